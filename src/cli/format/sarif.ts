@@ -1,0 +1,47 @@
+import { pathToFileURL } from "node:url";
+import { lineColumn, type Claim, type CorpusSnapshot } from "../../core";
+
+const RULES: Record<string, string> = {
+  polarity: "A later article says an arrangement ended (or still holds) where an earlier one said the opposite.",
+  value: "A later article gives a different figure for the same quantity.",
+  status: "A later article gives a different status for the same deal (pending, completed, terminated).",
+  date: "A later article gives a different date for the same event.",
+};
+
+/** SARIF 2.1.0: one result per contradiction, located at the earlier and the later statement. */
+export function formatSarif(snap: CorpusSnapshot, dir: string, version: string): string {
+  const location = (claim: Claim, id: number, text: string) => {
+    const doc = snap.documentOf.get(claim.id)!.analysis;
+    const a = lineColumn(doc.text, claim.start), b = lineColumn(doc.text, claim.end);
+    return {
+      id,
+      physicalLocation: {
+        artifactLocation: { uri: encodeURI(doc.path), uriBaseId: "CORPUS" },
+        region: { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column, charOffset: claim.start, charLength: claim.end - claim.start },
+      },
+      message: { text },
+    };
+  };
+  const results = snap.contradictions.map((x) => {
+    const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
+    return {
+      ruleId: `contradiction/${x.kind}`,
+      level: "warning",
+      message: { text: `${x.explanation} ([earlier statement](0), [later statement](1))` },
+      locations: [location(e, 0, "earlier statement"), location(l, 1, "later statement")],
+      relatedLocations: [location(e, 0, "earlier statement"), location(l, 1, "later statement")],
+      properties: { topic: x.topic, confidence: x.confidence, earlier: x.earlier, later: x.later },
+    };
+  });
+  const base = pathToFileURL(dir).href.replace(/\/?$/, "/");
+  return JSON.stringify({
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{
+      tool: { driver: { name: "claimscope", version, rules: Object.entries(RULES).map(([k, text]) => ({ id: `contradiction/${k}`, shortDescription: { text }, defaultConfiguration: { level: "warning" } })) } },
+      originalUriBaseIds: { CORPUS: { uri: base } },
+      columnKind: "utf16CodeUnits",
+      results,
+    }],
+  }, null, 2) + "\n";
+}

@@ -1,0 +1,50 @@
+import { lineColumn, type Claim, type CorpusSnapshot } from "../../core";
+
+/** A terminal report: corpus order, topics with their claims, and the contradictions. */
+export function formatText(snap: CorpusSnapshot, color: boolean): string {
+  const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const lines: string[] = [];
+  const facts = snap.documents.reduce((n, d) => n + d.analysis.facts.length, 0);
+  lines.push(c("1", `Claimscope — ${snap.documents.length} documents, ${facts} facts, ${snap.claims.size} claims, ${snap.topics.length} topics, ${snap.contradictions.length} contradictions`));
+  lines.push("", c("1", "Corpus order"));
+  for (const d of snap.documents) {
+    const how = d.analysis.published ? `${d.analysis.published} (${d.analysis.publishedSource})` : "undated (file name)";
+    lines.push(`  ${String(d.order).padStart(3)}  ${d.analysis.path}  ${c("2", how)}`);
+  }
+  const flagged = new Map<string, string[]>();
+  for (const x of snap.contradictions) {
+    flagged.set(x.earlier, [...(flagged.get(x.earlier) ?? []), x.later]);
+  }
+  const where = (claim: Claim) => {
+    const doc = snap.documentOf.get(claim.id)!.analysis;
+    const { line, column } = lineColumn(doc.text, claim.start);
+    return `${doc.path}:${line}:${column}`;
+  };
+  lines.push("", c("1", "Topics"));
+  const topics = [...snap.topics].sort((a, b) => b.claims.length - a.claims.length || a.id.localeCompare(b.id));
+  for (const t of topics) {
+    const n = t.claims.filter((id) => flagged.has(id)).length;
+    lines.push(`  ${c("36", t.label)}  ${c("2", `${t.claims.length} claim${t.claims.length === 1 ? "" : "s"}${n ? `, ${n} contradicted` : ""}`)}`);
+    for (const id of t.claims) {
+      const claim = snap.claims.get(id)!;
+      const mark = flagged.has(id) ? c("33", "⚠") : " ";
+      const pol = claim.polarity === "denies" ? c("31", "denies ") : claim.polarity === "affirms" ? c("32", "affirms") : c("2", "neutral");
+      const status = claim.status ? ` [${claim.status}]` : "";
+      lines.push(`   ${mark} ${pol}${status} ${snippet(claim.text, 100)}  ${c("2", where(claim))}`);
+      if (flagged.has(id)) for (const later of flagged.get(id)!) lines.push(`       ${c("33", `contradicted by ${where(snap.claims.get(later)!)}`)}`);
+    }
+  }
+  lines.push("", c("1", `Contradictions (${snap.contradictions.length})`));
+  for (const x of snap.contradictions) {
+    const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
+    lines.push(`  ${c("33", `[${x.kind} ${x.confidence.toFixed(2)}]`)} ${snap.topics.find((t) => t.id === x.topic)?.label ?? x.topic}`);
+    lines.push(`     earlier ${where(e)}  ${snippet(e.text, 90)}`);
+    lines.push(`     later   ${where(l)}  ${snippet(l.text, 90)}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+function snippet(s: string, n: number): string {
+  const t = s.replace(/\s+/g, " ").trim();
+  return `“${t.length > n ? `${t.slice(0, n - 1)}…` : t}”`;
+}

@@ -1,0 +1,194 @@
+import type { Claim, DealStatus, Fact, Measure, Polarity, Sentence, Span } from "./types";
+import { polarityOf, statusOf } from "./polarity";
+import type { CompiledTerm } from "./recognize/terms";
+import { termConcept } from "./recognize/terms";
+import type { OrgRecognizer } from "./recognize/orgs";
+
+/** Concepts whose state is a deal's progress (pending → completed, or terminated) rather than yes/no. */
+export const STATUS_CONCEPTS = new Set(["acquisition", "merger", "deal", "ipo", "recapitalization", "joint-venture", "tender-offer", "spin-off", "divestiture", "restructuring"]);
+/** Concepts that carry an amount of money as their figure. */
+const MONEY_CONCEPTS = new Set(["investment", "funding-round", "valuation", "commitment", "acquisition", "merger", "break-up-fee", "ipo", "debt-financing", "tender-offer", "deal"]);
+
+// Where one statement inside a sentence ends and another begins.
+const SEGMENT_BREAK = /;|\s[—–]\s|,\s(?:but|while|whereas|although|though|and)\s|\s(?:but|whereas|although)\s|\sand\s(?=(?:it\s|they\s)?(?:terminat\w*|ends?|ended|scrap\w*|cancel\w*|remov\w*|eliminat\w*|retains?|keeps?|extends?|grants?|agree\w*|will|would|also|is|are|was|were|has|have|had|no longer)\b)/g;
+
+interface Hit {
+  concept: string;
+  term: number;
+  segment: Span;
+}
+
+export interface ClaimContext {
+  path: string;
+  text: string;
+  facts: Fact[];
+  sentences: Sentence[];
+  lexicon: CompiledTerm[];
+  orgs: OrgRecognizer;
+  /** Organisations a document is mostly about: the fallback for a claim that names none. */
+  mainOrgs: string[];
+}
+
+/** Claims: one per concept a sentence (or a statement inside it) speaks of, with its facts, parties and polarity. */
+export function extractClaims(ctx: ClaimContext): Claim[] {
+  const { text, facts, sentences } = ctx;
+  const claims: Claim[] = [];
+  let prevOrgs: string[] = [];
+  let prevBlock = -1;
+  let fi = 0;
+  for (const s of sentences) {
+    while (fi < facts.length && facts[fi]!.start < s.start) fi++;
+    const inside: number[] = [];
+    for (let k = fi; k < facts.length && facts[k]!.start < s.end; k++) if (facts[k]!.end <= s.end) inside.push(k);
+    if (s.block !== prevBlock) { prevOrgs = []; prevBlock = s.block; }
+    const sentenceOrgs = partiesIn(inside, facts, ctx.orgs);
+    const orgs = sentenceOrgs.length ? sentenceOrgs : prevOrgs.length ? prevOrgs : ctx.mainOrgs;
+    if (sentenceOrgs.length) prevOrgs = sentenceOrgs;
+
+    const segments = segmentsOf(text, s);
+    const hits = conceptHits(inside, facts, segments, ctx.lexicon, text);
+    const multi = new Set(hits.map((h) => h.concept)).size > 1;
+    for (const h of hits) {
+      const span = multi ? h.segment : s;
+      const segText = text.slice(h.segment.start, h.segment.end);
+      const term = facts[h.term]!;
+      const rel = term.start - h.segment.start;
+      let polarity: Polarity = polarityOf(segText, rel, rel + (term.end - term.start), h.concept);
+      let status: DealStatus | undefined;
+      if (STATUS_CONCEPTS.has(h.concept)) {
+        status = statusOf(segText);
+        if (status === "terminated") polarity = "denies";
+        else if (polarity === "denies") polarity = "affirms";
+      }
+      const claimFacts = inside.filter((k) => facts[k]!.start >= span.start && facts[k]!.end <= span.end);
+      const claim: Claim = {
+        id: `${ctx.path}#${claims.length}`,
+        document: ctx.path,
+        start: span.start,
+        end: span.end,
+        text: text.slice(span.start, span.end),
+        concept: h.concept,
+        orgs,
+        polarity,
+        facts: claimFacts,
+        fromHeading: s.heading,
+        topic: "",
+      };
+      if (status) claim.status = status;
+      const measure = measureOf(h, facts, claimFacts, status, text, ctx.lexicon);
+      if (measure) claim.measure = measure;
+      claims.push(claim);
+    }
+  }
+  return claims;
+}
+
+function partiesIn(inside: number[], facts: Fact[], orgs: OrgRecognizer): string[] {
+  const ids = new Set<string>();
+  for (const k of inside) {
+    const f = facts[k]!;
+    if (f.kind === "org" && orgs.roleOf(f.value as string) === "party") ids.add(f.value as string);
+  }
+  return [...ids].sort();
+}
+
+function segmentsOf(text: string, s: Span): Span[] {
+  const body = text.slice(s.start, s.end);
+  const out: Span[] = [];
+  let from = 0;
+  for (const m of body.matchAll(SEGMENT_BREAK)) {
+    if (m.index! > from) out.push({ start: s.start + from, end: s.start + m.index! });
+    from = m.index! + m[0].length;
+  }
+  out.push({ start: s.start + from, end: s.end });
+  return out.filter((x) => x.end > x.start);
+}
+
+function conceptHits(inside: number[], facts: Fact[], segments: Span[], lexicon: CompiledTerm[], text: string): Hit[] {
+  const hits: Hit[] = [];
+  const seen = new Set<string>();
+  const events: Array<{ term: number; segment: Span; id: string }> = [];
+  const segOf = (f: Fact) => segments.find((g) => f.start >= g.start && f.start < g.end) ?? segments[segments.length - 1]!;
+  for (const k of inside) {
+    const f = facts[k]!;
+    if (f.kind !== "term") continue;
+    const { concept, event } = termConcept(f.value as string, lexicon);
+    const segment = segOf(f);
+    if (event) { events.push({ term: k, segment, id: f.value as string }); continue; }
+    const key = `${concept}@${segment.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    hits.push({ concept, term: k, segment });
+  }
+  // A stake stated without the word: "owns 49 percent of Contoso".
+  for (const k of inside) {
+    const f = facts[k]!;
+    if (f.kind !== "stake") continue;
+    const segment = segOf(f);
+    if (hits.some((h) => h.concept === "stake" && h.segment.start === segment.start)) continue;
+    hits.push({ concept: "stake", term: k, segment });
+  }
+  // "The deal was terminated": a deal's progress told without naming its kind.
+  if (!hits.length) {
+    for (const e of events) {
+      const segText = text.slice(e.segment.start, e.segment.end);
+      if (statusOf(segText) && !seen.has(`deal@${e.segment.start}`)) {
+        seen.add(`deal@${e.segment.start}`);
+        hits.push({ concept: "deal", term: e.term, segment: e.segment });
+      }
+    }
+  }
+  return hits.sort((a, b) => facts[a.term]!.start - facts[b.term]!.start);
+}
+
+/**
+ * The term an amount belongs to: the term it directly qualifies ("$50 billion investment", "$110 billion round"),
+ * else the nearest term before it ("investor at $50 billion", "values OpenAI at $840 billion"), else after.
+ */
+function ownerTerm(f: Fact, facts: Fact[], segment: Span, text: string): number | undefined {
+  let before: number | undefined, after: number | undefined;
+  for (let k = 0; k < facts.length; k++) {
+    const t = facts[k]!;
+    if (t.kind !== "term" || t.start < segment.start || t.end > segment.end) continue;
+    if (t.start >= f.end) {
+      if (/^[\s-]*(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(f.end, t.start)) && !/[,;:]/.test(text.slice(f.end, t.start))) return k;
+      if (after === undefined) after = k;
+    } else if (t.end <= f.start) before = k;
+  }
+  return before ?? after;
+}
+
+/** The one figure a claim gives for its concept: its own amount or stake, or (for a deal's outcome) a date. */
+function measureOf(h: Hit, facts: Fact[], claimFacts: number[], status: DealStatus | undefined, text: string, lexicon: CompiledTerm[]): Measure | undefined {
+  const term = facts[h.term]!;
+  const within = (f: Fact) => f.start >= h.segment.start && f.end <= h.segment.end;
+  const nearest = (pred: (f: Fact) => boolean): number | undefined => {
+    let best: number | undefined;
+    let bestDist = 90;
+    for (const k of claimFacts) {
+      const f = facts[k]!;
+      if (!pred(f) || !within(f)) continue;
+      const d = f.start >= term.end ? f.start - term.end : f.end <= term.start ? term.start - f.end : 0;
+      if (d < bestDist) { bestDist = d; best = k; }
+    }
+    return best;
+  };
+  if (h.concept === "stake") {
+    const k = nearest((f) => f.kind === "stake");
+    return k === undefined ? undefined : { kind: "stake", fact: k };
+  }
+  if (MONEY_CONCEPTS.has(h.concept)) {
+    const owned = (f: Fact) => {
+      if (f.kind !== "money") return false;
+      const owner = ownerTerm(f, facts, h.segment, text);
+      return owner !== undefined && termConcept(facts[owner]!.value as string, lexicon).concept === h.concept;
+    };
+    const k = nearest(owned);
+    if (k !== undefined) return { kind: "money", fact: k };
+  }
+  if (status === "completed" || status === "terminated") {
+    const k = nearest((f) => f.kind === "date" && typeof f.value === "string" && /^(?:absolute|month_year|month)$/.test(f.dateKind ?? ""));
+    if (k !== undefined) return { kind: "date", fact: k };
+  }
+  return undefined;
+}

@@ -1,0 +1,128 @@
+import type { Claim, Contradiction, DealStatus, Fact, Topic } from "./types";
+import { STATUS_CONCEPTS } from "./claims";
+import { boundOf } from "./recognize/qualifiers";
+import { compareIso } from "./recognize/calendar";
+
+export interface ClaimRef {
+  claim: Claim;
+  /** Position of the claim's document in corpus order. */
+  order: number;
+  facts: Fact[];
+  /** Short name of the document for explanations. */
+  source: string;
+}
+
+/** Most flags one later statement raises; beyond that the earliest ones are left out. */
+const MAX_PER_CLAIM = 25;
+
+/**
+ * Contradictions inside one topic (claims in corpus order). Each later claim is held against the earlier
+ * ones, nearest first, until an earlier source already says the same thing: a statement is contradicted
+ * by the report that changed the story, not again by every later one that repeats it.
+ */
+export function findContradictions(topic: Topic, refs: ClaimRef[], tolerance: number): Contradiction[] {
+  const out: Contradiction[] = [];
+  const status = STATUS_CONCEPTS.has(topic.concept);
+  for (let i = 1; i < refs.length; i++) {
+    const later = refs[i]!;
+    if (later.claim.fromHeading) continue;
+    let flagged = 0;
+    // Polarity, or a deal's status.
+    for (let j = i - 1; j >= 0 && flagged < MAX_PER_CLAIM; j--) {
+      const earlier = refs[j]!;
+      if (!comparable(earlier, later)) continue;
+      if (status) {
+        const a = earlier.claim.status, b = later.claim.status;
+        if (!a || !b) continue;
+        if (a === b) break;
+        out.push(make(topic, earlier, later, "status", statusConfidence(a, b), `${later.source} says the ${lower(topic.label)} is ${b}; ${earlier.source} said it was ${a}`));
+        flagged++;
+        continue;
+      }
+      const a = earlier.claim.polarity, b = later.claim.polarity;
+      if (a === "neutral" || b === "neutral") continue;
+      if (a === b) break;
+      const shared = earlier.claim.orgs.filter((o) => later.claim.orgs.includes(o)).length;
+      out.push(make(topic, earlier, later, "polarity", shared >= 2 ? 0.85 : 0.7,
+        `${later.source} says ${b === "denies" ? "it ends or does not hold" : "it still holds"} (${quote(later.claim.text)}); ${earlier.source} said ${a === "denies" ? "it had ended" : "it held"} (${quote(earlier.claim.text)})`));
+      flagged++;
+    }
+    // A different figure or date for the same quantity.
+    const lm = measureFact(later);
+    if (!lm || later.claim.polarity === "denies") continue;
+    for (let j = i - 1; j >= 0 && flagged < MAX_PER_CLAIM; j--) {
+      const earlier = refs[j]!;
+      const em = measureFact(earlier);
+      if (!em || !comparable(earlier, later) || earlier.claim.polarity === "denies") continue;
+      if (em.kind !== lm.kind || !sameParties(earlier.claim, later.claim) || em.per !== lm.per || em.currency !== lm.currency) continue;
+      if (agree(em, lm, tolerance)) break;
+      const kind = lm.kind === "date" ? "date" : "value";
+      out.push(make(topic, earlier, later, kind, kind === "date" ? 0.7 : 0.75, `${later.source} gives ${lm.text}; ${earlier.source} gave ${em.text} for the ${lower(topic.label)}`));
+      flagged++;
+    }
+  }
+  return out;
+}
+
+function comparable(a: ClaimRef, b: ClaimRef): boolean {
+  return a.claim.document !== b.claim.document && a.order < b.order && !a.claim.fromHeading;
+}
+
+function measureFact(r: ClaimRef): Fact | undefined {
+  return r.claim.measure ? r.facts[r.claim.measure.fact] : undefined;
+}
+
+function sameParties(a: Claim, b: Claim): boolean {
+  return a.orgs.length === b.orgs.length && a.orgs.every((o) => b.orgs.includes(o));
+}
+
+/** Whether two figures can both be true, given their qualifiers, ranges and rounding. */
+export function agree(a: Fact, b: Fact, tolerance: number): boolean {
+  if (a.kind === "date") {
+    const x = a.value, y = b.value;
+    if (typeof x !== "string" || typeof y !== "string" || x.includes("/") || y.includes("/")) return true;
+    return compareIso(x, y) === 0;
+  }
+  const [lo1, hi1] = interval(a, tolerance);
+  const [lo2, hi2] = interval(b, tolerance);
+  return lo1 <= hi2 && lo2 <= hi1;
+}
+
+function interval(f: Fact, tolerance: number): [number, number] {
+  const v = f.value as number;
+  const slack = Math.max(tolerance, roundingOf(f));
+  switch (boundOf(f.qualifier)) {
+    case "atLeast": return [v * (1 - slack), Infinity];
+    case "atMost": return [0, v * (1 + slack)];
+    case "range": return [v * (1 - slack), (f.max ?? v) * (1 + slack)];
+    case "approx": return [v * (1 - Math.max(0.1, slack)), v * (1 + Math.max(0.1, slack))];
+    default: return [v * (1 - slack), v * (1 + slack)];
+  }
+}
+
+/** Half a unit of the last digit written, relative to the figure: "$110 billion" is 110 ± 0.5. */
+function roundingOf(f: Fact): number {
+  const digits = /(\d[\d,]*(?:\.(\d+))?)/.exec(f.text);
+  if (!digits) return 0;
+  const n = Number(digits[1]!.replace(/,/g, ""));
+  if (!n) return 0;
+  const decimals = digits[2]?.length ?? 0;
+  return (0.5 * 10 ** -decimals) / n;
+}
+
+function statusConfidence(a: DealStatus, b: DealStatus): number {
+  return a === "pending" && b === "completed" ? 0.6 : 0.8;
+}
+
+function make(topic: Topic, earlier: ClaimRef, later: ClaimRef, kind: Contradiction["kind"], confidence: number, explanation: string): Contradiction {
+  return { topic: topic.id, earlier: earlier.claim.id, later: later.claim.id, kind, confidence, explanation };
+}
+
+function quote(s: string): string {
+  const t = s.replace(/\s+/g, " ").trim();
+  return `“${t.length > 90 ? `${t.slice(0, 87)}…` : t}”`;
+}
+
+function lower(label: string): string {
+  return label.split(" · ")[0]!.toLowerCase();
+}

@@ -1,0 +1,170 @@
+import type { Fact } from "../types";
+
+/** Organisation role: parties are what topics are about; regulators and media report or rule on deals. */
+export type OrgRole = "party" | "regulator" | "media";
+
+export interface OrgEntry {
+  id: string;
+  label: string;
+  names: string[];
+  role?: OrgRole;
+}
+
+// Brands that stand for their owner in deal reporting are aliases (AWS → Amazon, Azure → Microsoft).
+const KNOWN: OrgEntry[] = [
+  { id: "microsoft", label: "Microsoft", names: ["Microsoft", "Microsoft Corp", "Microsoft Corporation", "MSFT", "Azure", "Microsoft Azure"] },
+  { id: "openai", label: "OpenAI", names: ["OpenAI", "Open AI", "ChatGPT maker"] },
+  { id: "amazon", label: "Amazon", names: ["Amazon", "Amazon.com", "AWS", "Amazon Web Services", "AMZN"] },
+  { id: "google", label: "Google", names: ["Google", "Alphabet", "Google Cloud", "GOOGL", "DeepMind", "Google DeepMind"] },
+  { id: "meta", label: "Meta", names: ["Meta", "Meta Platforms", "Facebook"] },
+  { id: "apple", label: "Apple", names: ["Apple"] },
+  { id: "nvidia", label: "Nvidia", names: ["Nvidia", "NVIDIA", "NVDA"] },
+  { id: "softbank", label: "SoftBank", names: ["SoftBank", "Softbank", "SoftBank Group"] },
+  { id: "oracle", label: "Oracle", names: ["Oracle"] },
+  { id: "anthropic", label: "Anthropic", names: ["Anthropic"] },
+  { id: "xai", label: "xAI", names: ["xAI"] },
+  { id: "mistral", label: "Mistral AI", names: ["Mistral AI", "Mistral"] },
+  { id: "ibm", label: "IBM", names: ["IBM"] },
+  { id: "intel", label: "Intel", names: ["Intel"] },
+  { id: "amd", label: "AMD", names: ["AMD", "Advanced Micro Devices"] },
+  { id: "tsmc", label: "TSMC", names: ["TSMC", "Taiwan Semiconductor"] },
+  { id: "qualcomm", label: "Qualcomm", names: ["Qualcomm"] },
+  { id: "broadcom", label: "Broadcom", names: ["Broadcom"] },
+  { id: "arm", label: "Arm", names: ["Arm Holdings"] },
+  { id: "samsung", label: "Samsung", names: ["Samsung"] },
+  { id: "tesla", label: "Tesla", names: ["Tesla"] },
+  { id: "twitter", label: "Twitter", names: ["Twitter"] },
+  { id: "salesforce", label: "Salesforce", names: ["Salesforce"] },
+  { id: "adobe", label: "Adobe", names: ["Adobe"] },
+  { id: "figma", label: "Figma", names: ["Figma"] },
+  { id: "cisco", label: "Cisco", names: ["Cisco"] },
+  { id: "vmware", label: "VMware", names: ["VMware"] },
+  { id: "activision", label: "Activision Blizzard", names: ["Activision Blizzard", "Activision"] },
+  { id: "linkedin", label: "LinkedIn", names: ["LinkedIn"] },
+  { id: "github", label: "GitHub", names: ["GitHub"] },
+  { id: "netflix", label: "Netflix", names: ["Netflix"] },
+  { id: "disney", label: "Disney", names: ["Disney", "Walt Disney"] },
+  { id: "comcast", label: "Comcast", names: ["Comcast"] },
+  { id: "paramount", label: "Paramount", names: ["Paramount", "Paramount Global"] },
+  { id: "warner-bros-discovery", label: "Warner Bros. Discovery", names: ["Warner Bros. Discovery", "Warner Bros Discovery", "WBD"] },
+  { id: "sony", label: "Sony", names: ["Sony"] },
+  { id: "uber", label: "Uber", names: ["Uber"] },
+  { id: "spotify", label: "Spotify", names: ["Spotify"] },
+  { id: "coreweave", label: "CoreWeave", names: ["CoreWeave"] },
+  { id: "berkshire-hathaway", label: "Berkshire Hathaway", names: ["Berkshire Hathaway", "Berkshire"] },
+  { id: "blackrock", label: "BlackRock", names: ["BlackRock"] },
+  { id: "blackstone", label: "Blackstone", names: ["Blackstone"] },
+  { id: "kkr", label: "KKR", names: ["KKR"] },
+  { id: "thrive-capital", label: "Thrive Capital", names: ["Thrive Capital"] },
+  { id: "sequoia", label: "Sequoia Capital", names: ["Sequoia Capital", "Sequoia"] },
+  { id: "andreessen-horowitz", label: "Andreessen Horowitz", names: ["Andreessen Horowitz", "a16z"] },
+  { id: "goldman-sachs", label: "Goldman Sachs", names: ["Goldman Sachs", "Goldman"] },
+  { id: "jpmorgan", label: "JPMorgan Chase", names: ["JPMorgan Chase", "JPMorgan", "JP Morgan", "J.P. Morgan"] },
+  { id: "morgan-stanley", label: "Morgan Stanley", names: ["Morgan Stanley"] },
+  { id: "ubs", label: "UBS", names: ["UBS"] },
+  { id: "ftc", label: "FTC", role: "regulator", names: ["FTC", "Federal Trade Commission"] },
+  { id: "doj", label: "Justice Department", role: "regulator", names: ["Justice Department", "Department of Justice", "DOJ"] },
+  { id: "european-commission", label: "European Commission", role: "regulator", names: ["European Commission", "EU regulators", "Brussels"] },
+  { id: "cma", label: "CMA", role: "regulator", names: ["CMA", "Competition and Markets Authority"] },
+  { id: "sec", label: "SEC", role: "regulator", names: ["SEC", "Securities and Exchange Commission"] },
+  { id: "samr", label: "SAMR", role: "regulator", names: ["SAMR", "State Administration for Market Regulation"] },
+  { id: "reuters", label: "Reuters", role: "media", names: ["Reuters"] },
+  { id: "bloomberg", label: "Bloomberg", role: "media", names: ["Bloomberg", "Bloomberg News"] },
+  { id: "financial-times", label: "Financial Times", role: "media", names: ["Financial Times", "FT"] },
+  { id: "wsj", label: "The Wall Street Journal", role: "media", names: ["Wall Street Journal", "WSJ"] },
+  { id: "cnbc", label: "CNBC", role: "media", names: ["CNBC"] },
+  { id: "the-information", label: "The Information", role: "media", names: ["The Information"] },
+];
+
+const SUFFIX = "(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\\.L\\.C|plc|PLC|AG|SA|S\\.A|NV|N\\.V|GmbH|SE|Co|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Foods|Brands|Health)\\.?";
+const NAME_WORD = "(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9]|[A-Z])";
+const SUFFIXED = new RegExp(`\\b(${NAME_WORD}(?:\\s${NAME_WORD}){0,3})\\s(${SUFFIX})(?![A-Za-z])`, "g");
+const STRIP = /^(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|NV|N\.V|GmbH|SE|Co|Company)\.?$/;
+// Names that deal phrasing marks as companies: "Northwind agreed to acquire Contoso", "a stake in Fabrikam".
+const DEAL_CONTEXT = new RegExp(
+  `\\b(${NAME_WORD}(?:\\s${NAME_WORD}){0,2})(?:'s|’s)?\\s(?:(?:has |had |have )?(?:agreed|agrees|plans|planned|offered|offers|moved|bid|is set|was set|will|would)\\s(?:to\\s)?)?(?:acquire[sd]?|buy|buys|bought|merge[sd]?|invest(?:s|ed)?|take[sn]? over|sells?|sold|purchase[sd]?|stake|acquisition|takeover|merger|investment|valuation|shareholders|board|chief executive|CEO|spokes(?:man|woman|person))\\b|` +
+    `\\b(?:acquisition of|takeover of|merger with|stake in|investment in|invest(?:s|ed)? in|bid for|offer for|deal with|buy|acquire|acquired|acquiring|partnership with|shares of|stake of)\\s(${NAME_WORD}(?:\\s${NAME_WORD}){0,2})`,
+  "g",
+);
+const NOT_NAMES = new Set(
+  ("The A An And In On At Of For To By From With As It Its It's This That These Those He She They We Our Their His Her I You " +
+    "But Or If When While After Before Since Until Despite However Meanwhile Analysts Investors Shares Monday Tuesday Wednesday " +
+    "Thursday Friday Saturday Sunday January February March April May June July August September October November December " +
+    "CEO CFO AI US U.S. UK EU Chief Executive President Mr Mrs Ms Dr New Under Both Each Some All Other Why What How Who Which " +
+    "There Here Then Now Also Yet Still Inc Corp Group Company Board Series According Last Next Early Late Wall Street").split(" "),
+);
+
+export interface OrgRecognizer {
+  entries: OrgEntry[];
+  roleOf(id: string): OrgRole;
+  labelOf(id: string): string;
+  recognize(text: string): Fact[];
+}
+
+/** Organisations from the built-in list, the user's aliases, and names the text itself marks as companies. */
+export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgRecognizer {
+  const entries = KNOWN.map((e) => ({ ...e, names: [...e.names] }));
+  for (const [idOrLabel, names] of Object.entries(aliases)) {
+    if (!Array.isArray(names)) continue;
+    const id = slug(idOrLabel);
+    const entry = entries.find((e) => e.id === id);
+    const clean = names.filter((n): n is string => typeof n === "string" && n.trim().length > 0).map((n) => n.trim());
+    if (entry) entry.names.push(...clean);
+    else entries.push({ id, label: idOrLabel, names: [idOrLabel, ...clean] });
+  }
+  const byName = new Map<string, OrgEntry>();
+  for (const e of entries) for (const n of e.names) byName.set(n, e);
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const known = new RegExp(`(?<![\\p{L}\\d])(?:${names.join("|")})(?![\\p{L}\\d]|\\.\\p{L})`, "gu");
+  const labels = new Map(entries.map((e) => [e.id, e.label]));
+  const roles = new Map(entries.map((e) => [e.id, e.role ?? "party"]));
+
+  return {
+    entries,
+    roleOf: (id) => roles.get(id) ?? "party",
+    labelOf: (id) => labels.get(id) ?? id.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" "),
+    recognize(text: string): Fact[] {
+      const found: Fact[] = [];
+      for (const m of text.matchAll(known)) {
+        const e = byName.get(m[0])!;
+        found.push({ kind: "org", text: m[0], start: m.index!, end: m.index! + m[0].length, value: e.id });
+      }
+      // Names the article marks as companies, then every later mention of them.
+      const learned = new Map<string, string>();
+      for (const m of text.matchAll(SUFFIXED)) {
+        const base = m[1]!.replace(/^(?:The|A|An)\s/, "");
+        const full = STRIP.test(m[2]!) ? base : `${base} ${m[2]!.replace(/\.$/, "")}`;
+        if (isName(base)) learned.set(base, slug(full));
+        found.push({ kind: "org", text: m[0].replace(/^(?:The|A|An)\s/, ""), start: m.index! + (m[0].length - m[0].replace(/^(?:The|A|An)\s/, "").length), end: m.index! + m[0].length, value: slug(full) });
+      }
+      for (const m of text.matchAll(DEAL_CONTEXT)) {
+        const name = (m[1] ?? m[2])!.replace(/^(?:The|A|An)\s/, "");
+        if (isName(name) && !byName.has(name)) learned.set(name, learned.get(name) ?? slug(name));
+      }
+      if (learned.size) {
+        const re = new RegExp(`(?<![\\p{L}\\d])(?:${[...learned.keys()].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![\\p{L}\\d])`, "gu");
+        for (const m of text.matchAll(re)) {
+          found.push({ kind: "org", text: m[0], start: m.index!, end: m.index! + m[0].length, value: learned.get(m[0])! });
+        }
+      }
+      found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+      const kept: Fact[] = [];
+      for (const f of found) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f);
+      return kept.sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+function isName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.every((w) => NOT_NAMES.has(w.replace(/[’']s$/, "")))) return false;
+  return !NOT_NAMES.has(words[0]!) && name.length > 1;
+}
+
+export function slug(s: string): string {
+  return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/&/g, " and ").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,133 @@
+import type { Fact } from "../types";
+
+/** One deal term: a canonical id, a label, and the phrasings that name it. */
+export interface TermDefinition {
+  id: string;
+  label: string;
+  /** Regular-expression sources, matched case-insensitively at word boundaries. */
+  patterns: string[];
+  /** The topic concept a claim naming this term is about; defaults to the id. */
+  concept?: string;
+  /** Terms that say what happens to a deal ("terminated", "completed") rather than what it is. */
+  role?: "concept" | "event";
+}
+
+/** A user-supplied term: plain phrases, no regular expressions. */
+export interface ExtraTerm {
+  id: string;
+  label?: string;
+  phrases: string[];
+}
+
+const CLOUD = "(?:cloud|hosting|compute|infrastructure|server|data[- ]cent(?:er|re))";
+
+export const DEAL_TERMS: TermDefinition[] = [
+  { id: "cloud-exclusivity", label: "Cloud exclusivity", patterns: [
+    `exclusive ${CLOUD}(?: \\w+)? (?:provider|partner|platform|rights|deal|agreement|arrangement|supplier|vendor|home)`,
+    `(?:sole|only) ${CLOUD} (?:provider|partner|platform|supplier|vendor)`,
+    "cloud exclusivity", `exclusive (?:hosting|compute) (?:rights|deal|agreement)`, "exclusive cloud",
+    `(?:runs?|running|ran|hosted|host(?:s|ing)?|built|operat(?:e|es|ed|ing)) exclusively (?:on|through|in)`,
+  ] },
+  { id: "stateless-api", label: "Stateless API", concept: "cloud-exclusivity", patterns: ["stateless[\"”’']? api(?: calls| traffic| products| services| requests)?"] },
+  { id: "exclusive-license", label: "Exclusive license", patterns: [
+    "non-?exclusive licen[cs]e", "exclusive (?:ip |intellectual[- ]property )?licen[cs](?:e|es|ing)(?: rights| agreement| deal| arrangement| terms)?",
+    "exclusively licen[cs]ed", "exclusive (?:ip |intellectual[- ]property |commercial |distribution )?rights?",
+  ] },
+  { id: "exclusivity", label: "Exclusivity", patterns: ["exclusivity", "exclusive (?:deal|arrangement|agreement|partnership|partner|relationship|access)"] },
+  { id: "license", label: "License", patterns: ["licen[cs]ing (?:terms|agreement|deal|arrangement|rights|fees?)", "licen[cs]e (?:agreement|deal|fees?)", "(?:ip|intellectual[- ]property) rights"] },
+  { id: "revenue-share", label: "Revenue share", patterns: [
+    "revenue[- ]shar(?:e|ing)(?: agreement| deal| arrangement| payments?| interests?| terms| obligations?)?",
+    "profit[- ]shar(?:e|ing)(?: agreement| deal| arrangement)?", "shar(?:e|es|ing) (?:of )?(?:its |their )?revenue", "(?:cut|share) of (?:its |their |the )?revenue",
+  ] },
+  { id: "stake", label: "Stake", patterns: ["(?<!at |high[- ])(?:equity |ownership |minority |majority |controlling )?stakes?(?!holder|s are|[- ]?high)", "equity (?:position|interest|holding)", "shareholding", "ownership interest"] },
+  { id: "valuation", label: "Valuation", patterns: ["(?:post-money |pre-money )?valuations?", "valu(?:ed|es|ing) (?:\\w+ ){0,3}at"] },
+  { id: "funding-round", label: "Funding round", patterns: [
+    "(?:funding|financing|fundraising|investment|equity|venture) rounds?", "rounds? of (?:funding|financing|investment)", "series [a-h]\\d?(?: round| funding)?",
+    "(?:seed|pre-seed|mega-?) rounds?", "(?:new|fresh|additional) (?:funding|financing|capital)", "(?<=(?:billion|million|bn|\\d) )rounds?", "fundrais(?:e|ing)",
+  ] },
+  { id: "investment", label: "Investment", patterns: ["investments?", "invest(?:s|ed|ing)?(?= in| into| up to| an| about| roughly| more| \\$)", "(?:lead|largest|biggest|anchor|strategic|major|single largest|largest single) investor"] },
+  { id: "commitment", label: "Spending commitment", patterns: ["(?:spending |purchase |compute |cloud )?commitments?", "agree(?:d|s|ing)? to (?:purchase|buy|spend)", "cloud (?:contract|deal|agreement)", "compute (?:deal|contract|agreement)"] },
+  { id: "acquisition", label: "Acquisition", patterns: ["acquisitions?", "acquir(?:e|es|ed|ing)", "takeovers?", "take over", "buyouts?", "(?:deal|agreement|offer|bid) to (?:buy|purchase)", "purchase of"] },
+  { id: "merger", label: "Merger", patterns: ["mergers?", "merg(?:e|es|ed|ing) with", "business combination"] },
+  { id: "joint-venture", label: "Joint venture", patterns: ["joint ventures?"] },
+  { id: "partnership", label: "Partnership", patterns: ["partnerships?", "alliances?", "(?<!frontier model )partner(?= with)"] },
+  { id: "break-up-fee", label: "Break-up fee", patterns: ["(?:reverse )?break-?up fees?", "(?:reverse )?termination fees?", "walk-?away fees?"] },
+  { id: "regulatory-approval", label: "Regulatory approval", patterns: ["(?:regulatory|antitrust|government|merger) (?:approvals?|clearance|sign-?off|nod)", "approvals? from (?:regulators|the \\w+)", "cleared by (?:regulators|the \\w+)", "regulators? (?:approved|cleared|signed off)"] },
+  { id: "regulatory-challenge", label: "Regulatory challenge", patterns: ["(?:antitrust|regulatory) (?:lawsuit|suit|challenge|probe|investigation|review|scrutiny|hurdles?|concerns?)", "sued to block", "lawsuit to block", "in-depth (?:investigation|probe)", "second request"] },
+  { id: "shareholder-approval", label: "Shareholder approval", patterns: ["shareholder (?:approval|vote)", "approved by shareholders"] },
+  { id: "recapitalization", label: "Recapitalization", patterns: ["recapitali[sz]ation", "recapitali[sz]e[sd]?"] },
+  { id: "restructuring", label: "Restructuring", patterns: ["restructur(?:ing|ed|es)"] },
+  { id: "ipo", label: "IPO", patterns: ["ipos?", "initial public offerings?", "(?:go|goes|going|went) public", "(?:direct |public )listing"] },
+  { id: "spin-off", label: "Spin-off", patterns: ["spin-?offs?", "spun off", "spin(?:s|ning)? off"] },
+  { id: "divestiture", label: "Divestiture", patterns: ["divestitures?", "divest(?:s|ed|ing)?", "carve-?outs?"] },
+  { id: "tender-offer", label: "Tender offer", patterns: ["tender offers?"] },
+  { id: "board-seat", label: "Board seat", patterns: ["board seats?", "(?:board )?observer seats?", "seats? on (?:the|its) board"] },
+  { id: "preferential-access", label: "Preferential access", patterns: ["preferential access", "right of first refusal", "first access"] },
+  { id: "debt-financing", label: "Debt financing", patterns: ["debt financing", "credit facility", "convertible (?:notes?|bonds?)", "bridge loan"] },
+  { id: "litigation", label: "Litigation", patterns: ["lawsuits?", "legal action", "litigation", "sued"] },
+  { id: "termination", label: "Termination", role: "event", patterns: ["terminat(?:e|es|ed|ing|ion)", "call(?:s|ed)? off", "scrap(?:s|ped|ping)?", "abandon(?:s|ed|ing)?", "walk(?:s|ed)? away from"] },
+  { id: "completion", label: "Completion", role: "event", patterns: ["complet(?:e|es|ed|ing|ion)(?= (?:the|its|a|an|of|their)\\b)", "(?:closed|closes|closing) (?:the|its|of the) (?:deal|acquisition|transaction|merger|purchase)", "finali[sz](?:e|es|ed|ing)"] },
+  { id: "deal", label: "Deal", role: "event", patterns: ["deals?", "agreements?", "transactions?", "pacts?", "contracts?", "arrangements?"] },
+];
+
+/** The deal terms, with a user's extra terms first so that theirs win a tie. */
+export function buildLexicon(extra: ExtraTerm[] = []): CompiledTerm[] {
+  const user: TermDefinition[] = extra
+    .filter((t) => t && typeof t.id === "string" && Array.isArray(t.phrases) && t.phrases.length)
+    .map((t) => ({ id: t.id, label: t.label ?? t.id, patterns: t.phrases.filter((p) => typeof p === "string" && p.trim()).map(phraseToPattern) }));
+  return [...user, ...DEAL_TERMS].filter((t) => t.patterns.length).map((t) => ({
+    def: t,
+    re: new RegExp(`(?<![\\p{L}\\d-])(?:${t.patterns.join("|")})(?![\\p{L}\\d])`, "giu"),
+  }));
+}
+
+export interface CompiledTerm {
+  def: TermDefinition;
+  re: RegExp;
+}
+
+function phraseToPattern(phrase: string): string {
+  return phrase.trim().split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s-]+");
+}
+
+const DEFAULT_LEXICON = buildLexicon();
+
+/** Deal terms, longest match first; each fact's value is the term's canonical id. */
+export function recognizeTerms(text: string, lexicon: CompiledTerm[] = DEFAULT_LEXICON): Fact[] {
+  const found: Fact[] = [];
+  for (const { def, re } of lexicon) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      found.push({ kind: "term", text: m[0], start: m.index, end: m.index + m[0].length, value: refine(def.id, text, m.index, m.index + m[0].length) });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Fact[] = [];
+  for (const f of found) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const CLOUD_CONTEXT = /\b(?:cloud|host(?:s|ed|ing)?|hosted|azure|aws|google cloud|servers?|data ?cent(?:er|re)s?|infrastructure|compute|api|apis|workloads?)\b/i;
+const LICENSE_CONTEXT = /\b(?:licen[cs]\w*|intellectual property|ip\b|models? and products|commerciali[sz]\w*|deploy\w*|distribut\w*)/i;
+
+/** "exclusive rights" and "exclusivity" name a cloud arrangement or a license according to what surrounds them. */
+function refine(id: string, text: string, start: number, end: number): string {
+  if (id !== "exclusive-license" && id !== "exclusivity") return id;
+  const phrase = text.slice(start, end).toLowerCase();
+  if (id === "exclusive-license" && /licen[cs]/.test(phrase)) return id;
+  const around = text.slice(Math.max(0, start - 40), Math.min(text.length, end + 60));
+  const after = text.slice(end, Math.min(text.length, end + 60));
+  if (CLOUD_CONTEXT.test(after) && !LICENSE_CONTEXT.test(after)) return "cloud-exclusivity";
+  if (CLOUD_CONTEXT.test(around) && !LICENSE_CONTEXT.test(around)) return "cloud-exclusivity";
+  return id;
+}
+
+export function termLabel(id: string, lexicon: CompiledTerm[] = DEFAULT_LEXICON): string {
+  return lexicon.find((t) => t.def.id === id)?.def.label ?? id.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
+}
+
+export function termConcept(id: string, lexicon: CompiledTerm[] = DEFAULT_LEXICON): { concept: string; event: boolean } {
+  const def = lexicon.find((t) => t.def.id === id)?.def;
+  return { concept: def?.concept ?? id, event: def?.role === "event" };
+}

@@ -1,0 +1,111 @@
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import type { Nodes, Parents } from "mdast";
+import type { Block, BlockKind } from "../types";
+import { blank } from "./frontMatter";
+
+export type Format = "markdown" | "text";
+
+export interface Structure {
+  blocks: Block[];
+  /** The text with markup that carries no prose (URLs, code, HTML) blanked; offsets unchanged. */
+  prose: string;
+}
+
+const parser = unified().use(remarkParse);
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()\[\]"']+/g;
+
+/**
+ * Blocks (headings, paragraphs, list items, quotes, table cells) with offsets, from remark's tree.
+ * Plain-text articles put one paragraph per line, which Markdown would join, so there every line
+ * of a block is a block of its own.
+ */
+export function readStructure(text: string, format: Format): Structure {
+  const tree = parser.parse(text);
+  const blocks: Block[] = [];
+  let prose = text;
+  const mask = (start: number, end: number) => { prose = blank(prose, start, end); };
+
+  const visit = (node: Nodes, container: BlockKind): void => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    switch (node.type) {
+      case "heading":
+        blocks.push({ kind: "heading", start, end });
+        break;
+      case "paragraph":
+        blocks.push({ kind: container, start, end });
+        break;
+      case "code":
+        if (format === "text") blocks.push({ kind: "paragraph", start, end });
+        else mask(start, end);
+        return;
+      case "html":
+        mask(start, end);
+        return;
+      case "definition":
+      case "image":
+      case "imageReference":
+        mask(start, end);
+        return;
+      case "inlineCode":
+        if (format === "markdown") mask(start, end);
+        return;
+      case "link": {
+        const kids = node.children;
+        const first = kids[0]?.position?.start.offset;
+        const last = kids[kids.length - 1]?.position?.end.offset;
+        if (first === undefined || last === undefined || (kids.length === 1 && kids[0]!.type === "text" && kids[0]!.value === node.url)) {
+          mask(start, end);
+        } else {
+          mask(start, first);
+          mask(last, end);
+        }
+        break;
+      }
+      case "tableCell":
+        blocks.push({ kind: "tableCell", start, end });
+        break;
+    }
+    if ("children" in node) {
+      const next: BlockKind = node.type === "listItem" ? "listItem" : node.type === "blockquote" ? "quote" : container;
+      for (const child of (node as Parents).children) visit(child as Nodes, next);
+    }
+  };
+  visit(tree, "paragraph");
+
+  prose = prose.replace(BARE_URL, (m) => " ".repeat(m.length));
+  const ordered = blocks.sort((a, b) => a.start - b.start);
+  return { blocks: format === "text" ? splitLines(text, ordered) : ordered, prose };
+}
+
+const TERMINAL = /[.!?:;,"”’)\]…]$/;
+
+/** One block per non-empty line; short lines that do not end a sentence read as headings. */
+function splitLines(text: string, blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const re = /[^\r\n]+/g;
+    re.lastIndex = b.start;
+    for (let m = re.exec(text); m && m.index < b.end; m = re.exec(text)) {
+      let s = m.index;
+      let e = Math.min(m.index + m[0].length, b.end);
+      while (s < e && /\s/.test(text[s]!)) s++;
+      while (e > s && /\s/.test(text[e - 1]!)) e--;
+      if (e <= s) continue;
+      const line = text.slice(s, e);
+      let kind = b.kind;
+      if (kind === "paragraph" && /^[•·▪◦‣\-*–]\s/.test(line)) kind = "listItem";
+      else if (kind === "paragraph" && looksLikeHeading(line)) kind = "heading";
+      out.push({ kind, start: s, end: e });
+    }
+  }
+  return out;
+}
+
+function looksLikeHeading(line: string): boolean {
+  if (line.length > 120 || TERMINAL.test(line)) return false;
+  const words = line.split(/\s+/);
+  return words.length <= 16;
+}

@@ -1,0 +1,109 @@
+// Shared shapes of the analysis. Offsets are UTF-16 (JavaScript string) offsets into a document's text.
+
+export type FactKind = "money" | "stake" | "percent" | "date" | "duration" | "term" | "org";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Fact extends Span {
+  kind: FactKind;
+  text: string;
+  /** money: amount in `currency` units; stake/percent: fraction (0.27); date: ISO (partial) or null;
+   *  duration: ISO 8601 duration; term/org: canonical id. */
+  value: number | string | null;
+  currency?: string;
+  qualifier?: string;
+  /** Upper end when the text gives a range ("$5-10 billion", "between 6.7 and 8.1 percent"). */
+  max?: number;
+  /** Unit a price is quoted per ("share"). */
+  per?: string;
+  /** date: how the value was found (absolute, month_year, month, year, weekday, relative, quarter). */
+  dateKind?: string;
+}
+
+export type BlockKind = "heading" | "paragraph" | "listItem" | "quote" | "tableCell";
+
+export interface Block extends Span {
+  kind: BlockKind;
+}
+
+export interface Sentence extends Span {
+  block: number;
+  heading: boolean;
+}
+
+export type Polarity = "affirms" | "denies" | "neutral";
+export type DealStatus = "pending" | "completed" | "terminated";
+
+export interface Claim extends Span {
+  /** `<path>#<n>`, n counting claims in the document. */
+  id: string;
+  document: string;
+  text: string;
+  concept: string;
+  /** Canonical organisation ids the claim is about, sorted. */
+  orgs: string[];
+  polarity: Polarity;
+  status?: DealStatus;
+  /** Indexes into the document's facts. */
+  facts: number[];
+  /** The figure the claim states for its concept, when it states exactly one. */
+  measure?: Measure;
+  /** Headings and titles state things in shorthand; they are shown but never flagged. */
+  fromHeading: boolean;
+  topic: string;
+}
+
+export interface Measure {
+  kind: "money" | "stake" | "date";
+  fact: number;
+}
+
+export interface DocumentInput {
+  /** Path relative to the corpus root, forward slashes. */
+  path: string;
+  text: string;
+}
+
+export interface DocumentProblem {
+  path: string;
+  message: string;
+  severity: "error" | "warning";
+}
+
+export interface DocumentAnalysis {
+  path: string;
+  text: string;
+  format: "markdown" | "text";
+  title: string | null;
+  /** ISO date or partial date, when the document says when it was published. */
+  published: string | null;
+  publishedSource: "front-matter" | "dateline" | null;
+  frontMatter: Record<string, unknown> | null;
+  blocks: Block[];
+  sentences: Sentence[];
+  facts: Fact[];
+  claims: Claim[];
+  problems: DocumentProblem[];
+}
+
+export type ContradictionKind = "polarity" | "value" | "status" | "date";
+
+export interface Contradiction {
+  topic: string;
+  earlier: string;
+  later: string;
+  kind: ContradictionKind;
+  confidence: number;
+  explanation: string;
+}
+
+export interface Topic {
+  id: string;
+  label: string;
+  concept: string;
+  orgs: string[];
+  claims: string[];
+}
