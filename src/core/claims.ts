@@ -41,7 +41,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     const inside: number[] = [];
     for (let k = fi; k < facts.length && facts[k]!.start < s.end; k++) if (facts[k]!.end <= s.end) inside.push(k);
     if (s.block !== prevBlock) { prevOrgs = []; prevBlock = s.block; }
-    const sentenceOrgs = partiesIn(inside, facts, ctx.orgs);
+    const sentenceOrgs = partiesIn(inside, facts, ctx.orgs, attributionStart(text, s));
     const orgs = sentenceOrgs.length ? sentenceOrgs : prevOrgs.length ? prevOrgs : ctx.mainOrgs;
     if (sentenceOrgs.length) prevOrgs = sentenceOrgs;
 
@@ -83,10 +83,19 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
   return claims;
 }
 
-function partiesIn(inside: number[], facts: Fact[], orgs: OrgRecognizer): string[] {
+// A closing attribution names who speaks, not who the statement is about: "…, Halvorsen's chief operating officer said."
+const ATTRIBUTION = /,\s+(?:[^,]{0,80}\s)?(?:said|says|told [^,]{1,40}|added|noted|wrote|stated|according to [^,]{1,60})(?:\s(?:on|in|at)\s[^,]{1,30})?[.!?]?["”’']?$/;
+
+function attributionStart(text: string, s: Span): number {
+  const m = ATTRIBUTION.exec(text.slice(s.start, s.end));
+  return m ? s.start + m.index : s.end;
+}
+
+function partiesIn(inside: number[], facts: Fact[], orgs: OrgRecognizer, before: number): string[] {
   const ids = new Set<string>();
   for (const k of inside) {
     const f = facts[k]!;
+    if (f.start >= before) continue;
     if (f.kind === "org" && orgs.roleOf(f.value as string) === "party") ids.add(f.value as string);
   }
   return [...ids].sort();

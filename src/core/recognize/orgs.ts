@@ -79,7 +79,14 @@ const KNOWN: OrgEntry[] = [
 const SUFFIX = "(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\\.L\\.C|plc|PLC|AG|SA|S\\.A|NV|N\\.V|GmbH|SE|Co|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Foods|Brands|Health)\\.?";
 const NAME_WORD = "(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9]|[A-Z])";
 const SUFFIXED = new RegExp(`\\b(${NAME_WORD}(?:\\s${NAME_WORD}){0,3})\\s(${SUFFIX})(?![A-Za-z])`, "g");
-const STRIP = /^(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|NV|N\.V|GmbH|SE|Co|Company)\.?$/;
+const TRAILING_SUFFIX = new RegExp(`\\s${SUFFIX}$`);
+
+/** "Northwind Robotics Inc." and "Northwind" are one company: its id is the name without corporate suffixes. */
+function canonicalName(name: string): string {
+  let n = name.trim();
+  for (let prev = ""; prev !== n && n.includes(" "); ) { prev = n; n = n.replace(TRAILING_SUFFIX, ""); }
+  return n;
+}
 // Names that deal phrasing marks as companies: "Northwind agreed to acquire Contoso", "a stake in Fabrikam".
 const DEAL_CONTEXT = new RegExp(
   `\\b(${NAME_WORD}(?:\\s${NAME_WORD}){0,2})(?:'s|’s)?\\s(?:(?:has |had |have )?(?:agreed|agrees|plans|planned|offered|offers|moved|bid|is set|was set|will|would)\\s(?:to\\s)?)?(?:acquire[sd]?|buy|buys|bought|merge[sd]?|invest(?:s|ed)?|take[sn]? over|sells?|sold|purchase[sd]?|stake|acquisition|takeover|merger|investment|valuation|shareholders|board|chief executive|CEO|spokes(?:man|woman|person))\\b|` +
@@ -132,10 +139,11 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
       // Names the article marks as companies, then every later mention of them.
       const learned = new Map<string, string>();
       for (const m of text.matchAll(SUFFIXED)) {
-        const base = m[1]!.replace(/^(?:The|A|An)\s/, "");
-        const full = STRIP.test(m[2]!) ? base : `${base} ${m[2]!.replace(/\.$/, "")}`;
-        if (isName(base)) learned.set(base, slug(full));
-        found.push({ kind: "org", text: m[0].replace(/^(?:The|A|An)\s/, ""), start: m.index! + (m[0].length - m[0].replace(/^(?:The|A|An)\s/, "").length), end: m.index! + m[0].length, value: slug(full) });
+        const base = canonicalName(m[1]!.replace(/^(?:The|A|An)\s/, ""));
+        if (!isName(base)) continue;
+        learned.set(base, slug(base));
+        const shown = m[0].replace(/^(?:The|A|An)\s/, "");
+        found.push({ kind: "org", text: shown, start: m.index! + (m[0].length - shown.length), end: m.index! + m[0].length, value: slug(base) });
       }
       for (const m of text.matchAll(DEAL_CONTEXT)) {
         const name = (m[1] ?? m[2])!.replace(/^(?:The|A|An)\s/, "");

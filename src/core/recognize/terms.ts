@@ -6,6 +6,8 @@ export interface TermDefinition {
   label: string;
   /** Regular-expression sources, matched case-insensitively at word boundaries. */
   patterns: string[];
+  /** Case-sensitive sources, for phrasings that only count before a name ("buys Contoso"). */
+  exact?: string[];
   /** The topic concept a claim naming this term is about; defaults to the id. */
   concept?: string;
   /** Terms that say what happens to a deal ("terminated", "completed") rather than what it is. */
@@ -40,14 +42,15 @@ export const DEAL_TERMS: TermDefinition[] = [
     "profit[- ]shar(?:e|ing)(?: agreement| deal| arrangement)?", "shar(?:e|es|ing) (?:of )?(?:its |their )?revenue", "(?:cut|share) of (?:its |their |the )?revenue",
   ] },
   { id: "stake", label: "Stake", patterns: ["(?<!at |high[- ])(?:equity |ownership |minority |majority |controlling )?stakes?(?!holder|s are|[- ]?high)", "equity (?:position|interest|holding)", "shareholding", "ownership interest"] },
-  { id: "valuation", label: "Valuation", patterns: ["(?:post-money |pre-money )?valuations?", "valu(?:ed|es|ing) (?:\\w+ ){0,3}at"] },
+  { id: "valuation", label: "Valuation", patterns: ["(?:post-money |pre-money )?valuations?", "valu(?:ed|es|ing) (?:\\w+ ){0,4}at"] },
   { id: "funding-round", label: "Funding round", patterns: [
     "(?:funding|financing|fundraising|investment|equity|venture) rounds?", "rounds? of (?:funding|financing|investment)", "series [a-h]\\d?(?: round| funding)?",
     "(?:seed|pre-seed|mega-?) rounds?", "(?:new|fresh|additional) (?:funding|financing|capital)", "(?<=(?:billion|million|bn|\\d) )rounds?", "fundrais(?:e|ing)",
   ] },
   { id: "investment", label: "Investment", patterns: ["investments?", "invest(?:s|ed|ing)?(?= in| into| up to| an| about| roughly| more| \\$)", "(?:lead|largest|biggest|anchor|strategic|major|single largest|largest single) investor"] },
-  { id: "commitment", label: "Spending commitment", patterns: ["(?:spending |purchase |compute |cloud )?commitments?", "agree(?:d|s|ing)? to (?:purchase|buy|spend)", "cloud (?:contract|deal|agreement)", "compute (?:deal|contract|agreement)"] },
-  { id: "acquisition", label: "Acquisition", patterns: ["acquisitions?", "acquir(?:e|es|ed|ing)", "takeovers?", "take over", "buyouts?", "(?:deal|agreement|offer|bid) to (?:buy|purchase)", "purchase of"] },
+  { id: "commitment", label: "Spending commitment", patterns: ["(?:spending |purchase |compute |cloud )?commitments?", "agree(?:d|s|ing)? to (?:purchase|buy|spend)(?= (?:up to |about |roughly |more than )?(?:\\$|€|£|us\\$|\\d))", "cloud (?:contract|deal|agreement)", "compute (?:deal|contract|agreement)"] },
+  { id: "acquisition", label: "Acquisition", patterns: ["acquisitions?", "acquir(?:e|es|ed|ing)", "takeovers?", "take over", "buyouts?", "(?:deal|agreement|offer|bid) to (?:buy|purchase)"],
+    exact: ["(?:[Bb]uy|[Bb]uys|[Bb]uying|[Bb]ought|[Pp]urchas(?:e|es|ed|ing))(?= (?:rival |startup |[A-Z]))", "[Pp]urchase of(?= [A-Z])"] },
   { id: "merger", label: "Merger", patterns: ["mergers?", "merg(?:e|es|ed|ing) with", "business combination"] },
   { id: "joint-venture", label: "Joint venture", patterns: ["joint ventures?"] },
   { id: "partnership", label: "Partnership", patterns: ["partnerships?", "alliances?", "(?<!frontier model )partner(?= with)"] },
@@ -66,7 +69,7 @@ export const DEAL_TERMS: TermDefinition[] = [
   { id: "debt-financing", label: "Debt financing", patterns: ["debt financing", "credit facility", "convertible (?:notes?|bonds?)", "bridge loan"] },
   { id: "litigation", label: "Litigation", patterns: ["lawsuits?", "legal action", "litigation", "sued"] },
   { id: "termination", label: "Termination", role: "event", patterns: ["terminat(?:e|es|ed|ing|ion)", "call(?:s|ed)? off", "scrap(?:s|ped|ping)?", "abandon(?:s|ed|ing)?", "walk(?:s|ed)? away from"] },
-  { id: "completion", label: "Completion", role: "event", patterns: ["complet(?:e|es|ed|ing|ion)(?= (?:the|its|a|an|of|their)\\b)", "(?:closed|closes|closing) (?:the|its|of the) (?:deal|acquisition|transaction|merger|purchase)", "finali[sz](?:e|es|ed|ing)"] },
+  { id: "completion", label: "Completion", role: "event", patterns: ["complet(?:e|es|ed|ing|ion)(?= (?:the|its|a|an|of|their)\\b)", "(?:closed|closes|closing)(?= (?:the|its|of the) (?:deal|acquisition|transaction|merger|purchase))", "finali[sz](?:e|es|ed|ing)"] },
   { id: "deal", label: "Deal", role: "event", patterns: ["deals?", "agreements?", "transactions?", "pacts?", "contracts?", "arrangements?"] },
 ];
 
@@ -75,10 +78,11 @@ export function buildLexicon(extra: ExtraTerm[] = []): CompiledTerm[] {
   const user: TermDefinition[] = extra
     .filter((t) => t && typeof t.id === "string" && Array.isArray(t.phrases) && t.phrases.length)
     .map((t) => ({ id: t.id, label: t.label ?? t.id, patterns: t.phrases.filter((p) => typeof p === "string" && p.trim()).map(phraseToPattern) }));
-  return [...user, ...DEAL_TERMS].filter((t) => t.patterns.length).map((t) => ({
-    def: t,
-    re: new RegExp(`(?<![\\p{L}\\d-])(?:${t.patterns.join("|")})(?![\\p{L}\\d])`, "giu"),
-  }));
+  const compile = (sources: string[], flags: string) => new RegExp(`(?<![\\p{L}\\d-])(?:${sources.join("|")})(?![\\p{L}\\d])`, flags);
+  return [...user, ...DEAL_TERMS].flatMap((t) => [
+    ...(t.patterns.length ? [{ def: t, re: compile(t.patterns, "giu") }] : []),
+    ...(t.exact?.length ? [{ def: t, re: compile(t.exact, "gu") }] : []),
+  ]);
 }
 
 export interface CompiledTerm {
