@@ -100,14 +100,14 @@ function interval(f: Fact, tolerance: number): [number, number] {
   }
 }
 
-/** Half a unit of the last digit written, relative to the figure: "$110 billion" is 110 ± 0.5. */
+/** A quarter unit of the last digit written, relative to the figure, at most 5%: "$110 billion" is 110 ± 0.25. */
 function roundingOf(f: Fact): number {
   const digits = /(\d[\d,]*(?:\.(\d+))?)/.exec(f.text);
   if (!digits) return 0;
   const n = Number(digits[1]!.replace(/,/g, ""));
   if (!n) return 0;
   const decimals = digits[2]?.length ?? 0;
-  return (0.5 * 10 ** -decimals) / n;
+  return Math.min(0.05, (0.25 * 10 ** -decimals) / n);
 }
 
 function statusConfidence(a: DealStatus, b: DealStatus): number {

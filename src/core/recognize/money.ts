@@ -16,7 +16,7 @@ const WORD_PREFIX_CURRENCY: Record<string, string> = {
 };
 
 const SYMBOL = `(?:(?:US|U\\.S\\.|CA?|AU?|HK|S|NZ|NT|R)\\$|\\$|€|£|¥|₹|₩|(?:${CODES})\\s?|Rs\\.?\\s?)`;
-const SCALE_WORD = "(?:trillion|billion|million|thousand)";
+const SCALE_WORD = "(?:trillion|billion|million|thousand|crores?|lakhs?)";
 const SCALE_ABBR = "(?:tn|trn|bn|bln|mn|mln|mil)";
 const SCALE_LETTER = "(?:mm|k|m|b|t)";
 // "$110 billion", "$44-billion", "$110bn", "$1.25B", "$5-10 billion", "USD 40 billion"

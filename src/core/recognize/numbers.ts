@@ -17,7 +17,7 @@ export const DIGITS = "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\
 
 export const SCALES: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, mln: 1e6, mil: 1e6, m: 1e6, mm: 1e6,
-  billion: 1e9, bn: 1e9, bln: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, trn: 1e12, t: 1e12, tr: 1e12,
+  billion: 1e9, crore: 1e7, crores: 1e7, lakh: 1e5, lakhs: 1e5, bn: 1e9, bln: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, trn: 1e12, t: 1e12, tr: 1e12,
 };
 
 export function parseNumber(text: string): number | null {

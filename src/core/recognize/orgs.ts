@@ -88,9 +88,13 @@ function canonicalName(name: string): string {
   return n;
 }
 // Names that deal phrasing marks as companies: "Northwind agreed to acquire Contoso", "a stake in Fabrikam".
-const DEAL_CONTEXT = new RegExp(
-  `\\b(${NAME_WORD}(?:\\s${NAME_WORD}){0,2})(?:'s|’s)?\\s(?:(?:has |had |have )?(?:agreed|agrees|plans|planned|offered|offers|moved|bid|is set|was set|will|would)\\s(?:to\\s)?)?(?:acquire[sd]?|buy|buys|bought|merge[sd]?|invest(?:s|ed)?|take[sn]? over|sells?|sold|purchase[sd]?|stake|acquisition|takeover|merger|investment|valuation|shareholders|board|chief executive|CEO|spokes(?:man|woman|person))\\b|` +
-    `\\b(?:acquisition of|takeover of|merger with|stake in|investment in|invest(?:s|ed)? in|bid for|offer for|deal with|buy|acquire|acquired|acquiring|partnership with|shares of|stake of)\\s(${NAME_WORD}(?:\\s${NAME_WORD}){0,2})`,
+const NAMES = `(${NAME_WORD}(?:\\s${NAME_WORD}){0,2})`;
+const NAME_BEFORE_DEAL = new RegExp(
+  `\\b${NAMES}(?:'s|’s)?\\s(?:(?:has |had |have )?(?:agreed|agrees|plans|planned|offered|offers|moved|bid|is set|was set|will|would)\\s(?:to\\s)?)?(?:acquire[sd]?|buy|buys|bought|merge[sd]?|invest(?:s|ed)?|take[sn]? over|sells?|sold|purchase[sd]?|stake|acquisition|takeover|merger|investment|valuation|shareholders|board|chief executive|CEO|spokes(?:man|woman|person))\\b`,
+  "g",
+);
+const NAME_AFTER_DEAL = new RegExp(
+  `\\b(?:acquisition of|takeover of|merger with|stake in|investment in|invest(?:s|ed)? in|bid for|offer for|deal with|buy|acquire|acquired|acquiring|partnership with|shares of|stake of)\\s${NAMES}`,
   "g",
 );
 const NOT_NAMES = new Set(
@@ -145,8 +149,8 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
         const shown = m[0].replace(/^(?:The|A|An)\s/, "");
         found.push({ kind: "org", text: shown, start: m.index! + (m[0].length - shown.length), end: m.index! + m[0].length, value: slug(base) });
       }
-      for (const m of text.matchAll(DEAL_CONTEXT)) {
-        const name = (m[1] ?? m[2])!.replace(/^(?:The|A|An)\s/, "");
+      for (const m of [...text.matchAll(NAME_BEFORE_DEAL), ...text.matchAll(NAME_AFTER_DEAL)]) {
+        const name = m[1]!.replace(/^(?:The|A|An)\s/, "");
         if (isName(name) && !byName.has(name)) learned.set(name, learned.get(name) ?? slug(name));
       }
       if (learned.size) {

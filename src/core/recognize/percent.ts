@@ -48,6 +48,7 @@ function isStake(text: string, f: Fact, all: Fact[]): boolean {
   const before = text.slice(Math.max(0, sentenceStart), f.start);
   if (NOT_OWNERSHIP.test(after)) return false;
   if (/\bstakes?\b[^.;]{0,30}$/i.test(before) && !/\bat stake\b/i.test(before)) return true;
+  if (/\b(?:holding|shareholding|ownership)\b[^.;]{0,20}\b(?:to|from|at|of|by)\s+$/i.test(before)) return true;
   return STAKE_BEFORE.test(before) && OF_AN_OWNER.test(after) && !/\b(?:shares?|stock)\s+(?:of\s+\S+\s+)?(?:fell|rose|dropped|climbed|jumped|gained|lost|slid|sank|surged)\b/i.test(before);
 }
 

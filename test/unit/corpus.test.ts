@@ -1,0 +1,97 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { CorpusIndex, corpusOrder, agree, type Fact } from "../../src/core";
+import { sampleDocuments } from "./helpers";
+
+function sampleIndex(): CorpusIndex {
+  const index = new CorpusIndex({ orgAliases: { Contoso: ["Contoso Cloud"] } });
+  for (const d of sampleDocuments()) index.set(d);
+  return index;
+}
+
+const short = (id: string) => id.slice(0, 2) + id.slice(id.indexOf("#"));
+
+test("corpus order: dates first-hand, undated files keep their place by name, overrides win", () => {
+  assert.deepEqual(corpusOrder([{ path: "b", published: "2026-02-01" }, { path: "a", published: "2026-03-01" }, { path: "c", published: null }]), ["b", "c", "a"]);
+  assert.deepEqual(corpusOrder([{ path: "000", published: null }, { path: "001", published: null }]), ["000", "001"]);
+  assert.deepEqual(corpusOrder([{ path: "a", published: null }, { path: "b", published: null }], { order: ["b"] }), ["b", "a"]);
+  assert.deepEqual(corpusOrder([{ path: "a", published: "2026-05-01" }, { path: "b", published: null }], { published: { b: "2026-01-01" } }), ["b", "a"]);
+});
+
+test("sample corpus: ordered by front matter and datelines", () => {
+  const snap = sampleIndex().result();
+  assert.deepEqual(snap.documents.map((d) => [d.analysis.path.slice(0, 2), d.analysis.published, d.analysis.publishedSource]), [
+    ["01", "2026-01-12", "front-matter"], ["02", "2026-01-20", "dateline"], ["03", "2026-03-02", "front-matter"],
+    ["04", "2026-04-08", "dateline"], ["05", "2026-06-30", "front-matter"], ["06", "2026-07-15", "front-matter"],
+  ]);
+});
+
+test("sample corpus: topics group differently worded claims on one thing", () => {
+  const snap = sampleIndex().result();
+  const license = snap.topics.find((t) => t.id === "exclusive-license:lumen+northwind")!;
+  assert.equal(license.label, "Exclusive license · Lumen, Northwind");
+  assert.deepEqual(license.claims.map(short), ["01#7", "02#1", "04#0", "04#1", "05#3"]);
+  const cloud = snap.topics.find((t) => t.id === "cloud-exclusivity:contoso+northwind")!;
+  assert.deepEqual(cloud.claims.map(short), ["01#8", "05#4", "06#1"]);
+});
+
+test("sample corpus: every kind of contradiction is found, and agreeing restatements are not flagged", () => {
+  const snap = sampleIndex().result();
+  const got = snap.contradictions.map((c) => `${c.kind} ${short(c.earlier)} > ${short(c.later)}`).sort();
+  // Claims by document and index: 01#7 "Northwind keeps its exclusive license…", 04#1 "…it ends Northwind Robotics' exclusive license…",
+  // 05#1 "…completed its acquisition… on June 29", 06#0 "…closed the acquisition… on July 2", 01#5/04#3 the 12% and 15% stakes.
+  assert.deepEqual(got, [
+    "date 05#1 > 06#0",
+    "polarity 01#7 > 04#1",
+    "polarity 01#8 > 06#1",
+    "polarity 01#9 > 04#2",
+    "polarity 02#1 > 04#1",
+    "polarity 03#5 > 04#2",
+    "polarity 04#1 > 05#3",
+    "polarity 05#4 > 06#1",
+    "status 01#1 > 05#1",
+    "status 01#3 > 05#1",
+    "status 03#2 > 05#1",
+    "status 03#4 > 05#1",
+    "value 01#2 > 03#3",
+    "value 01#5 > 04#3",
+    "value 02#0 > 04#3",
+].sort());
+});
+
+test("figures agree within qualifiers, ranges and rounding", () => {
+  const f = (value: number, text: string, qualifier?: string, max?: number): Fact => ({ kind: "money", text, start: 0, end: 0, value, ...(qualifier ? { qualifier } : {}), ...(max ? { max } : {}) });
+  assert.ok(agree(f(110e9, "$110 billion"), f(110e9, "110 billion dollars", "roughly"), 0.02));
+  assert.ok(agree(f(13e9, "$13 billion", "over"), f(14e9, "$14 billion"), 0.02));
+  assert.ok(agree(f(5e9, "$5 billion", "up to"), f(4e9, "$4 billion"), 0.02));
+  assert.ok(agree(f(5e9, "$5-10 billion", "between", 10e9), f(8e9, "$8 billion"), 0.02));
+  assert.ok(agree(f(1.25e9, "$1.25 billion"), f(1.2e9, "$1.2 billion", "about"), 0.02));
+  assert.ok(!agree(f(6.8e9, "$6.8 billion"), f(7.4e9, "$7.4 billion"), 0.02));
+  assert.ok(!agree(f(5e9, "$5 billion", "up to"), f(6e9, "$6 billion"), 0.02));
+  assert.ok(!agree(f(50e9, "$50 billion"), f(110e9, "$110 billion"), 0.02));
+});
+
+test("index: one document changes at a time, and the result follows", () => {
+  const index = sampleIndex();
+  const before = index.result();
+  assert.ok(before.contradictions.some((c) => c.kind === "date"));
+  const six = sampleDocuments().find((d) => d.path.startsWith("06"))!;
+  index.set({ path: six.path, text: six.text.replace("July 2, 2026", "June 29, 2026") });
+  const after = index.result();
+  assert.ok(!after.contradictions.some((c) => c.kind === "date"), "the date now agrees");
+  assert.equal(after.contradictions.length, before.contradictions.length - 1);
+  index.delete(six.path);
+  assert.equal(index.result().documents.length, 5);
+  assert.ok(!index.result().contradictions.some((c) => c.later.startsWith("06")));
+  index.set(six);
+  assert.deepEqual(index.result().contradictions.map((c) => c.later + c.earlier).sort(), before.contradictions.map((c) => c.later + c.earlier).sort());
+});
+
+test("index: unchanged text is not analysed again, and unrelated documents do not change a document's facts", () => {
+  const index = sampleIndex();
+  const doc = sampleDocuments()[0]!;
+  const first = index.get(doc.path)!;
+  assert.equal(index.set(doc), first);
+  const alone = new CorpusIndex({ orgAliases: { Contoso: ["Contoso Cloud"] } }).set(doc);
+  assert.deepEqual(alone.facts, first.facts);
+});

@@ -1,0 +1,40 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { recognizePercentages } from "../../src/core/recognize/percent";
+
+const cases: Array<[string, Array<["stake" | "percent", string, number]>]> = [
+  ["Microsoft holds a 27% stake in the for-profit arm", [["stake", "27%", 0.27]]],
+  ["Halvorsen owns 49 percent of Contoso", [["stake", "49 percent", 0.49]]],
+  ["a stake between 6.7 percent and 8.1 percent", [["stake", "6.7 percent", 0.067], ["stake", "8.1 percent", 0.081]]],
+  ["a 10 per cent stake", [["stake", "10 per cent", 0.1]]],
+  ["an equity stake of 20%", [["stake", "20%", 0.2]]],
+  ["a 20%-owned unit", [["stake", "20%", 0.2]]],
+  ["controls 51% of the company", [["stake", "51%", 0.51]]],
+  ["it raised its holding to 15%", [["stake", "15%", 0.15]]],
+  ["Microsoft's stock declined 2.3% while Amazon rose 1.8%", [["percent", "2.3%", 0.023], ["percent", "1.8%", 0.018]]],
+  ["used by over 25% of the Fortune 500", [["percent", "25%", 0.25]]],
+  ["a 31% share of the market", [["percent", "31%", 0.31]]],
+  ["it sold 10% of its workforce", [["percent", "10%", 0.1]]],
+  ["a premium of about 30%", [["percent", "30%", 0.3]]],
+];
+
+test("percentages: ownership stakes told apart from other percentages", () => {
+  for (const [text, want] of cases) {
+    const got = recognizePercentages(text);
+    assert.deepEqual(got.map((f) => [f.kind, f.text, f.value]), want, text);
+    for (const f of got) assert.equal(text.slice(f.start, f.end), f.text);
+  }
+});
+
+test("percentages: percentage points, high stakes and bare numbers are not shares", () => {
+  for (const text of ["margins grew 5 percentage points", "the high-stakes talks", "version 27 shipped", "what is at stake"]) {
+    assert.deepEqual(recognizePercentages(text).filter((f) => f.kind === "stake"), [], text);
+  }
+  assert.deepEqual(recognizePercentages("margins grew 5 percentage points"), []);
+});
+
+test("percentages: a range keeps both ends and its qualifier", () => {
+  const [a] = recognizePercentages("between 6.7 percent and 8.1 percent");
+  assert.equal(a!.max, 0.081);
+  assert.equal(a!.qualifier, "between");
+});

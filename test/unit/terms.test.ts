@@ -1,0 +1,55 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { buildLexicon, recognizeTerms } from "../../src/core/recognize/terms";
+import { buildOrgRecognizer } from "../../src/core/recognize/orgs";
+
+const cases: Array<[string, Array<[string, string]>]> = [
+  ["Microsoft still holds an exclusive license to the models", [["exclusive license", "exclusive-license"]]],
+  ["it keeps its exclusive licensing rights", [["exclusive licensing rights", "exclusive-license"]]],
+  ["exclusive rights to deploy the models across its products", [["exclusive rights", "exclusive-license"]]],
+  ["exclusive rights to host the models on its cloud", [["exclusive rights", "cloud-exclusivity"]]],
+  ["the exclusive cloud provider for all API calls", [["exclusive cloud provider", "cloud-exclusivity"]]],
+  ["no longer the sole cloud provider", [["sole cloud provider", "cloud-exclusivity"]]],
+  ["any stateless API calls", [["stateless API calls", "stateless-api"]]],
+  ["its revenue-share agreement remains", [["revenue-share agreement", "revenue-share"]]],
+  ["a revenue-sharing agreement", [["revenue-sharing agreement", "revenue-share"]]],
+  ["after the recapitalization", [["recapitalization", "recapitalization"]]],
+  ["a $110 billion funding round", [["funding round", "funding-round"]]],
+  ["a break-up fee of $240 million", [["break-up fee", "break-up-fee"]]],
+  ["a reverse termination fee", [["reverse termination fee", "break-up-fee"]]],
+  ["subject to regulatory approval", [["regulatory approval", "regulatory-approval"]]],
+  ["the initial public offering", [["initial public offering", "ipo"]]],
+  ["Halvorsen agreed to buy Northwind", [["buy", "acquisition"]]],
+  ["the merger with Contoso", [["merger", "merger"]]],
+];
+
+test("terms: phrasings map to canonical ids, with context deciding what 'exclusive rights' names", () => {
+  for (const [text, want] of cases) {
+    const got = recognizeTerms(text).filter((f) => f.value !== "deal");
+    assert.deepEqual(got.map((f) => [f.text, f.value]), want, text);
+  }
+});
+
+test("terms: idioms that are not deal terms", () => {
+  for (const text of ["high-stakes discussions", "what is at stake", "our stakeholders", "buy groceries"]) {
+    assert.deepEqual(recognizeTerms(text).map((f) => f.value), [], text);
+  }
+});
+
+test("terms: users extend the lexicon with plain phrases", () => {
+  const lexicon = buildLexicon([{ id: "earn-out", label: "Earn-out", phrases: ["earn-out", "earnout payment"] }]);
+  const got = recognizeTerms("an earnout payment of $50 million and an earn out", lexicon);
+  assert.deepEqual(got.map((f) => [f.text, f.value]), [["earnout payment", "earn-out"], ["earn out", "earn-out"]]);
+});
+
+test("organisations: aliases, corporate suffixes and names deal phrasing marks", () => {
+  const orgs = buildOrgRecognizer({ Contoso: ["Contoso Cloud"] });
+  const text = "AWS and Azure compete. Northwind Robotics Inc. said Halvorsen agreed to acquire Fabrikam; Northwind later moved to Contoso Cloud.";
+  const got = orgs.recognize(text).map((f) => [f.text, f.value]);
+  assert.deepEqual(got, [
+    ["AWS", "amazon"], ["Azure", "microsoft"], ["Northwind Robotics Inc.", "northwind"], ["Halvorsen", "halvorsen"],
+    ["Fabrikam", "fabrikam"], ["Northwind", "northwind"], ["Contoso Cloud", "contoso"],
+  ]);
+  assert.equal(orgs.roleOf("ftc"), "regulator");
+  assert.equal(orgs.roleOf("reuters"), "media");
+});
