@@ -24,11 +24,14 @@ export function polarityOf(clause: string, termStart: number, termEnd: number, c
   if (HEDGE.test(before) || /\?\s*["”’']?\s*$/.test(clause)) return "neutral";
   if (CHANGE_NEGATED.test(clause)) return "affirms";
   const markers: Marker[] = [];
+  const insideTerm = (at: number) => at >= termStart && at < termEnd;
   for (const m of clause.matchAll(DENY)) {
+    if (insideTerm(m.index!)) continue;
     const negated = NEGATOR.test(clause.slice(Math.max(0, m.index! - 30), m.index!));
     markers.push({ polarity: negated ? "affirms" : "denies", at: m.index! });
   }
   for (const m of clause.matchAll(AFFIRM)) {
+    if (insideTerm(m.index!)) continue;
     const negated = NEGATOR.test(clause.slice(Math.max(0, m.index! - 30), m.index!));
     markers.push({ polarity: negated ? "denies" : "affirms", at: m.index! });
   }

@@ -76,12 +76,21 @@ const KNOWN: OrgEntry[] = [
   { id: "the-information", label: "The Information", role: "media", names: ["The Information"] },
 ];
 
-const SUFFIX = "(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\\.L\\.C|plc|PLC|AG|SA|S\\.A|NV|N\\.V|GmbH|SE|Co|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Foods|Brands|Health)\\.?";
+const SUFFIX = "(?:(?:Inc|Corp|Ltd|L\\.L\\.C|S\\.A|N\\.V|Co)\\.?|Corporation|Limited|LLC|plc|PLC|AG|SA|NV|GmbH|SE|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Foods|Brands|Health|Games|Gaming|Interactive|Aerospace|Logistics|Financial|Solutions|Cloud)";
 const NAME_WORD = "(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9]|[A-Z])";
 const SUFFIXED = new RegExp(`\\b(${NAME_WORD}(?:\\s${NAME_WORD}){0,3})\\s(${SUFFIX})(?![A-Za-z])`, "g");
 const TRAILING_SUFFIX = new RegExp(`\\s${SUFFIX}$`);
 
-/** "Northwind Robotics Inc." and "Northwind" are one company: its id is the name without corporate suffixes. */
+// First words too common to stand for a company on their own.
+const GENERIC_FIRST = new Set("General American National United First New Global International Digital Royal China Japan British European Pacific Atlantic Northern Southern Eastern Western Central Standard Universal Advanced Applied Allied Great".split(" "));
+
+/** A company's id is its distinctive first word, so "Orbital Games Inc." and "Orbital" are one company across articles. */
+function idFor(base: string): string {
+  const first = base.split(/\s+/)[0]!;
+  return first.length > 2 && !GENERIC_FIRST.has(first) ? slug(first) : slug(base);
+}
+
+/** "Northwind Robotics Inc." and "Northwind" are one company: the name without corporate suffixes. */
 function canonicalName(name: string): string {
   let n = name.trim();
   for (let prev = ""; prev !== n && n.includes(" "); ) { prev = n; n = n.replace(TRAILING_SUFFIX, ""); }
@@ -145,13 +154,18 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
       for (const m of text.matchAll(SUFFIXED)) {
         const base = canonicalName(m[1]!.replace(/^(?:The|A|An)\s/, ""));
         if (!isName(base)) continue;
-        learned.set(base, slug(base));
+        learned.set(base, idFor(base));
         const shown = m[0].replace(/^(?:The|A|An)\s/, "");
-        found.push({ kind: "org", text: shown, start: m.index! + (m[0].length - shown.length), end: m.index! + m[0].length, value: slug(base) });
+        found.push({ kind: "org", text: shown, start: m.index! + (m[0].length - shown.length), end: m.index! + m[0].length, value: idFor(base) });
       }
       for (const m of [...text.matchAll(NAME_BEFORE_DEAL), ...text.matchAll(NAME_AFTER_DEAL)]) {
         const name = m[1]!.replace(/^(?:The|A|An)\s/, "");
-        if (isName(name) && !byName.has(name)) learned.set(name, learned.get(name) ?? slug(name));
+        if (isName(name) && !byName.has(name)) learned.set(name, learned.get(name) ?? idFor(canonicalName(name)));
+      }
+      // "Orbital Games" named once lets "Orbital" alone stand for it.
+      for (const [name, id] of [...learned]) {
+        const first = name.split(/\s+/)[0]!;
+        if (first !== name && id === slug(first) && !learned.has(first) && !byName.has(first) && !NOT_NAMES.has(first)) learned.set(first, id);
       }
       if (learned.size) {
         const re = new RegExp(`(?<![\\p{L}\\d])(?:${[...learned.keys()].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![\\p{L}\\d])`, "gu");

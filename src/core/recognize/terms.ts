@@ -36,7 +36,7 @@ export const DEAL_TERMS: TermDefinition[] = [
     "exclusively licen[cs]ed", "exclusive (?:ip |intellectual[- ]property |commercial |distribution )?rights?",
   ] },
   { id: "exclusivity", label: "Exclusivity", patterns: ["exclusivity", "exclusive (?:deal|arrangement|agreement|partnership|partner|relationship|access)"] },
-  { id: "license", label: "License", patterns: ["licen[cs]ing (?:terms|agreement|deal|arrangement|rights|fees?)", "licen[cs]e (?:agreement|deal|fees?)", "(?:ip|intellectual[- ]property) rights"] },
+  { id: "license", label: "License", patterns: ["licen[cs]ing (?:terms|agreements?|deals?|arrangements?|rights|fees?)", "licen[cs]e (?:agreements?|deals?|fees?)", "(?:ip|intellectual[- ]property) rights"] },
   { id: "revenue-share", label: "Revenue share", patterns: [
     "revenue[- ]shar(?:e|ing)(?: agreement| deal| arrangement| payments?| interests?| terms| obligations?)?",
     "profit[- ]shar(?:e|ing)(?: agreement| deal| arrangement)?", "shar(?:e|es|ing) (?:of )?(?:its |their )?revenue", "(?:cut|share) of (?:its |their |the )?revenue",

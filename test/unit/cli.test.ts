@@ -1,0 +1,111 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../../src/cli/main";
+import { SAMPLES } from "./helpers";
+
+const json = (args: string[]) => {
+  const r = run(["analyze", ...args, "--format", "json"]);
+  return { ...r, data: JSON.parse(r.stdout) };
+};
+
+test("cli json: follows the claimscope/analysis@1 contract exactly", () => {
+  const { code, data } = json([SAMPLES]);
+  assert.equal(code, 0);
+  assert.deepEqual(Object.keys(data), ["schema", "documents", "claims", "topics", "contradictions"]);
+  assert.equal(data.schema, "claimscope/analysis@1");
+  const kinds = new Set(["money", "stake", "percent", "date", "duration", "term", "org"]);
+  for (const d of data.documents) {
+    assert.deepEqual(Object.keys(d), ["path", "published", "order", "facts"]);
+    assert.ok(typeof d.path === "string" && !d.path.includes("\\"));
+    assert.ok(d.published === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d.published));
+    const text = readFileSync(join(SAMPLES, d.path), "utf8");
+    for (const f of d.facts) {
+      assert.ok(kinds.has(f.kind), f.kind);
+      assert.equal(text.slice(f.start, f.end), f.text, "offsets are UTF-16 offsets into the file");
+      if (f.kind === "money") assert.ok(typeof f.value === "number" && typeof f.currency === "string");
+      if (f.kind === "stake" || f.kind === "percent") assert.ok(typeof f.value === "number" && f.value <= 1.5);
+      if (f.kind === "date") assert.ok(f.value === null || /^\d{4}/.test(f.value));
+      if (f.kind === "term" || f.kind === "org") assert.match(f.value, /^[a-z0-9-]+$/);
+    }
+  }
+  const ids = new Set(data.claims.map((c: { id: string }) => c.id));
+  for (const c of data.claims) {
+    for (const k of ["id", "document", "start", "end", "text", "topic", "polarity", "facts"]) assert.ok(k in c, k);
+    assert.ok(["affirms", "denies", "neutral"].includes(c.polarity));
+    const doc = data.documents.find((d: { path: string }) => d.path === c.document);
+    for (const i of c.facts) assert.ok(doc.facts[i], "fact indexes point into the document's facts");
+    assert.ok(data.topics.some((t: { id: string }) => t.id === c.topic));
+  }
+  for (const t of data.topics) assert.deepEqual(Object.keys(t), ["id", "label", "claims"]);
+  for (const x of data.contradictions) {
+    assert.deepEqual(Object.keys(x), ["topic", "earlier", "later", "kind", "confidence", "explanation"]);
+    assert.ok(ids.has(x.earlier) && ids.has(x.later));
+    assert.ok(["polarity", "value", "status", "date"].includes(x.kind));
+    assert.ok(x.confidence > 0 && x.confidence <= 1);
+  }
+  assert.ok(!data.documents.some((d: { path: string }) => /README/.test(d.path)), "README files are not articles");
+});
+
+test("cli text: topics, claims and contradictions for a terminal", () => {
+  const r = run(["analyze", SAMPLES]);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^Claimscope — 6 documents, \d+ facts, \d+ claims, \d+ topics, 15 contradictions/);
+  assert.match(r.stdout, /Exclusive license · Lumen, Northwind/);
+  assert.match(r.stdout, /⚠ affirms “Northwind keeps its exclusive license/);
+  assert.ok(!r.stdout.includes("\x1b["), "no colour unless a terminal");
+});
+
+test("cli sarif: SARIF 2.1.0, one result per contradiction at both statements", () => {
+  const r = run(["analyze", SAMPLES, "--format", "sarif"]);
+  const sarif = JSON.parse(r.stdout);
+  assert.equal(sarif.version, "2.1.0");
+  const results = sarif.runs[0].results;
+  assert.equal(results.length, json([SAMPLES]).data.contradictions.length);
+  const license = results.find((x: { message: { text: string } }) => x.message.text.includes("ends or does not hold"));
+  const uris = license.locations.map((l: { physicalLocation: { artifactLocation: { uri: string } } }) => l.physicalLocation.artifactLocation.uri);
+  assert.equal(uris.length, 2);
+  assert.ok(uris.every((u: string) => readdirSync(SAMPLES).includes(decodeURI(u))));
+  assert.ok(license.locations[0].physicalLocation.region.startLine >= 1);
+});
+
+test("cli: --fail-on-contradiction exits 1 when something is flagged", () => {
+  assert.equal(run(["analyze", SAMPLES, "--fail-on-contradiction"]).code, 1);
+  const dir = mkdtempSync(join(tmpdir(), "cs-"));
+  writeFileSync(join(dir, "a.txt"), "Halvorsen agreed to acquire Northwind for $5 billion.\n");
+  assert.equal(run(["analyze", dir, "--fail-on-contradiction"]).code, 0);
+});
+
+test("cli: bad input gets a clear message and the rest is analysed", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cs-"));
+  writeFileSync(join(dir, "good.txt"), "Halvorsen agreed to acquire Northwind for $5 billion.\n");
+  writeFileSync(join(dir, "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x1a]));
+  writeFileSync(join(dir, "broken.md"), "---\ndate: [oops\n---\nNorthwind paid $2 billion.\n");
+  writeFileSync(join(dir, "latin1.txt"), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x24, 0x35, 0x20, 0x62, 0x69, 0x6c, 0x6c, 0x69, 0x6f, 0x6e, 0x0a]));
+  writeFileSync(join(dir, "empty.txt"), "");
+  writeFileSync(join(dir, "huge.txt"), "x".repeat(2000));
+  writeFileSync(join(dir, ".claimscope.json"), JSON.stringify({ tolerance: "lots" }));
+  mkdirSync(join(dir, "node_modules"));
+  writeFileSync(join(dir, "node_modules", "x.txt"), "$1 billion");
+  const r = run(["analyze", dir, "--format", "json", "--max-size", "1000"]);
+  assert.equal(r.code, 0);
+  assert.match(r.stderr, /binary\.txt: binary file \(contains NUL bytes\); skipped/);
+  assert.match(r.stderr, /broken\.md: front matter is not valid YAML/);
+  assert.match(r.stderr, /latin1\.txt: not valid UTF-8/);
+  assert.match(r.stderr, /huge\.txt: file is .* above the .* limit/);
+  assert.match(r.stderr, /\.claimscope\.json: "tolerance" should be a number/);
+  const data = JSON.parse(r.stdout);
+  assert.deepEqual(data.documents.map((d: { path: string }) => d.path).sort(), ["broken.md", "empty.txt", "good.txt", "latin1.txt"]);
+  assert.equal(data.documents.find((d: { path: string }) => d.path === "broken.md").facts.find((f: { kind: string }) => f.kind === "money").value, 2e9);
+});
+
+test("cli: usage errors", () => {
+  assert.equal(run(["analyze", "/no/such/folder"]).code, 2);
+  assert.match(run(["analyze", "/no/such/folder"]).stderr, /folder not found/);
+  assert.equal(run(["analyze"]).code, 2);
+  assert.match(run(["analyze", SAMPLES, "--format", "xml"]).stderr, /--format takes text, json or sarif/);
+  assert.equal(run(["frobnicate"]).code, 2);
+  assert.equal(run(["--help"]).code, 0);
+});
