@@ -8,6 +8,7 @@ import { recognizeDates } from "./recognize/dates";
 import { buildLexicon, recognizeTerms, type CompiledTerm, type ExtraTerm } from "./recognize/terms";
 import { buildOrgRecognizer, type OrgRecognizer } from "./recognize/orgs";
 import { extractClaims } from "./claims";
+import { Occupancy } from "./text/spans";
 
 export interface AnalysisOptions {
   /** Extra names for organisations: `{ "Contoso": ["Contoso Ltd", "CTSO"] }`. */
@@ -70,7 +71,10 @@ function analyzeDocument(input: DocumentInput, lexicon: CompiledTerm[], orgRecog
     for (const s of splitSentences(prose, b.start, b.end)) sentences.push({ ...s, block: i, heading: b.kind === "heading" });
   });
 
-  const inBlocks = (f: Fact) => blocks.some((b) => f.start >= b.start && f.end <= b.end);
+  const inBlocks = (f: Fact) => {
+    const b = blocks[blockAt(blocks, f.start)];
+    return !!b && f.start >= b.start && f.end <= b.end;
+  };
   const facts = [
     ...recognizeMoney(prose),
     ...recognizePercentages(prose),
@@ -80,7 +84,7 @@ function analyzeDocument(input: DocumentInput, lexicon: CompiledTerm[], orgRecog
   ]
     .filter(inBlocks)
     .map((f) => ({ ...f, text: text.slice(f.start, f.end) }));
-  const ordered = dropOverlaps(facts);
+  const ordered = dropOverlaps(facts, text.length);
 
   const title = titleOf(fm.data, text, blocks);
   const mainOrgs = mainOrgsOf(ordered, orgRecognizer, title ? blocks.find((b) => b.kind === "heading") : undefined);
@@ -89,16 +93,37 @@ function analyzeDocument(input: DocumentInput, lexicon: CompiledTerm[], orgRecog
 }
 
 /** Figures win over dates inside them and over terms; a term may name an organisation inside it ("values OpenAI at"). */
-function dropOverlaps(facts: Fact[]): Fact[] {
+function dropOverlaps(facts: Fact[], length: number): Fact[] {
   const rank: Record<Fact["kind"], number> = { money: 0, stake: 0, percent: 0, date: 1, duration: 1, org: 2, term: 3 };
   const sorted = [...facts].sort((a, b) => rank[a.kind] - rank[b.kind] || b.end - b.start - (a.end - a.start));
+  const figures = new Occupancy(length); // money, percentages, dates
+  const names = new Occupancy(length); // organisations
+  const terms = new Occupancy(length);
   const kept: Fact[] = [];
   for (const f of sorted) {
-    const clash = (k: Fact) => (k.kind === "term") === (f.kind === "term") || (f.kind === "term" && k.kind !== "org");
-    if (kept.some((k) => k.start < f.end && f.start < k.end && clash(k))) continue;
+    if (f.kind === "term") {
+      if (!terms.free(f) || !figures.free(f)) continue;
+      terms.take(f);
+    } else if (f.kind === "org") {
+      if (!names.free(f) || !figures.free(f)) continue;
+      names.take(f);
+    } else {
+      if (!figures.free(f)) continue;
+      figures.take(f);
+    }
     kept.push(f);
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Index of the last block starting at or before `offset` (blocks are in text order). */
+function blockAt(blocks: Block[], offset: number): number {
+  let lo = 0, hi = blocks.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
 }
 
 function dateField(data: Record<string, unknown>): string | null | undefined {

@@ -154,9 +154,9 @@ function conceptHits(inside: number[], facts: Fact[], segments: Span[], lexicon:
  * The term an amount belongs to: the term it directly qualifies ("$50 billion investment", "$110 billion round"),
  * else the nearest term before it ("investor at $50 billion", "values OpenAI at $840 billion"), else after.
  */
-function ownerTerm(f: Fact, facts: Fact[], segment: Span, text: string): number | undefined {
+function ownerTerm(f: Fact, facts: Fact[], candidates: number[], segment: Span, text: string): number | undefined {
   let before: number | undefined, after: number | undefined;
-  for (let k = 0; k < facts.length; k++) {
+  for (const k of candidates) {
     const t = facts[k]!;
     if (t.kind !== "term" || t.start < segment.start || t.end > segment.end) continue;
     if (t.start >= f.end) {
@@ -189,7 +189,7 @@ function measureOf(h: Hit, facts: Fact[], claimFacts: number[], status: DealStat
   if (MONEY_CONCEPTS.has(h.concept)) {
     const owned = (f: Fact) => {
       if (f.kind !== "money") return false;
-      const owner = ownerTerm(f, facts, h.segment, text);
+      const owner = ownerTerm(f, facts, claimFacts, h.segment, text);
       return owner !== undefined && termConcept(facts[owner]!.value as string, lexicon).concept === h.concept;
     };
     const k = nearest(owned);

@@ -23,12 +23,15 @@ const MAX_PER_CLAIM = 25;
 export function findContradictions(topic: Topic, refs: ClaimRef[], tolerance: number): Contradiction[] {
   const out: Contradiction[] = [];
   const status = STATUS_CONCEPTS.has(topic.concept);
+  // Where each claim's document begins in the list, to step over a document's own claims at once.
+  const docStart: number[] = [];
+  refs.forEach((r, i) => docStart.push(i > 0 && refs[i - 1]!.claim.document === r.claim.document ? docStart[i - 1]! : i));
   for (let i = 1; i < refs.length; i++) {
     const later = refs[i]!;
     if (later.claim.fromHeading) continue;
     let flagged = 0;
     // Polarity, or a deal's status.
-    for (let j = i - 1; j >= 0 && flagged < MAX_PER_CLAIM; j--) {
+    for (let j = docStart[i]! - 1; j >= 0 && flagged < MAX_PER_CLAIM; j--) {
       const earlier = refs[j]!;
       if (!comparable(earlier, later)) continue;
       if (status) {
@@ -50,7 +53,7 @@ export function findContradictions(topic: Topic, refs: ClaimRef[], tolerance: nu
     // A different figure or date for the same quantity.
     const lm = measureFact(later);
     if (!lm || later.claim.polarity === "denies") continue;
-    for (let j = i - 1; j >= 0 && flagged < MAX_PER_CLAIM; j--) {
+    for (let j = docStart[i]! - 1; j >= 0 && flagged < MAX_PER_CLAIM; j--) {
       const earlier = refs[j]!;
       const em = measureFact(earlier);
       if (!em || !comparable(earlier, later) || earlier.claim.polarity === "denies") continue;

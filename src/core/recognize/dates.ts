@@ -1,4 +1,5 @@
 import type { Fact } from "../types";
+import { keepLongest } from "../text/spans";
 import { NUMBER_WORD, parseNumber } from "./numbers";
 import { addDays, addMonths, iso, isoWeek, isValidDay, monthIndex, parseIso, weekday, WEEKDAYS, type Ymd } from "./calendar";
 
@@ -52,10 +53,7 @@ export function recognizeDates(text: string, published: string | null): Fact[] {
     }
   }
   // Longest first; a shorter match inside a longer one is part of it ("October 2025" holds "2025").
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Fact[] = [];
-  for (const f of found) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f);
-  return kept.sort((a, b) => a.start - b.start);
+  return keepLongest(found, text.length);
 }
 
 function make(text: string, start: number, end: number, rule: Rule, m: RegExpExecArray, pub: Ymd | null): Fact {

@@ -1,4 +1,5 @@
 import type { Fact } from "../types";
+import { keepLongest } from "../text/spans";
 
 /** Organisation role: parties are what topics are about; regulators and media report or rule on deals. */
 export type OrgRole = "party" | "regulator" | "media";
@@ -173,10 +174,7 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
           found.push({ kind: "org", text: m[0], start: m.index!, end: m.index! + m[0].length, value: learned.get(m[0])! });
         }
       }
-      found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-      const kept: Fact[] = [];
-      for (const f of found) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f);
-      return kept.sort((a, b) => a.start - b.start);
+      return keepLongest(found, text.length);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Fact } from "../types";
+import { keepLongest } from "../text/spans";
 
 /** One deal term: a canonical id, a label, and the phrasings that name it. */
 export interface TermDefinition {
@@ -106,10 +107,7 @@ export function recognizeTerms(text: string, lexicon: CompiledTerm[] = DEFAULT_L
       found.push({ kind: "term", text: m[0], start: m.index, end: m.index + m[0].length, value: refine(def.id, text, m.index, m.index + m[0].length) });
     }
   }
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Fact[] = [];
-  for (const f of found) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f);
-  return kept.sort((a, b) => a.start - b.start);
+  return keepLongest(found, text.length);
 }
 
 const CLOUD_CONTEXT = /\b(?:cloud|host(?:s|ed|ing)?|hosted|azure|aws|google cloud|servers?|data ?cent(?:er|re)s?|infrastructure|compute|api|apis|workloads?)\b/i;
