@@ -10,3 +10,4 @@ export { decodeArticle, DEFAULT_MAX_BYTES, type Decoded } from "./text/decode";
 export { corpusFilter, DEFAULT_INCLUDE, DEFAULT_EXCLUDE } from "./corpusFiles";
 export { lineColumn } from "./text/lines";
 export { readSettings, DEFAULT_SETTINGS, type Settings } from "./settings";
+export { FactLookup, lookupEntries, formatValue, type LookupEntry } from "./lookup";

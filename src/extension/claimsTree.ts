@@ -1,0 +1,152 @@
+import * as vscode from "vscode";
+import { formatValue, type Claim, type CorpusSnapshot } from "../core";
+import type { CorpusService } from "./corpusService";
+import { escapeMarkdown, snippet } from "./escape";
+
+export type Grouping = "topic" | "document" | "organization";
+
+export type Node =
+  | { type: "group"; id: string; label: string; claims: string[]; grouping: Grouping }
+  | { type: "claim"; id: string; parent: string };
+
+/** Topics → claims (or documents / organisations → claims), contradicted claims flagged with their contradicting source. */
+export class ClaimsTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  grouping: Grouping = "topic";
+  filter = "";
+  private groups: Array<Extract<Node, { type: "group" }>> = [];
+  private readonly claimNodes = new Map<string, Extract<Node, { type: "claim" }>>();
+  /** Claim id → ids of the claims that contradict it (later) or that it contradicts (earlier). */
+  private later = new Map<string, string[]>();
+  private earlier = new Map<string, string[]>();
+
+  constructor(private readonly corpus: CorpusService, private readonly state: vscode.Memento) {
+    this.grouping = state.get<Grouping>("claimscope.grouping", "topic");
+    corpus.onDidChange(() => this.refresh());
+  }
+
+  setGrouping(g: Grouping): void {
+    this.grouping = g;
+    void this.state.update("claimscope.grouping", g);
+    this.refresh();
+  }
+
+  setFilter(text: string): void {
+    this.filter = text.trim();
+    void vscode.commands.executeCommand("setContext", "claimscope.filtered", this.filter.length > 0);
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.rebuild(this.corpus.snapshot());
+    this.changed.fire(undefined);
+  }
+
+  /** The top-level groups as they stand (for tests and the view's description). */
+  roots(): Array<Extract<Node, { type: "group" }>> {
+    if (!this.groups.length) this.rebuild(this.corpus.snapshot());
+    return this.groups;
+  }
+
+  contradictedBy(id: string): string[] {
+    return this.later.get(id) ?? [];
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) return this.roots();
+    if (node.type === "group") return node.claims.map((id) => this.claimNode(id, node.id));
+    return [];
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.type === "claim" ? this.groups.find((g) => g.id === node.parent) : undefined;
+  }
+
+  /** The node of a claim in the current grouping, for reveal. */
+  nodeOf(claimId: string): Node | undefined {
+    const g = this.roots().find((x) => x.claims.includes(claimId));
+    return g ? this.claimNode(claimId, g.id) : undefined;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const snap = this.corpus.snapshot();
+    if (node.type === "group") {
+      const flagged = node.claims.filter((id) => this.later.has(id) || this.earlier.has(id)).length;
+      const item = new vscode.TreeItem(node.label, flagged ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `group:${node.id}`;
+      item.description = `${node.claims.length} claim${node.claims.length === 1 ? "" : "s"}${flagged ? ` · ${flagged} flagged` : ""}`;
+      item.iconPath = new vscode.ThemeIcon(node.grouping === "document" ? "file-text" : node.grouping === "organization" ? "organization" : flagged ? "warning" : "symbol-namespace",
+        flagged ? new vscode.ThemeColor("list.warningForeground") : undefined);
+      item.contextValue = `claimscope.${node.grouping}`;
+      return item;
+    }
+    const claim = snap.claims.get(node.id)!;
+    const doc = snap.documentOf.get(node.id)!;
+    const contradicted = this.later.get(node.id) ?? [];
+    const item = new vscode.TreeItem(snippet(claim.text, 90), vscode.TreeItemCollapsibleState.None);
+    item.id = `claim:${node.parent}:${node.id}`;
+    const value = claim.measure ? formatValue(doc.analysis.facts[claim.measure.fact]!) : "";
+    const parts = [doc.analysis.path, value, claim.polarity === "neutral" ? "" : claim.polarity, claim.status ?? ""].filter(Boolean);
+    if (contradicted.length) parts.push(`contradicted by ${contradicted.map((id) => snap.documentOf.get(id)?.analysis.path).join(", ")}`);
+    item.description = parts.join(" · ");
+    item.iconPath = contradicted.length
+      ? new vscode.ThemeIcon("warning", new vscode.ThemeColor("list.warningForeground"))
+      : this.earlier.has(node.id) ? new vscode.ThemeIcon("info", new vscode.ThemeColor("list.warningForeground")) : new vscode.ThemeIcon(claim.polarity === "denies" ? "circle-slash" : "quote");
+    const tip = new vscode.MarkdownString(undefined, false);
+    tip.appendMarkdown(`**${escapeMarkdown(doc.analysis.path)}**${doc.analysis.published ? ` · ${escapeMarkdown(doc.analysis.published)}` : ""} · #${doc.order + 1} in corpus order\n\n`);
+    tip.appendMarkdown(`${escapeMarkdown(claim.text)}\n\n`);
+    if (contradicted.length) tip.appendMarkdown(`⚠ Contradicted by ${contradicted.map((id) => escapeMarkdown(snap.documentOf.get(id)?.analysis.path ?? id)).join(", ")}`);
+    item.tooltip = tip;
+    item.accessibilityInformation = { label: `${contradicted.length ? "Contradicted claim" : "Claim"} from ${doc.analysis.path}: ${snippet(claim.text, 200)}` };
+    item.command = { command: "claimscope.openClaim", title: "Open claim", arguments: [node.id] };
+    item.contextValue = contradicted.length ? "claimscope.claim.contradicted" : "claimscope.claim";
+    return item;
+  }
+
+  private claimNode(id: string, parent: string): Extract<Node, { type: "claim" }> {
+    const key = `${parent}\u0000${id}`;
+    let n = this.claimNodes.get(key);
+    if (!n) this.claimNodes.set(key, (n = { type: "claim", id, parent }));
+    return n;
+  }
+
+  private rebuild(snap: CorpusSnapshot): void {
+    this.later = new Map();
+    this.earlier = new Map();
+    for (const c of snap.contradictions) {
+      this.later.set(c.earlier, [...(this.later.get(c.earlier) ?? []), c.later]);
+      this.earlier.set(c.later, [...(this.earlier.get(c.later) ?? []), c.earlier]);
+    }
+    this.claimNodes.clear();
+    const match = this.matcher(snap);
+    const groups: Array<Extract<Node, { type: "group" }>> = [];
+    if (this.grouping === "topic") {
+      for (const t of snap.topics) groups.push({ type: "group", id: t.id, label: t.label, claims: t.claims.filter(match), grouping: "topic" });
+    } else if (this.grouping === "document") {
+      for (const d of snap.documents) {
+        groups.push({ type: "group", id: d.analysis.path, label: `${d.order + 1}. ${d.analysis.path}${d.analysis.published ? ` (${d.analysis.published})` : ""}`, claims: d.analysis.claims.map((c) => c.id).filter(match), grouping: "document" });
+      }
+    } else {
+      const byOrg = new Map<string, string[]>();
+      for (const d of snap.documents) for (const c of d.analysis.claims) for (const o of c.orgs) byOrg.set(o, [...(byOrg.get(o) ?? []), c.id]);
+      for (const [org, ids] of [...byOrg].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
+        groups.push({ type: "group", id: org, label: this.corpus.index.analyzer.orgs.labelOf(org), claims: ids.filter(match), grouping: "organization" });
+      }
+    }
+    // Topics with contradictions first, then the larger ones.
+    const flagged = (g: { claims: string[] }) => g.claims.filter((id) => this.later.has(id) || this.earlier.has(id)).length;
+    if (this.grouping !== "document") groups.sort((a, b) => flagged(b) - flagged(a) || b.claims.length - a.claims.length || a.label.localeCompare(b.label));
+    this.groups = groups.filter((g) => g.claims.length);
+  }
+
+  private matcher(snap: CorpusSnapshot): (id: string) => boolean {
+    if (!this.filter) return () => true;
+    const words = this.filter.toLowerCase().split(/\s+/);
+    return (id) => {
+      const c: Claim = snap.claims.get(id)!;
+      const hay = `${c.text} ${c.topic} ${c.document} ${c.orgs.join(" ")} ${c.polarity} ${this.later.has(id) ? "contradicted flagged" : ""}`.toLowerCase();
+      return words.every((w) => hay.includes(w));
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import * as vscode from "vscode";
+import type { CorpusService } from "./corpusService";
+import type { ClaimsTree, Node } from "./claimsTree";
+import { lookUpFact } from "./lookup";
+import { openClaim, stepContradiction } from "./navigation";
+
+/** The palette commands, each validating what it is given. */
+export function registerCommands(corpus: CorpusService, tree: ClaimsTree, view: vscode.TreeView<Node>): vscode.Disposable[] {
+  const reg = vscode.commands.registerCommand;
+  return [
+    reg("claimscope.lookUpFact", (query?: unknown) => lookUpFact(corpus, query)),
+    reg("claimscope.openClaim", (id: unknown) => openClaim(corpus, id)),
+    reg("claimscope.nextContradiction", () => stepContradiction(corpus, 1)),
+    reg("claimscope.previousContradiction", () => stepContradiction(corpus, -1)),
+    reg("claimscope.groupByTopic", () => tree.setGrouping("topic")),
+    reg("claimscope.groupByDocument", () => tree.setGrouping("document")),
+    reg("claimscope.groupByOrganization", () => tree.setGrouping("organization")),
+    reg("claimscope.reanalyze", () => corpus.reindex()),
+    reg("claimscope.openSettings", () => vscode.commands.executeCommand("workbench.action.openSettings", "claimscope")),
+    reg("claimscope.clearFilter", () => tree.setFilter("")),
+    reg("claimscope.filter", async (text?: unknown) => {
+      const value = typeof text === "string" ? text : await vscode.window.showInputBox({ title: "Filter claims", prompt: "Words every shown claim contains (text, topic, file, company; “contradicted” for flagged ones)", value: tree.filter });
+      if (value !== undefined) tree.setFilter(value.slice(0, 500));
+    }),
+    reg("claimscope.showTopic", async (topicId?: unknown) => {
+      await corpus.ready;
+      const snap = corpus.snapshot();
+      let id = typeof topicId === "string" && snap.topics.some((t) => t.id === topicId) ? topicId : undefined;
+      if (!id) {
+        const flagged = new Set(snap.contradictions.map((c) => c.topic));
+        const pick = await vscode.window.showQuickPick(
+          snap.topics.map((t) => ({ label: `${flagged.has(t.id) ? "$(warning) " : ""}${t.label}`, description: `${t.claims.length} claims`, id: t.id })),
+          { title: "Claimscope: Show Topic", matchOnDescription: true },
+        );
+        id = pick?.id;
+      }
+      if (!id) return;
+      tree.setGrouping("topic");
+      const topic = snap.topics.find((t) => t.id === id)!;
+      const node = tree.nodeOf(topic.claims[0]!);
+      if (node) await view.reveal(node, { select: true, focus: true, expand: true });
+      await openClaim(corpus, topic.claims[0]);
+    }),
+  ];
+}

@@ -1,0 +1,19 @@
+/**
+ * Article text shown in a Markdown hover or tooltip: every character Markdown or HTML could read as
+ * syntax is escaped, so an article cannot create a link, a command URI, an image or markup.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()!|~<>]/g, (c) => `\\${c}`)
+    .replace(/&/g, "&amp;")
+    .replace(/:/g, "&#58;")
+    .replace(/\r?\n/g, " ")
+    // Only at the start of a line do these begin a heading, list, rule or quote.
+    .replace(/^(\s*)([#+\-=]|\d+[.)])/, (_, space: string, mark: string) => `${space}\\${mark}`);
+}
+
+/** A snippet of article text, shortened, for labels and hovers. */
+export function snippet(text: string, max = 100): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}

@@ -1,0 +1,14 @@
+// extensionTestsPath entry: VS Code calls run() inside the extension host (code-server here,
+// @vscode/test-electron on a desktop). Runs every compiled suite beside this file with mocha.
+import * as path from "path";
+import * as fs from "fs";
+import Mocha from "mocha";
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: "tdd", color: false, timeout: 30000, reporter: "spec" });
+  const dir = path.resolve(__dirname, "suite");
+  for (const f of fs.readdirSync(dir).sort()) if (f.endsWith(".test.js")) mocha.addFile(path.join(dir, f));
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures ? reject(new Error(`${failures} tests failed`)) : resolve()));
+  });
+}
