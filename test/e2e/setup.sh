@@ -9,6 +9,9 @@ CODE_SERVER_VERSION=4.139.1
 NODE24_VERSION=24.21.0
 PLAYWRIGHT_VERSION=1.65.1
 mkdir -p "$E2E"
+# Under `npm test` the outer npm's settings arrive as npm_* variables; code-server's install script reads
+# the Node version from npm_config_user_agent, which would name the outer Node 20. Start clean.
+for v in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
