@@ -1,6 +1,7 @@
 // The workbench driven like a person: open an article, see its highlighting, the claims tree with a
 // flagged claim, a hover card, the palette's fact lookup and the Problems panel; a screenshot of each.
 import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
 
 export async function uiTest(browser, url, shots) {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
@@ -93,6 +94,17 @@ export async function uiTest(browser, url, shots) {
     await page.locator(".markers-panel .monaco-list-row", { hasText: "Contradicted by a later article" }).first().waitFor();
     await page.waitForTimeout(300);
     await shot("problems.png");
+  });
+
+  await step("a workspace without articles shows the welcome view", async () => {
+    const empty = join(shots, "..", "ws-empty");
+    mkdirSync(empty, { recursive: true });
+    writeFileSync(join(empty, "README.md"), "# Not an article\n");
+    await page.goto(url.replace(/folder=[^&]*/, `folder=${encodeURIComponent(empty)}`));
+    await page.locator(".monaco-workbench").waitFor();
+    await page.locator(".activitybar .action-item a[aria-label^='Claimscope'], .activitybar .action-item[aria-label^='Claimscope']").first().click();
+    await page.locator(".welcome-view-content", { hasText: "No articles found in this workspace" }).waitFor();
+    await shot("welcome.png");
   });
 
   await page.context().close();

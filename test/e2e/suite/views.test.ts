@@ -60,6 +60,22 @@ suite("claims tree, lookup, commands, settings", () => {
     assert.strictEqual(await vscode.commands.executeCommand("claimscope.openClaim", "no-such#1"), false);
   });
 
+  test("show topic: reveals the topic in the tree and opens its first claim", async () => {
+    const a = await api();
+    await vscode.commands.executeCommand("claimscope.showTopic", "cloud-exclusivity:contoso+northwind");
+    const ed = await until("editor on the topic's first claim", () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.path.endsWith("01-halvorsen-agrees-to-buy-northwind.md") && e.document.getText(e.selection).startsWith("Contoso Cloud remains") ? e : undefined;
+    });
+    assert.ok(ed);
+    assert.strictEqual(a.tree.grouping, "topic");
+    // Anything but a known topic id is not trusted: the user picks from the list instead.
+    const asked = vscode.commands.executeCommand("claimscope.showTopic", "<not a topic>");
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
+    await asked;
+  });
+
   test("settings: a value of the wrong type is reported and its default used; valid ones apply", async () => {
     const a = await api();
     const config = vscode.workspace.getConfiguration("claimscope");
