@@ -10,7 +10,7 @@ export const STATUS_CONCEPTS = new Set(["acquisition", "merger", "deal", "ipo", 
 const MONEY_CONCEPTS = new Set(["investment", "funding-round", "valuation", "commitment", "acquisition", "merger", "break-up-fee", "ipo", "debt-financing", "tender-offer", "deal"]);
 
 // Where one statement inside a sentence ends and another begins.
-const SEGMENT_BREAK = /;|\s[—–]\s|,\s(?:but|while|whereas|although|though|and)\s|\s(?:but|whereas|although)\s|\sand\s(?=(?:it\s|they\s)?(?:terminat\w*|ends?|ended|scrap\w*|cancel\w*|remov\w*|eliminat\w*|retains?|keeps?|extends?|grants?|agree\w*|will|would|also|is|are|was|were|has|have|had|no longer)\b)/g;
+const SEGMENT_BREAK = /;|\s[—–]\s|,?\s(?:after|because|once|whereas)\s|,\s(?:but|while|whereas|although|though|and)\s|\s(?:but|whereas|although)\s|\sand\s(?=(?:it\s|they\s)?(?:terminat\w*|ends?|ended|scrap\w*|cancel\w*|remov\w*|eliminat\w*|retains?|keeps?|extends?|grants?|agree\w*|will|would|also|is|are|was|were|has|have|had|no longer)\b)/g;
 
 interface Hit {
   concept: string;
@@ -150,6 +150,18 @@ function conceptHits(inside: number[], facts: Fact[], segments: Span[], lexicon:
   return hits.sort((a, b) => facts[a.term]!.start - facts[b.term]!.start);
 }
 
+/** "a 9.9% stake in Alder" → alder; "58% of the combined company" → "combined company". */
+function stakeTarget(stake: Fact, facts: Fact[], claimFacts: number[], text: string): string | undefined {
+  const after = text.slice(stake.end, stake.end + 60);
+  const prep = /^[\s-]*(?:[\p{L}-]+\s+){0,3}?(?:in|of)\s+/u.exec(after);
+  if (!prep) return undefined;
+  const from = stake.end + prep[0].length;
+  const org = claimFacts.map((k) => facts[k]!).find((f) => f.kind === "org" && f.start >= from && f.start <= from + 4);
+  if (org) return String(org.value);
+  const phrase = /^(?:the\s+|its\s+|their\s+)?([a-z][a-z -]{2,40}?)(?=[,.;:]|\s(?:and|while|but|which|that)\b|$)/.exec(text.slice(from, from + 50));
+  return phrase ? phrase[1]!.trim() : undefined;
+}
+
 /**
  * The term an amount belongs to: the term it directly qualifies ("$50 billion investment", "$110 billion round"),
  * else the nearest term before it ("investor at $50 billion", "values OpenAI at $840 billion"), else after.
@@ -184,7 +196,9 @@ function measureOf(h: Hit, facts: Fact[], claimFacts: number[], status: DealStat
   };
   if (h.concept === "stake") {
     const k = nearest((f) => f.kind === "stake");
-    return k === undefined ? undefined : { kind: "stake", fact: k };
+    if (k === undefined) return undefined;
+    const target = stakeTarget(facts[k]!, facts, claimFacts, text);
+    return target ? { kind: "stake", fact: k, target } : { kind: "stake", fact: k };
   }
   if (MONEY_CONCEPTS.has(h.concept)) {
     const owned = (f: Fact) => {

@@ -58,6 +58,8 @@ export function findContradictions(topic: Topic, refs: ClaimRef[], tolerance: nu
       const em = measureFact(earlier);
       if (!em || !comparable(earlier, later) || earlier.claim.polarity === "denies") continue;
       if (em.kind !== lm.kind || !sameParties(earlier.claim, later.claim) || em.per !== lm.per || em.currency !== lm.currency) continue;
+      const t1 = earlier.claim.measure!.target, t2 = later.claim.measure!.target;
+      if (t1 && t2 && t1 !== t2) continue; // a stake in Alder and a share of the combined company are different things
       if (agree(em, lm, tolerance)) break;
       const kind = lm.kind === "date" ? "date" : "value";
       out.push(make(topic, earlier, later, kind, kind === "date" ? 0.7 : 0.75, `${later.source} gives ${lm.text}; ${earlier.source} gave ${em.text} for the ${lower(topic.label)}`));

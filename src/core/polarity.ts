@@ -24,7 +24,10 @@ export function polarityOf(clause: string, termStart: number, termEnd: number, c
   if (HEDGE.test(before) || /\?\s*["”’']?\s*$/.test(clause)) return "neutral";
   if (CHANGE_NEGATED.test(clause)) return "affirms";
   const markers: Marker[] = [];
-  const insideTerm = (at: number) => at >= termStart && at < termEnd;
+  // A condition says what would happen, not what did: "… if the deal is terminated".
+  const condition = /\b(?:if|unless|should|in case|in the event)\b[^,;]*/gi;
+  const conditional: Array<[number, number]> = [...clause.matchAll(condition)].filter((m) => m.index! >= termEnd).map((m) => [m.index!, m.index! + m[0].length]);
+  const insideTerm = (at: number) => (at >= termStart && at < termEnd) || conditional.some(([a, b]) => at >= a && at < b);
   for (const m of clause.matchAll(DENY)) {
     if (insideTerm(m.index!)) continue;
     const negated = NEGATOR.test(clause.slice(Math.max(0, m.index! - 30), m.index!));

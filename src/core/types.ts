@@ -59,6 +59,8 @@ export interface Claim extends Span {
 export interface Measure {
   kind: "money" | "stake" | "date";
   fact: number;
+  /** What a stake is held in: an organisation id or a phrase ("combined company"), when the text says. */
+  target?: string;
 }
 
 export interface DocumentInput {

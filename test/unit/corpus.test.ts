@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { CorpusIndex, corpusOrder, agree, type Fact } from "../../src/core";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { sampleDocuments } from "./helpers";
 
 function sampleIndex(): CorpusIndex {
@@ -94,4 +96,23 @@ test("index: unchanged text is not analysed again, and unrelated documents do no
   assert.equal(index.set(doc), first);
   const alone = new CorpusIndex({ orgAliases: { Contoso: ["Contoso Cloud"] } }).set(doc);
   assert.deepEqual(alone.facts, first.facts);
+});
+
+test("a second story (fixtures/merger): a terminated merger and a changed stake, without false flags", () => {
+  const dir = join(__dirname, "..", "fixtures", "merger");
+  const index = new CorpusIndex();
+  for (const f of readdirSync(dir)) index.set({ path: f, text: readFileSync(join(dir, f), "utf8") });
+  const snap = index.result();
+  const got = snap.contradictions.map((c) => `${c.kind} ${c.topic} ${c.earlier.split("#")[0]} > ${c.later.split("#")[0]}`).sort();
+  assert.deepEqual(got, [
+    "status merger:alder+pinecrest 01.txt > 03.txt",
+    "status merger:alder+pinecrest 01.txt > 03.txt",
+    "value stake:alder+pinecrest 01.txt > 03.txt",
+    "value stake:alder+pinecrest 02.md > 03.txt",
+  ]);
+  const first = snap.documents[0]!.analysis;
+  const pct = (t: string) => first.facts.find((f) => f.text === t)!.kind;
+  assert.equal(pct("3.1%"), "percent", "a share move after a stake is not a stake");
+  assert.equal(pct("9.9%"), "stake");
+  assert.equal(pct("58%"), "stake", "ownership of the combined company");
 });

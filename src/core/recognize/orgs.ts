@@ -77,7 +77,7 @@ const KNOWN: OrgEntry[] = [
   { id: "the-information", label: "The Information", role: "media", names: ["The Information"] },
 ];
 
-const SUFFIX = "(?:(?:Inc|Corp|Ltd|L\\.L\\.C|S\\.A|N\\.V|Co)\\.?|Corporation|Limited|LLC|plc|PLC|AG|SA|NV|GmbH|SE|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Foods|Brands|Health|Games|Gaming|Interactive|Aerospace|Logistics|Financial|Solutions|Cloud)";
+const SUFFIX = "(?:(?:Inc|Corp|Ltd|L\\.L\\.C|S\\.A|N\\.V|Co)\\.?|Corporation|Limited|LLC|plc|PLC|AG|SA|NV|GmbH|SE|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Semiconductors|Foods|Brands|Health|Games|Gaming|Interactive|Aerospace|Logistics|Financial|Solutions|Cloud|Resources|Mining|Petroleum|Oil|Gas|Power|Pharma|Bancorp|Insurance|Communications|Telecom|Airways|Retail|Stores|Steel|Chemicals|Materials|Properties|Realty|Investments|Automotive|Electric|Devices|Platforms|Biotech|Therapeutics|Medical)";
 const NAME_WORD = "(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9]|[A-Z])";
 const SUFFIXED = new RegExp(`\\b(${NAME_WORD}(?:\\s${NAME_WORD}){0,3})\\s(${SUFFIX})(?![A-Za-z])`, "g");
 const TRAILING_SUFFIX = new RegExp(`\\s${SUFFIX}$`);
@@ -103,6 +103,8 @@ const NAME_BEFORE_DEAL = new RegExp(
   `\\b${NAMES}(?:'s|’s)?\\s(?:(?:has |had |have )?(?:agreed|agrees|plans|planned|offered|offers|moved|bid|is set|was set|will|would)\\s(?:to\\s)?)?(?:acquire[sd]?|buy|buys|bought|merge[sd]?|invest(?:s|ed)?|take[sn]? over|sells?|sold|purchase[sd]?|stake|acquisition|takeover|merger|investment|valuation|shareholders|board|chief executive|CEO|spokes(?:man|woman|person))\\b`,
   "g",
 );
+// Only companies have shares, stock and shareholders: "Alder shares fell", "Pinecrest's board".
+const NAME_WITH_SHARES = new RegExp(`\\b${NAMES}(?:'s|’s)?\\s(?:shares|stock|shareholders|stockholders|board of directors)\\b`, "g");
 const NAME_AFTER_DEAL = new RegExp(
   `\\b(?:acquisition of|takeover of|merger with|stake in|investment in|invest(?:s|ed)? in|bid for|offer for|deal with|buy|acquire|acquired|acquiring|partnership with|shares of|stake of)\\s${NAMES}`,
   "g",
@@ -159,8 +161,8 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
         const shown = m[0].replace(/^(?:The|A|An)\s/, "");
         found.push({ kind: "org", text: shown, start: m.index! + (m[0].length - shown.length), end: m.index! + m[0].length, value: idFor(base) });
       }
-      for (const m of [...text.matchAll(NAME_BEFORE_DEAL), ...text.matchAll(NAME_AFTER_DEAL)]) {
-        const name = m[1]!.replace(/^(?:The|A|An)\s/, "");
+      for (const m of [...text.matchAll(NAME_BEFORE_DEAL), ...text.matchAll(NAME_AFTER_DEAL), ...text.matchAll(NAME_WITH_SHARES)]) {
+        const name = m[1]!.replace(/^(?:The|A|An)\s/, "").replace(/['’]s$/, "");
         if (isName(name) && !byName.has(name)) learned.set(name, learned.get(name) ?? idFor(canonicalName(name)));
       }
       // "Orbital Games" named once lets "Orbital" alone stand for it.
