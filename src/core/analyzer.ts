@@ -149,7 +149,7 @@ function dateline(prose: string, blocks: Block[]): string | null {
     if (!dates.length) continue;
     const d = dates[0]!;
     const rest = (line.slice(0, d.start) + line.slice(d.end)).replace(/\b(?:published|updated|posted|date|on|at|by|am|pm|utc|gmt|et|est|edt|pst|pdt|\d{1,2}:\d{2})\b|[^\p{L}]/giu, "");
-    const opensDateline = d.start <= 40 && /^[\p{Lu}][\p{Lu}\s.,'-]*,?\s*$/u.test(line.slice(0, d.start)) && /^\s*(?:\(|[—–-])/.test(line.slice(d.end));
+    const opensDateline = d.start <= 40 && /^\p{Lu}[\p{Lu}\s.,'-]*$/u.test(line.slice(0, d.start)) && /^\s*(?:\(|[—–-])/.test(line.slice(d.end));
     if (rest.length <= 20 || opensDateline) return d.value as string;
   }
   return null;

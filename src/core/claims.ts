@@ -153,7 +153,7 @@ function conceptHits(inside: number[], facts: Fact[], segments: Span[], lexicon:
 /** "a 9.9% stake in Alder" → alder; "58% of the combined company" → "combined company". */
 function stakeTarget(stake: Fact, facts: Fact[], claimFacts: number[], text: string): string | undefined {
   const after = text.slice(stake.end, stake.end + 60);
-  const prep = /^[\s-]*(?:[\p{L}-]+\s+){0,3}?(?:in|of)\s+/u.exec(after);
+  const prep = /^\s*(?:-\s*)?(?:\p{L}[\p{L}-]*\s+){0,3}?(?:in|of)\s+/u.exec(after);
   if (!prep) return undefined;
   const from = stake.end + prep[0].length;
   const org = claimFacts.map((k) => facts[k]!).find((f) => f.kind === "org" && f.start >= from && f.start <= from + 4);
@@ -172,7 +172,7 @@ function ownerTerm(f: Fact, facts: Fact[], candidates: number[], segment: Span, 
     const t = facts[k]!;
     if (t.kind !== "term" || t.start < segment.start || t.end > segment.end) continue;
     if (t.start >= f.end) {
-      if (/^[\s-]*(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(f.end, t.start)) && !/[,;:]/.test(text.slice(f.end, t.start))) return k;
+      if (/^\s*(?:-\s*)?(?:\p{L}[\p{L}-]*\s+){0,2}$/u.test(text.slice(f.end, t.start)) && !/[,;:]/.test(text.slice(f.end, t.start))) return k;
       if (after === undefined) after = k;
     } else if (t.end <= f.start) before = k;
   }

@@ -5,7 +5,17 @@ const DENY = /\b(?:no longer|not longer|ends|ended|ending|(?:to|will|would|could
 // Phrases that say an arrangement stands.
 const AFFIRM = /\b(?:remain(?:s|ed|ing)?|retain(?:s|ed|ing)?|still|unchanged|intact|unaltered|untouched|keep(?:s|ing)?|kept|continu(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|stay(?:s|ed|ing)?|reaffirm(?:s|ed|ing)?|confirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|in place|extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|hold(?:s|ing)?|grant(?:s|ed|ing)?|secur(?:e|es|ed|ing))\b/gi;
 const NEGATOR = /\b(?:not|n't|never|no|without|nothing|nor|neither|cannot|won't|didn't|doesn't|don't|isn't|aren't|wasn't|weren't|hasn't|haven't)\b[^,;]{0,25}$/i;
-const CHANGE_NEGATED = /\b(?:not|n't|never|nothing|no|without)\b[^,;.]{0,40}\b(?:chang(?:e|es|ed|ing)|alter(?:s|ed|ing)?|affect(?:s|ed)?|modif(?:y|ies|ied))\b/i;
+const CHANGE_NEGATOR = /\b(?:not|n't|never|nothing|no|without)\b/gi;
+const CHANGE_AFTER = /^[^,;.]{0,40}?\b(?:chang(?:e|es|ed|ing)|alter(?:s|ed|ing)?|affect(?:s|ed)?|modif(?:y|ies|ied))\b/i;
+
+/** "nothing … changes the terms", "without altering": a change that is denied affirms what stands. */
+function changeNegated(clause: string): boolean {
+  for (const m of clause.matchAll(CHANGE_NEGATOR)) {
+    const at = m.index! + m[0].length;
+    if (CHANGE_AFTER.test(clause.slice(at, at + 60))) return true;
+  }
+  return false;
+}
 const NOT_EXCLUSIVE = /\b(?:non-?exclusive|not (?:an? |the )?(?:exclusive|sole)|no (?:longer )?(?:exclusive|sole)|nonexclusive)\b/i;
 const HEDGE = /\b(?:could|might|may|(?<!even )if|whether|potential(?:ly)?|possible|possibly|rumou?rs?|rumou?red|speculat(?:e|es|ed|ion|ing)|unclear|questions?|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mulling|explor(?:e|es|ed|ing)|hypothetical)\b/i;
 
@@ -21,8 +31,8 @@ export interface Marker {
 export function polarityOf(clause: string, termStart: number, termEnd: number, concept: string): Polarity {
   if (/exclusiv|licen|cloud/.test(concept) && NOT_EXCLUSIVE.test(clause)) return "denies";
   const before = clause.slice(0, termStart);
-  if (HEDGE.test(before) || /\?\s*["”’']?\s*$/.test(clause)) return "neutral";
-  if (CHANGE_NEGATED.test(clause)) return "affirms";
+  if (HEDGE.test(before) || isQuestion(clause)) return "neutral";
+  if (changeNegated(clause)) return "affirms";
   const markers: Marker[] = [];
   // A condition says what would happen, not what did: "… if the deal is terminated".
   const condition = /\b(?:if|unless|should|in case|in the event)\b[^,;]*/gi;
@@ -58,4 +68,8 @@ export function statusOf(clause: string): DealStatus | undefined {
   if (c && !NOT_YET.test(clause.slice(Math.max(0, c.index - 40), c.index))) return "completed";
   if (c || PENDING.test(clause)) return "pending";
   return undefined;
+}
+
+function isQuestion(clause: string): boolean {
+  return clause.trimEnd().replace(/["”’']$/, "").trimEnd().endsWith("?");
 }

@@ -93,7 +93,7 @@ function linkRanges(text: string, facts: Fact[]): void {
 }
 
 function scaleFactor(text: string): number {
-  const m = /(trillion|billion|million|thousand|tn|trn|bn|bln|mn|mln|mil|mm|k|m|b|t)\s*$/i.exec(text.replace(/\s*(?:dollars?|euros?|pounds?)$/i, ""));
+  const m = /(trillion|billion|million|thousand|tn|trn|bn|bln|mn|mln|mil|mm|k|m|b|t)$/i.exec(text.replace(/\s?(?:dollars?|euros?|pounds?)$/i, "").trimEnd());
   return scaleOf(m?.[1]);
 }
 

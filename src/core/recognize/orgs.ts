@@ -79,7 +79,7 @@ const KNOWN: OrgEntry[] = [
 
 const SUFFIX = "(?:(?:Inc|Corp|Ltd|L\\.L\\.C|S\\.A|N\\.V|Co)\\.?|Corporation|Limited|LLC|plc|PLC|AG|SA|NV|GmbH|SE|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Semiconductors|Foods|Brands|Health|Games|Gaming|Interactive|Aerospace|Logistics|Financial|Solutions|Cloud|Resources|Mining|Petroleum|Oil|Gas|Power|Pharma|Bancorp|Insurance|Communications|Telecom|Airways|Retail|Stores|Steel|Chemicals|Materials|Properties|Realty|Investments|Automotive|Electric|Devices|Platforms|Biotech|Therapeutics|Medical)";
 const NAME_WORD = "(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9]|[A-Z])";
-const SUFFIXED = new RegExp(`\\b(${NAME_WORD}(?:\\s${NAME_WORD}){0,3})\\s(${SUFFIX})(?![A-Za-z])`, "g");
+const SUFFIXED = new RegExp(`(?<![\\p{L}\\d&'’.-])(${NAME_WORD}(?:\\s${NAME_WORD}){0,3})\\s(${SUFFIX})(?![A-Za-z])`, "gu");
 const TRAILING_SUFFIX = new RegExp(`\\s${SUFFIX}$`);
 
 // First words too common to stand for a company on their own.
@@ -98,16 +98,16 @@ function canonicalName(name: string): string {
   return n;
 }
 // Names that deal phrasing marks as companies: "Northwind agreed to acquire Contoso", "a stake in Fabrikam".
-const NAMES = `(${NAME_WORD}(?:\\s${NAME_WORD}){0,2})`;
+const NAMES = `(?<![\\p{L}\\d&'’.-])(${NAME_WORD}(?:\\s${NAME_WORD}){0,2})`;
 const NAME_BEFORE_DEAL = new RegExp(
   `\\b${NAMES}(?:'s|’s)?\\s(?:(?:has |had |have )?(?:agreed|agrees|plans|planned|offered|offers|moved|bid|is set|was set|will|would)\\s(?:to\\s)?)?(?:acquire[sd]?|buy|buys|bought|merge[sd]?|invest(?:s|ed)?|take[sn]? over|sells?|sold|purchase[sd]?|stake|acquisition|takeover|merger|investment|valuation|shareholders|board|chief executive|CEO|spokes(?:man|woman|person))\\b`,
-  "g",
+  "gu",
 );
 // Only companies have shares, stock and shareholders: "Alder shares fell", "Pinecrest's board".
-const NAME_WITH_SHARES = new RegExp(`\\b${NAMES}(?:'s|’s)?\\s(?:shares|stock|shareholders|stockholders|board of directors)\\b`, "g");
+const NAME_WITH_SHARES = new RegExp(`\\b${NAMES}(?:'s|’s)?\\s(?:shares|stock|shareholders|stockholders|board of directors)\\b`, "gu");
 const NAME_AFTER_DEAL = new RegExp(
   `\\b(?:acquisition of|takeover of|merger with|stake in|investment in|invest(?:s|ed)? in|bid for|offer for|deal with|buy|acquire|acquired|acquiring|partnership with|shares of|stake of)\\s${NAMES}`,
-  "g",
+  "gu",
 );
 const NOT_NAMES = new Set(
   ("The A An And In On At Of For To By From With As It Its It's This That These Those He She They We Our Their His Her I You " +

@@ -11,7 +11,7 @@ const QUALIFIERS: Array<[RegExp, string]> = [
 
 /** The qualifier written just before `start`, lower-cased, or null. */
 export function qualifierBefore(text: string, start: number): string | null {
-  const before = text.slice(Math.max(0, start - 32), start).replace(/\s+(?:a|an|the)?\s*$/i, "").replace(/\s+$/, "");
+  const before = text.slice(Math.max(0, start - 32), start).trimEnd().replace(/(?<=\s)(?:a|an|the)$/i, "").trimEnd();
   for (const [re] of QUALIFIERS) {
     const m = re.exec(before);
     if (m) return m[1]!.toLowerCase();

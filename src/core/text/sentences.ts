@@ -7,7 +7,8 @@ const ABBREVIATIONS = new Set(
     .split(" "),
 );
 
-const END = /[.!?…]+["'”’)\]]*(?=\s+|$)/g;
+// Starts only at the first mark of a run, so a long run of "!!!" is read once.
+const END = /(?<![.!?…])[.!?…]+["'”’)\]]*(?=\s|$)/g;
 
 /** Sentences inside [start, end) of text. Keeps decimals ($1.25B), initials and abbreviations whole. */
 export function splitSentences(text: string, start: number, end: number): Span[] {
@@ -27,7 +28,7 @@ export function splitSentences(text: string, start: number, end: number): Span[]
 
 function isBoundary(text: string, at: number, stop: number, end: number): boolean {
   if (text[at] === ".") {
-    const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, at - 12), at))?.[1] ?? "";
+    const word = wordBefore(text, at);
     const bare = word.toLowerCase().replace(/^\.+/, "");
     if (ABBREVIATIONS.has(bare) || ABBREVIATIONS.has(bare.replace(/\./g, ""))) {
       // "Inc." or "U.S." may still end a sentence when a capitalised word starting a new one follows; be conservative.
@@ -42,8 +43,26 @@ function isBoundary(text: string, at: number, stop: number, end: number): boolea
   return /[\p{Lu}\d"“‘'$€£¥(\[]/u.test(text[i]!);
 }
 
+/** Longer than this is not a sentence but run-on text (a page without punctuation): it is cut at clause ends. */
+export const MAX_SENTENCE = 1200;
+
 function push(out: Span[], text: string, s: number, e: number): void {
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (e - s > MAX_SENTENCE) {
+    const window = text.slice(s, s + MAX_SENTENCE);
+    const cut = Math.max(window.lastIndexOf("; "), window.lastIndexOf(", "), window.lastIndexOf(" — "));
+    const at = cut > MAX_SENTENCE / 2 ? s + cut + 1 : s + (window.lastIndexOf(" ") > 0 ? window.lastIndexOf(" ") : MAX_SENTENCE);
+    push(out, text, s, at);
+    s = at;
+    while (s < e && /\s/.test(text[s]!)) s++;
+  }
   if (e > s) out.push({ start: s, end: e });
+}
+
+/** The letters and dots just before `at` ("Inc", "U.S"), at most 12 characters. */
+function wordBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && at - i < 12 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  return text.slice(i, at);
 }

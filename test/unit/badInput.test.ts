@@ -1,0 +1,50 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync, openSync, ftruncateSync, closeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createAnalyzer } from "../../src/core";
+import { run } from "../../src/cli/main";
+
+const analyzer = createAnalyzer();
+
+test("bad input: an empty file is an article with nothing in it", () => {
+  const a = analyzer.analyzeDocument({ path: "empty.txt", text: "" });
+  assert.deepEqual([a.facts, a.claims, a.problems, a.published], [[], [], [], null]);
+});
+
+test("bad input: CRLF line ends and a BOM keep offsets and front matter right", () => {
+  const text = "\uFEFF---\r\ndate: 2026-01-12\r\n---\r\nHalvorsen paid $5 billion.\r\nIt holds a 12% stake in Northwind.\r\n";
+  const a = analyzer.analyzeDocument({ path: "crlf.md", text });
+  assert.equal(a.published, "2026-01-12");
+  for (const f of a.facts) assert.equal(text.slice(f.start, f.end), f.text);
+  assert.deepEqual(a.facts.filter((f) => f.kind === "money" || f.kind === "stake").map((f) => f.text), ["$5 billion", "12%"]);
+});
+
+test("bad input: raw HTML and <script> in Markdown are not read as prose", () => {
+  const text = "# Deal\n\n<script>var x = '$9 billion'; // 2019</script>\n\n<div>$8 billion</div>\n\nHalvorsen paid $5 billion.\n";
+  const a = analyzer.analyzeDocument({ path: "html.md", text });
+  assert.deepEqual(a.facts.filter((f) => f.kind === "money").map((f) => f.text), ["$5 billion"]);
+  assert.ok(!a.facts.some((f) => f.text === "2019"));
+});
+
+test("bad input: a 1 MB single line is analysed (in slices of sentences), offsets intact", () => {
+  const unit = "Halvorsen paid $5 billion for a 12% stake in Northwind on March 9, 2026, and ";
+  const text = unit.repeat(Math.ceil(1_048_576 / unit.length));
+  const a = analyzer.analyzeDocument({ path: "line.txt", text });
+  const money = a.facts.filter((f) => f.kind === "money");
+  assert.equal(money.length, Math.ceil(1_048_576 / unit.length));
+  assert.equal(text.slice(money[money.length - 1]!.start, money[money.length - 1]!.end), "$5 billion");
+});
+
+test("bad input: a 50 MB file is skipped with a message; the rest of the corpus is analysed", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cs-big-"));
+  const fd = openSync(join(dir, "huge.txt"), "w");
+  ftruncateSync(fd, 50 * 1024 * 1024); // sparse: 50 MB without writing them
+  closeSync(fd);
+  writeFileSync(join(dir, "small.txt"), "Halvorsen paid $5 billion.\n");
+  const r = run(["analyze", dir, "--format", "json"]);
+  assert.equal(r.code, 0);
+  assert.match(r.stderr, /huge\.txt: file is 50\.0 MB, above the 5\.0 MB limit \(--max-size\); skipped/);
+  assert.deepEqual(JSON.parse(r.stdout).documents.map((d: { path: string }) => d.path), ["small.txt"]);
+});

@@ -1,0 +1,77 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { CorpusIndex, createAnalyzer, type DocumentAnalysis } from "../../src/core";
+
+// Pieces of deal reporting and of hostile or broken text, glued at random.
+const PIECES = [
+  "$110 billion", "$1.25B", "US$2bn", "€5 billion", "up to $5 billion", "27%", "a 27% stake", "owns 49 percent of", "2.3%",
+  "March 9, 2026", "late February", "Tuesday", "2 days ago", "18 months", "Q3 2025", "2019", "Microsoft", "OpenAI", "AWS",
+  "Halvorsen Industries Inc.", "agreed to acquire Northwind", "exclusive license", "revenue-share agreement", "stake", "merger",
+  "terminated", "retains", "no longer", "still holds", "if", "could", "completed", "pending", "break-up fee", "—", "–", ",", ".",
+  ". ", "? ", "; ", " and ", " ", "  ", "\n", "\r\n", "\n\n", "\t", "# ", "## ", "- ", "* ", "> ", "1. ", "```\n", "`", "[link](https://x.test/$5-billion)",
+  "<script>alert(1)</script>", "<b>", "---\n", "title: [oops\n", "date: 2026-01-12\n", "😀", "🏦", "\u200b", "\uFEFF", "é", "中文", "\u0000", "\\", "\"", "“", "’s",
+];
+const article = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 }), fc.string({ unit: "binary", maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(""));
+const path = fc.constantFrom("a.txt", "b.md");
+
+function assertWellFormed(text: string, a: DocumentAnalysis): void {
+  for (const f of a.facts) {
+    assert.ok(f.start >= 0 && f.start < f.end && f.end <= text.length, `fact ${JSON.stringify(f)} out of range`);
+    assert.equal(text.slice(f.start, f.end), f.text, "a fact's text is the text at its offsets");
+  }
+  for (const c of a.claims) {
+    assert.ok(c.start >= 0 && c.start < c.end && c.end <= text.length);
+    assert.equal(text.slice(c.start, c.end), c.text);
+    for (const i of c.facts) assert.ok(a.facts[i], "claim facts index the document's facts");
+  }
+  for (const s of a.sentences) assert.ok(s.start >= 0 && s.start < s.end && s.end <= text.length);
+}
+
+test("property: for any text the analysis never throws and every span slices to its text", () => {
+  const analyzer = createAnalyzer();
+  fc.assert(fc.property(article, path, (text, p) => assertWellFormed(text, analyzer.analyzeDocument({ path: p, text }))), { numRuns: 400 });
+});
+
+test("property: any Unicode at all, astral characters included", () => {
+  const analyzer = createAnalyzer();
+  fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), path, (text, p) => assertWellFormed(text, analyzer.analyzeDocument({ path: p, text }))), { numRuns: 300 });
+});
+
+test("property: offsets are UTF-16 offsets — astral characters before a fact shift it by two per character", () => {
+  const analyzer = createAnalyzer();
+  fc.assert(fc.property(fc.integer({ min: 1, max: 5 }), (n) => {
+    const base = "Halvorsen paid $5 billion for a 12% stake in Northwind on March 9, 2026.\n";
+    const plain = analyzer.analyzeDocument({ path: "a.txt", text: base });
+    const emoji = analyzer.analyzeDocument({ path: "a.txt", text: "🏦".repeat(n) + base });
+    assert.deepEqual(emoji.facts.map((f) => [f.kind, f.text, f.start - 2 * n]), plain.facts.map((f) => [f.kind, f.text, f.start]));
+  }), { numRuns: 5 });
+});
+
+test("property: a document's analysis does not depend on the other documents in the corpus", () => {
+  fc.assert(fc.property(article, fc.array(article, { maxLength: 3 }), (text, others) => {
+    const alone = new CorpusIndex();
+    alone.set({ path: "doc.md", text });
+    const crowd = new CorpusIndex();
+    others.forEach((t, i) => crowd.set({ path: `other-${i}.txt`, text: t }));
+    crowd.set({ path: "doc.md", text });
+    const a = alone.get("doc.md")!, b = crowd.get("doc.md")!;
+    assert.deepEqual(b.facts, a.facts);
+    assert.deepEqual(b.claims.map(({ topic: _t, ...c }) => c), a.claims.map(({ topic: _t, ...c }) => c));
+    crowd.result();
+  }), { numRuns: 150 });
+});
+
+test("property: the corpus result is well-formed for any mix of documents", () => {
+  fc.assert(fc.property(fc.array(fc.tuple(article, path), { maxLength: 5 }), (docs) => {
+    const index = new CorpusIndex();
+    docs.forEach(([text, p], i) => index.set({ path: `${i}-${p}`, text }));
+    const snap = index.result();
+    for (const x of snap.contradictions) {
+      const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
+      assert.ok(e && l && e.topic === x.topic && l.topic === x.topic);
+      assert.ok(snap.documentOf.get(e.id)!.order < snap.documentOf.get(l.id)!.order, "earlier comes first in corpus order");
+    }
+    for (const t of snap.topics) for (const id of t.claims) assert.equal(snap.claims.get(id)!.topic, t.id);
+  }), { numRuns: 150 });
+});
