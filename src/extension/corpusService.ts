@@ -109,8 +109,9 @@ export class CorpusService implements vscode.Disposable {
     const s = this.loadSettings();
     this.settings = s;
     this.accept = corpusFilter(s.include, s.exclude);
-    this.index = this.newIndex();
-    this.uris.clear();
+    // The first index fills the live one, so features see articles as they arrive; a re-index is built
+    // aside and swapped in whole, so hovers and the tree keep working meanwhile.
+    const target = this.index.size ? this.newIndex() : (this.index = this.newIndex());
     this.skipped.clear();
     this.setIndexing(true);
     try {
@@ -127,12 +128,16 @@ export class CorpusService implements vscode.Disposable {
         async (progress, token) => {
           for (let i = 0; i < files.length; i += BATCH) {
             if (token.isCancellationRequested || gen !== this.generation) return;
-            await Promise.all(files.slice(i, i + BATCH).map(([key, uri]) => this.load(key, uri)));
+            await Promise.all(files.slice(i, i + BATCH).map(([key, uri]) => this.load(key, uri, target)));
             progress.report({ message: `${Math.min(i + BATCH, files.length)} of ${files.length}`, increment: (BATCH / Math.max(1, files.length)) * 100 });
             await new Promise((r) => setImmediate(r));
           }
         },
       );
+      if (gen === this.generation) {
+        this.index = target;
+        for (const key of [...this.uris.keys()]) if (!found.has(key)) this.uris.delete(key);
+      }
       this.log.appendLine(`indexed ${this.index.size} articles${this.skipped.size ? `, skipped ${this.skipped.size}` : ""}`);
     } finally {
       this.setIndexing(false);
@@ -140,33 +145,33 @@ export class CorpusService implements vscode.Disposable {
     }
   }
 
-  private async load(key: string, uri: vscode.Uri): Promise<void> {
+  private async load(key: string, uri: vscode.Uri, index = this.index): Promise<void> {
     this.uris.set(key, uri);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) {
-      if (open.getText().length > this.settings.maxFileSize) return this.skip(key, uri, "file is above the size limit (claimscope.maxFileSize); skipped");
-      this.index.set({ path: key, text: open.getText() });
+      if (open.getText().length > this.settings.maxFileSize) return this.skip(key, uri, "file is above the size limit (claimscope.maxFileSize); skipped", index);
+      index.set({ path: key, text: open.getText() });
       return;
     }
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > this.settings.maxFileSize) {
-        return this.skip(key, uri, `file is ${(stat.size / 1048576).toFixed(1)} MB, above the ${(this.settings.maxFileSize / 1048576).toFixed(1)} MB limit (claimscope.maxFileSize); skipped`);
+        return this.skip(key, uri, `file is ${(stat.size / 1048576).toFixed(1)} MB, above the ${(this.settings.maxFileSize / 1048576).toFixed(1)} MB limit (claimscope.maxFileSize); skipped`, index);
       }
       const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri), this.settings.maxFileSize);
-      if (!decoded.ok) return this.skip(key, uri, decoded.reason);
+      if (!decoded.ok) return this.skip(key, uri, decoded.reason, index);
       for (const w of decoded.warnings) this.log.appendLine(`${key}: ${w}`);
       this.skipped.delete(key);
-      const a = this.index.set({ path: key, text: decoded.text });
+      const a = index.set({ path: key, text: decoded.text });
       for (const p of a.problems) this.log.appendLine(`${key}: ${p.message}`);
     } catch (e) {
-      this.skip(key, uri, `cannot be read (${e instanceof Error ? e.message : String(e)}); skipped`);
+      this.skip(key, uri, `cannot be read (${e instanceof Error ? e.message : String(e)}); skipped`, index);
     }
   }
 
-  private skip(key: string, uri: vscode.Uri, reason: string): void {
+  private skip(key: string, uri: vscode.Uri, reason: string, index = this.index): void {
     this.skipped.set(key, reason);
-    this.index.delete(key);
+    index.delete(key);
     this.uris.set(key, uri);
     this.log.appendLine(`${key}: ${reason}`);
   }

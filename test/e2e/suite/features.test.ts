@@ -60,6 +60,13 @@ suite("highlighting, hovers, Problems", () => {
       else assert.notStrictEqual(md.isTrusted, true);
       assert.notStrictEqual(md.supportHtml, true);
     }
+    // The tree's labels are plain text and its tooltips escaped Markdown, without trust.
+    const node = a.tree.nodeOf(a.corpus.index.get("08-hostile.md")!.claims[0]!.id)!;
+    const item = a.tree.getTreeItem(node);
+    const tip = item.tooltip as vscode.MarkdownString;
+    assert.ok(!tip.isTrusted && !tip.supportHtml);
+    assert.ok(!tip.value.includes("](command:") && !tip.value.includes("<img") && !tip.value.includes("https://"), tip.value);
+    assert.strictEqual(typeof item.label, "string");
     await vscode.workspace.fs.delete(uri);
     await until("hostile file dropped", () => !a.corpus.index.get("08-hostile.md"));
   });
