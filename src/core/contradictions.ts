@@ -14,6 +14,8 @@ export interface ClaimRef {
 
 /** Most flags one later statement raises; beyond that the earliest ones are left out. */
 const MAX_PER_CLAIM = 25;
+/** How far back a later statement is compared, in claims of its topic: keeps a huge topic linear. */
+const MAX_SCAN = 400;
 
 /**
  * Contradictions inside one topic (claims in corpus order). Each later claim is held against the earlier
@@ -31,7 +33,8 @@ export function findContradictions(topic: Topic, refs: ClaimRef[], tolerance: nu
     if (later.claim.fromHeading) continue;
     let flagged = 0;
     // Polarity, or a deal's status.
-    for (let j = docStart[i]! - 1; j >= 0 && flagged < MAX_PER_CLAIM; j--) {
+    const floor = Math.max(0, i - MAX_SCAN);
+    for (let j = docStart[i]! - 1; j >= floor && flagged < MAX_PER_CLAIM; j--) {
       const earlier = refs[j]!;
       if (!comparable(earlier, later)) continue;
       if (status) {
@@ -53,7 +56,7 @@ export function findContradictions(topic: Topic, refs: ClaimRef[], tolerance: nu
     // A different figure or date for the same quantity.
     const lm = measureFact(later);
     if (!lm || later.claim.polarity === "denies") continue;
-    for (let j = docStart[i]! - 1; j >= 0 && flagged < MAX_PER_CLAIM; j--) {
+    for (let j = docStart[i]! - 1; j >= floor && flagged < MAX_PER_CLAIM; j--) {
       const earlier = refs[j]!;
       const em = measureFact(earlier);
       if (!em || !comparable(earlier, later) || earlier.claim.polarity === "denies") continue;

@@ -32,6 +32,8 @@ interface ConceptResult {
  */
 export class CorpusIndex {
   readonly analyzer: Analyzer;
+  /** Milliseconds spent grouping topics and finding contradictions, summed (for the benchmarks). */
+  readonly stats = { topics: 0, contradictions: 0 };
   private readonly override: OrderOverride;
   private readonly docs = new Map<string, DocumentAnalysis>();
   private readonly byConcept = new Map<string, ConceptResult>();
@@ -111,7 +113,9 @@ export class CorpusIndex {
     for (const concept of this.dirty) {
       const list = conceptClaims.get(concept);
       if (!list?.length) { this.byConcept.delete(concept); continue; }
+      const t0 = globalThis.performance.now();
       const topics = groupTopics(concept, list, (c, orgs) => this.label(c, orgs));
+      const t1 = globalThis.performance.now();
       const contradictions: Contradiction[] = [];
       for (const t of topics) {
         const refs: ClaimRef[] = t.claims.map((id) => {
@@ -120,6 +124,8 @@ export class CorpusIndex {
         });
         contradictions.push(...findContradictions(t, refs, this.analyzer.options.tolerance));
       }
+      this.stats.topics += t1 - t0;
+      this.stats.contradictions += globalThis.performance.now() - t1;
       this.byConcept.set(concept, { topics, contradictions });
     }
     this.dirty.clear();

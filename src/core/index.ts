@@ -11,3 +11,4 @@ export { corpusFilter, DEFAULT_INCLUDE, DEFAULT_EXCLUDE } from "./corpusFiles";
 export { lineColumn } from "./text/lines";
 export { readSettings, DEFAULT_SETTINGS, type Settings } from "./settings";
 export { FactLookup, lookupEntries, formatValue, type LookupEntry } from "./lookup";
+export { describeAt, type Description, type ClaimView, type OtherSource } from "./describe";

@@ -19,17 +19,34 @@ export function compatibleParties(a: string[], b: string[]): boolean {
  */
 export function groupTopics(concept: string, claims: Claim[], label: (concept: string, orgs: string[]) => string): Topic[] {
   const groups: Group[] = [];
+  // Organisation → groups whose core names it, in creation order: only those can take a claim naming it.
+  const byOrg = new Map<string, number[]>();
+  let unattributed: number | undefined;
+  const create = (c: Claim) => {
+    const i = groups.push({ core: c.orgs, claims: [c] }) - 1;
+    for (const o of c.orgs) { let l = byOrg.get(o); if (!l) byOrg.set(o, (l = [])); l.push(i); }
+    if (!c.orgs.length) unattributed = i;
+  };
+  const candidates = (c: Claim): number[] => {
+    if (!c.orgs.length) return unattributed === undefined ? [] : [unattributed];
+    const seen = new Set<number>();
+    for (const o of c.orgs) for (const i of byOrg.get(o) ?? []) seen.add(i);
+    return [...seen].sort((a, b) => a - b);
+  };
   const place = (c: Claim) => {
-    const g = groups.find((x) => compatibleParties(x.core, c.orgs));
-    if (g) g.claims.push(c);
-    else groups.push({ core: c.orgs, claims: [c] });
+    const i = candidates(c).find((k) => compatibleParties(groups[k]!.core, c.orgs));
+    if (i === undefined) create(c);
+    else groups[i]!.claims.push(c);
   };
   for (const c of claims) if (c.orgs.length >= 2) place(c);
   for (const c of claims) {
     if (c.orgs.length >= 2) continue;
-    const candidates = groups.filter((g) => c.orgs.every((o) => g.core.includes(o)) && (c.orgs.length > 0 || g.core.length === 0));
-    if (candidates.length) candidates.sort((a, b) => b.claims.length - a.claims.length)[0]!.claims.push(c);
-    else place(c);
+    const fits = candidates(c).filter((k) => c.orgs.every((o) => groups[k]!.core.includes(o)));
+    if (fits.length) {
+      let best = fits[0]!;
+      for (const k of fits) if (groups[k]!.claims.length > groups[best]!.claims.length) best = k;
+      groups[best]!.claims.push(c);
+    } else place(c);
   }
   const order = new Map(claims.map((c, i) => [c.id, i]));
   const used = new Set<string>();

@@ -1,0 +1,77 @@
+// One corpus size, measured in its own process (so that peak memory is this size's): node --import tsx bench/size.ts N
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateCorpus, rng } from "./generate";
+import { CorpusIndex, FactLookup, describeAt } from "../src/core";
+
+const n = Number(process.argv[2] ?? 100);
+const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]!; };
+const now = () => performance.now();
+
+const dir = mkdtempSync(join(tmpdir(), `claimscope-bench-${n}-`));
+const docs = generateCorpus(n);
+for (const d of docs) writeFileSync(join(dir, d.path), d.text);
+const bytes = docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0);
+const mb = bytes / 1048576;
+
+// Floor: read the files and run one trivial regular expression over them.
+let t = now();
+let hits = 0;
+for (const f of readdirSync(dir)) hits += (readFileSync(join(dir, f), "utf8").match(/\$\d+/g) ?? []).length;
+const floorMs = now() - t;
+
+// Cold analysis: read and analyse every file, then topics and contradictions.
+t = now();
+const index = new CorpusIndex();
+for (const f of readdirSync(dir).sort()) index.set({ path: f, text: readFileSync(join(dir, f), "utf8") });
+const snap = index.result();
+const coldMs = now() - t;
+const stages = { ...index.analyzer.stats, ...index.stats };
+
+// Re-analysis after editing one article (the editor's path: set + result).
+const r = rng(7);
+const edits: number[] = [];
+for (let i = 0; i < 40; i++) {
+  const d = docs[Math.floor(r() * docs.length)]!;
+  const text = d.text.replace(/(\d+)% stake/, (_m, x) => `${Number(x) + 1 + i}% stake`);
+  t = now();
+  index.set({ path: d.path, text });
+  index.result();
+  edits.push(now() - t);
+}
+const after = index.result();
+
+// Hover: what the hover card needs at a fact.
+const hovers: number[] = [];
+for (let i = 0; i < 200; i++) {
+  const d = after.documents[Math.floor(r() * after.documents.length)]!.analysis;
+  const f = d.facts[Math.floor(r() * d.facts.length)];
+  if (!f) continue;
+  t = now();
+  describeAt(after, d.path, f.start);
+  hovers.push(now() - t);
+}
+
+// Fuzzy lookup over every fact and claim.
+t = now();
+const lookup = new FactLookup(after);
+const lookupBuildMs = now() - t;
+const queries = ["stake", "exclusive", "break-up fee", "completed", "45 billion", "tanver 13", "license ends", "regulatory approval", "revenue", "2021"];
+const searches: number[] = [];
+for (let i = 0; i < 30; i++) { t = now(); lookup.search(queries[i % queries.length]!); searches.push(now() - t); }
+
+rmSync(dir, { recursive: true, force: true });
+const out = {
+  articles: n, mb: +mb.toFixed(2), facts: snap.documents.reduce((s, d) => s + d.analysis.facts.length, 0), claims: snap.claims.size,
+  topics: snap.topics.length, contradictions: snap.contradictions.length,
+  floorMs: +floorMs.toFixed(1), coldMs: +coldMs.toFixed(1), mbPerS: +(mb / (coldMs / 1000)).toFixed(2), articlesPerS: Math.round(n / (coldMs / 1000)),
+  floorRatio: +(coldMs / floorMs).toFixed(1),
+  stagesMs: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, +v.toFixed(1)])),
+  editMs: { p50: +quantile(edits, 0.5).toFixed(2), p95: +quantile(edits, 0.95).toFixed(2) },
+  hoverMs: { p50: +quantile(hovers, 0.5).toFixed(3), p95: +quantile(hovers, 0.95).toFixed(3) },
+  lookupBuildMs: +lookupBuildMs.toFixed(1), lookupEntries: lookup.entries.length,
+  lookupMs: { p50: +quantile(searches, 0.5).toFixed(2), p95: +quantile(searches, 0.95).toFixed(2) },
+  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), hits,
+};
+process.stdout.write(JSON.stringify(out));
