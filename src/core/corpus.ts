@@ -12,6 +12,7 @@ export interface CorpusDocument {
   order: number;
 }
 
+/** The corpus at one moment. Its maps are the index's own and follow later changes. */
 export interface CorpusSnapshot {
   documents: CorpusDocument[];
   topics: Topic[];
@@ -21,14 +22,13 @@ export interface CorpusSnapshot {
   documentOf: Map<string, CorpusDocument>;
 }
 
-interface ConceptResult {
-  topics: Topic[];
-  contradictions: Contradiction[];
-}
+const NO_ORG = "";
+const ALL = Symbol("all");
 
 /**
- * The corpus as the editor sees it: documents come and go one at a time, and only the concepts a change
- * touches are regrouped and checked again (unless the change moves documents in corpus order).
+ * The corpus as the editor sees it: documents come and go one at a time. A change re-groups only the
+ * claims it can reach — same concept, linked through the organisations they name — and checks only
+ * those topics for contradictions; only a change of relative order re-checks everything.
  */
 export class CorpusIndex {
   readonly analyzer: Analyzer;
@@ -36,10 +36,16 @@ export class CorpusIndex {
   readonly stats = { topics: 0, contradictions: 0 };
   private readonly override: OrderOverride;
   private readonly docs = new Map<string, DocumentAnalysis>();
-  private readonly byConcept = new Map<string, ConceptResult>();
-  private dirty = new Set<string>();
-  private orderKey = "";
-  private order = new Map<string, number>();
+  private readonly entries = new Map<string, CorpusDocument>();
+  private ordered: CorpusDocument[] = [];
+  private readonly claims = new Map<string, Claim>();
+  private readonly documentOf = new Map<string, CorpusDocument>();
+  /** concept → organisation (or NO_ORG) → ids of the claims naming it. */
+  private readonly byConceptOrg = new Map<string, Map<string, Set<string>>>();
+  private readonly conceptTopics = new Map<string, Topic[]>();
+  private readonly topicContradictions = new Map<string, Contradiction[]>();
+  private readonly dirty = new Map<string, Set<string> | typeof ALL>();
+  private orderDirty = false;
   private snapshot: CorpusSnapshot | null = null;
 
   constructor(options: CorpusOptions = {}) {
@@ -64,17 +70,28 @@ export class CorpusIndex {
     const before = this.docs.get(input.path);
     if (before && before.text === input.text) return before;
     const analysis = this.analyzer.analyzeDocument(input);
-    this.touch(before);
+    if (before) this.unindex(before);
     this.docs.set(input.path, analysis);
-    this.touch(analysis);
+    let entry = this.entries.get(input.path);
+    if (!entry) {
+      this.entries.set(input.path, (entry = { analysis, order: -1 }));
+      this.orderDirty = true;
+    }
+    entry.analysis = analysis;
+    if (before?.published !== analysis.published) this.orderDirty = true;
+    this.index(analysis, entry);
+    this.snapshot = null;
     return analysis;
   }
 
   delete(path: string): boolean {
     const before = this.docs.get(path);
     if (!before) return false;
-    this.touch(before);
+    this.unindex(before);
     this.docs.delete(path);
+    this.entries.delete(path);
+    this.orderDirty = true;
+    this.snapshot = null;
     return true;
   }
 
@@ -87,74 +104,107 @@ export class CorpusIndex {
 
   /** Topics and contradictions over the whole corpus, recomputed only where a change reached. */
   result(): CorpusSnapshot {
-    if (this.snapshot && !this.dirty.size) return this.snapshot;
-    const paths = corpusOrder([...this.docs.values()].map((d) => ({ path: d.path, published: d.published })), this.override);
-    const key = paths.join("\n");
-    if (key !== this.orderKey) {
-      this.orderKey = key;
-      this.order = new Map(paths.map((p, i) => [p, i]));
-      this.byConcept.clear();
-      this.dirty = new Set(this.allConcepts());
-    }
-    const documents: CorpusDocument[] = paths.map((p) => ({ analysis: this.docs.get(p)!, order: this.order.get(p)! }));
-    const documentOf = new Map<string, CorpusDocument>();
-    const claims = new Map<string, Claim>();
-    const conceptClaims = new Map<string, Claim[]>();
-    for (const d of documents) {
-      for (const c of d.analysis.claims) {
-        documentOf.set(c.id, d);
-        claims.set(c.id, c);
-        if (!this.dirty.has(c.concept)) continue;
-        let list = conceptClaims.get(c.concept);
-        if (!list) conceptClaims.set(c.concept, (list = []));
-        list.push(c);
-      }
-    }
-    for (const concept of this.dirty) {
-      const list = conceptClaims.get(concept);
-      if (!list?.length) { this.byConcept.delete(concept); continue; }
-      const t0 = globalThis.performance.now();
-      const topics = groupTopics(concept, list, (c, orgs) => this.label(c, orgs));
-      const t1 = globalThis.performance.now();
-      const contradictions: Contradiction[] = [];
-      for (const t of topics) {
-        const refs: ClaimRef[] = t.claims.map((id) => {
-          const d = documentOf.get(id)!;
-          return { claim: claims.get(id)!, order: d.order, facts: d.analysis.facts, source: d.analysis.path };
-        });
-        contradictions.push(...findContradictions(t, refs, this.analyzer.options.tolerance));
-      }
-      this.stats.topics += t1 - t0;
-      this.stats.contradictions += globalThis.performance.now() - t1;
-      this.byConcept.set(concept, { topics, contradictions });
-    }
+    if (this.snapshot) return this.snapshot;
+    if (this.orderDirty) this.reorder();
+    for (const [concept, orgs] of this.dirty) this.regroup(concept, orgs);
     this.dirty.clear();
-    const concepts = [...this.byConcept.keys()].sort();
+    const concepts = [...this.conceptTopics.keys()].sort();
+    const topics = concepts.flatMap((c) => this.conceptTopics.get(c)!);
     this.snapshot = {
-      documents,
-      topics: concepts.flatMap((c) => this.byConcept.get(c)!.topics),
-      contradictions: concepts.flatMap((c) => this.byConcept.get(c)!.contradictions),
-      claims,
-      documentOf,
+      documents: this.ordered,
+      topics,
+      contradictions: topics.flatMap((t) => this.topicContradictions.get(t.id) ?? []),
+      claims: this.claims,
+      documentOf: this.documentOf,
     };
     return this.snapshot;
+  }
+
+  private index(doc: DocumentAnalysis, entry: CorpusDocument): void {
+    for (const c of doc.claims) {
+      this.claims.set(c.id, c);
+      this.documentOf.set(c.id, entry);
+      let orgs = this.byConceptOrg.get(c.concept);
+      if (!orgs) this.byConceptOrg.set(c.concept, (orgs = new Map()));
+      for (const o of c.orgs.length ? c.orgs : [NO_ORG]) {
+        let ids = orgs.get(o);
+        if (!ids) orgs.set(o, (ids = new Set()));
+        ids.add(c.id);
+      }
+      this.touch(c);
+    }
+  }
+
+  private unindex(doc: DocumentAnalysis): void {
+    for (const c of doc.claims) {
+      this.claims.delete(c.id);
+      this.documentOf.delete(c.id);
+      const orgs = this.byConceptOrg.get(c.concept);
+      for (const o of c.orgs.length ? c.orgs : [NO_ORG]) orgs?.get(o)?.delete(c.id);
+      this.touch(c);
+    }
+  }
+
+  private touch(c: Claim): void {
+    let set = this.dirty.get(c.concept);
+    if (set === ALL) return;
+    if (!set) this.dirty.set(c.concept, (set = new Set()));
+    for (const o of c.orgs.length ? c.orgs : [NO_ORG]) set.add(o);
+  }
+
+  /** New corpus order; if documents that were there before changed places, everything is checked again. */
+  private reorder(): void {
+    this.orderDirty = false;
+    const before = this.ordered.map((d) => d.analysis.path).filter((p) => this.docs.has(p));
+    const paths = corpusOrder([...this.docs.values()].map((d) => ({ path: d.path, published: d.published })), this.override);
+    this.ordered = paths.map((p, i) => { const e = this.entries.get(p)!; e.order = i; return e; });
+    const kept = new Set(before);
+    const after = paths.filter((p) => kept.has(p));
+    if (after.some((p, i) => p !== before[i])) for (const concept of this.byConceptOrg.keys()) this.dirty.set(concept, ALL);
+  }
+
+  /** Re-groups the claims of a concept that a change can reach, and checks the topics that come out. */
+  private regroup(concept: string, touched: Set<string> | typeof ALL): void {
+    const orgIndex = this.byConceptOrg.get(concept) ?? new Map<string, Set<string>>();
+    const reached = new Set<string>();
+    const ids = new Set<string>();
+    if (touched === ALL) {
+      for (const [o, set] of orgIndex) { reached.add(o); for (const id of set) ids.add(id); }
+    } else {
+      const queue = [...touched];
+      for (const o of queue) reached.add(o);
+      while (queue.length) {
+        for (const id of orgIndex.get(queue.pop()!) ?? []) {
+          if (ids.has(id)) continue;
+          ids.add(id);
+          for (const o of this.claims.get(id)!.orgs.length ? this.claims.get(id)!.orgs : [NO_ORG]) if (!reached.has(o)) { reached.add(o); queue.push(o); }
+        }
+      }
+    }
+    const old = this.conceptTopics.get(concept) ?? [];
+    const hit = (t: Topic) => touched === ALL || (t.orgs.length ? t.orgs.some((o) => reached.has(o)) : reached.has(NO_ORG)) || t.claims.some((id) => ids.has(id) || !this.claims.has(id));
+    const keep = old.filter((t) => !hit(t));
+    for (const t of old) if (hit(t)) this.topicContradictions.delete(t.id);
+    const list = [...ids].map((id) => this.claims.get(id)!).sort((a, b) => this.documentOf.get(a.id)!.order - this.documentOf.get(b.id)!.order || a.start - b.start);
+    const t0 = globalThis.performance.now();
+    const fresh = list.length ? groupTopics(concept, list, (c, orgs) => this.label(c, orgs), new Set(keep.map((t) => t.id))) : [];
+    const t1 = globalThis.performance.now();
+    for (const t of fresh) {
+      const refs: ClaimRef[] = t.claims.map((id) => {
+        const d = this.documentOf.get(id)!;
+        return { claim: this.claims.get(id)!, order: d.order, facts: d.analysis.facts, source: d.analysis.path };
+      });
+      this.topicContradictions.set(t.id, findContradictions(t, refs, this.analyzer.options.tolerance));
+    }
+    this.stats.topics += t1 - t0;
+    this.stats.contradictions += globalThis.performance.now() - t1;
+    const all = [...keep, ...fresh].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (all.length) this.conceptTopics.set(concept, all);
+    else this.conceptTopics.delete(concept);
   }
 
   private label(concept: string, orgs: string[]): string {
     const who = orgs.map((o) => this.analyzer.orgs.labelOf(o)).join(", ");
     return who ? `${termLabel(concept, this.analyzer.lexicon)} · ${who}` : termLabel(concept, this.analyzer.lexicon);
-  }
-
-  private touch(doc: DocumentAnalysis | undefined): void {
-    this.snapshot = null;
-    if (!doc) return;
-    for (const c of doc.claims) this.dirty.add(c.concept);
-    if (!doc.claims.length) this.dirty.add("");
-  }
-
-  private allConcepts(): string[] {
-    const out = new Set<string>();
-    for (const d of this.docs.values()) for (const c of d.claims) out.add(c.concept);
-    return [...out];
   }
 }

@@ -21,31 +21,86 @@ export interface LookupEntry {
   search: string;
 }
 
-/** A fuzzy index over every fact and claim of a snapshot (fuse.js, extended search: words AND-ed). */
+/**
+ * A fuzzy index over every fact and claim of a snapshot. Words of the query narrow the entries through an
+ * index of the words they contain (a word may be a prefix, or one or two typos away); fuse.js (extended
+ * search, words AND-ed) then ranks what is left, so a query costs what it finds, not the corpus's size.
+ */
 export class FactLookup {
   readonly entries: LookupEntry[];
-  private readonly fuse: Fuse<LookupEntry>;
+  private readonly words = new Map<string, number[]>();
+  private sortedWords: string[] = [];
 
   constructor(snap: CorpusSnapshot) {
     this.entries = lookupEntries(snap);
-    this.fuse = new Fuse(this.entries, { keys: ["search"], useExtendedSearch: true, ignoreLocation: true, threshold: 0.3, includeScore: true });
+    this.entries.forEach((e, i) => {
+      for (const w of new Set(tokens(e.search))) {
+        let list = this.words.get(w);
+        if (!list) this.words.set(w, (list = []));
+        list.push(i);
+      }
+    });
+    this.sortedWords = [...this.words.keys()].sort();
   }
 
-  /**
-   * Entries matching every word of the query (fuzzily, anywhere in the entry and its sentence), the ones
-   * whose own text or value holds the words first: figures count double, being the most specific.
-   */
   search(query: string, limit = 50): LookupEntry[] {
-    const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const words = tokens(query);
     if (!words.length) return this.entries.slice(0, limit);
-    const hits = this.fuse.search(words.map(escapeToken).join(" "), { limit: Math.max(limit * 4, 200) });
+    let candidates: Set<number> | undefined;
+    for (const w of words) {
+      const hits = this.entriesFor(w);
+      candidates = candidates ? new Set([...hits].filter((i) => candidates!.has(i))) : hits;
+      if (!candidates.size) return [];
+    }
+    const pool = [...candidates!].map((i) => this.entries[i]!);
     const own = (e: LookupEntry) => words.reduce((n, w) => n + (e.primary.includes(w) ? (/\d/.test(w) ? 2 : 1) : 0), 0);
-    return hits
-      .map((h) => ({ e: h.item, own: own(h.item), score: h.score ?? 1 }))
+    if (pool.length > 3000) {
+      return pool.map((e) => ({ e, own: own(e) })).sort((a, b) => b.own - a.own || a.e.label.length - b.e.label.length).slice(0, limit).map((x) => x.e);
+    }
+    const fuse = new Fuse(pool, { keys: ["search"], useExtendedSearch: true, ignoreLocation: true, threshold: 0.4, includeScore: true });
+    const ranked = fuse.search(words.map(escapeToken).join(" "));
+    const scored = new Map(ranked.map((r) => [r.item, r.score ?? 1]));
+    return pool
+      .map((e) => ({ e, own: own(e), score: scored.get(e) ?? 1 }))
       .sort((a, b) => b.own - a.own || a.score - b.score)
       .slice(0, limit)
       .map((x) => x.e);
   }
+
+  /** Entries holding a word that starts with `w`, or (when none does) one within one or two typos of it. */
+  private entriesFor(w: string): Set<number> {
+    const out = new Set<number>();
+    let lo = 0, hi = this.sortedWords.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.sortedWords[mid]! < w) lo = mid + 1; else hi = mid; }
+    for (let i = lo; i < this.sortedWords.length && this.sortedWords[i]!.startsWith(w); i++) for (const e of this.words.get(this.sortedWords[i]!)!) out.add(e);
+    if (out.size || w.length < 4) return out;
+    const budget = w.length >= 7 ? 2 : 1;
+    for (const word of this.sortedWords) {
+      if (Math.abs(word.length - w.length) > budget) continue;
+      if (withinEdits(word, w, budget)) for (const e of this.words.get(word)!) out.add(e);
+    }
+    return out;
+  }
+}
+
+function tokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.,%'-]*/gu)?.map((t) => t.replace(/[.,'-]+$/, "")).filter(Boolean) ?? [];
+}
+
+/** Whether two words are at most `max` edits apart (Levenshtein, banded). */
+function withinEdits(a: string, b: string, max: number): boolean {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]!);
+    }
+    if (best > max) return false;
+    prev = cur;
+  }
+  return prev[b.length]! <= max;
 }
 
 // Extended-search operators (=, ', !, ^, $, |) are literal in a user's query.

@@ -17,7 +17,7 @@ export function compatibleParties(a: string[], b: string[]): boolean {
  * the groups; a claim naming one joins the largest group that has it, so "Microsoft will no longer be the sole
  * cloud provider" lands with the Microsoft–OpenAI cloud claims.
  */
-export function groupTopics(concept: string, claims: Claim[], label: (concept: string, orgs: string[]) => string): Topic[] {
+export function groupTopics(concept: string, claims: Claim[], label: (concept: string, orgs: string[]) => string, taken: Set<string> = new Set()): Topic[] {
   const groups: Group[] = [];
   // Organisation → groups whose core names it, in creation order: only those can take a claim naming it.
   const byOrg = new Map<string, number[]>();
@@ -49,7 +49,7 @@ export function groupTopics(concept: string, claims: Claim[], label: (concept: s
     } else place(c);
   }
   const order = new Map(claims.map((c, i) => [c.id, i]));
-  const used = new Set<string>();
+  const used = new Set<string>(taken);
   return groups.map((g) => {
     g.claims.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     let id = `${concept}:${g.core.join("+") || "unattributed"}`;

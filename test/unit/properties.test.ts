@@ -75,3 +75,32 @@ test("property: the corpus result is well-formed for any mix of documents", () =
     for (const t of snap.topics) for (const id of t.claims) assert.equal(snap.claims.get(id)!.topic, t.id);
   }), { numRuns: 150 });
 });
+
+test("property: after any sequence of edits and deletions, the incremental index equals one built afresh", () => {
+  const story = fc.constantFrom(
+    "Halvorsen Industries agreed to acquire Northwind Robotics for $6.8 billion.", "Halvorsen completed its acquisition of Northwind on June 29, 2026.",
+    "Halvorsen owns a 12% stake in Northwind.", "Halvorsen holds a 15% stake in Northwind.", "Lumen Labs ends Northwind's exclusive license.",
+    "Northwind still holds an exclusive license to Lumen Labs' software.", "Contoso Cloud remains the exclusive cloud provider for Northwind.",
+    "Pinecrest Resources and Alder Energy terminated their merger agreement.", "Pinecrest agreed to merge with Alder Energy.", "The deal was called off.",
+  );
+  const doc = fc.tuple(fc.array(story, { minLength: 1, maxLength: 4 }), fc.option(fc.integer({ min: 1, max: 28 }), { nil: undefined }))
+    .map(([lines, day]) => `${day ? `---\ndate: 2026-03-${String(day).padStart(2, "0")}\n---\n` : ""}${lines.join("\n")}\n`);
+  const op = fc.oneof(fc.tuple(fc.constant("set" as const), fc.integer({ min: 0, max: 5 }), doc), fc.tuple(fc.constant("delete" as const), fc.integer({ min: 0, max: 5 }), fc.constant("")));
+  fc.assert(fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
+    const index = new CorpusIndex();
+    const final = new Map<string, string>();
+    for (const [kind, n, text] of ops) {
+      const p = `${n}.md`;
+      if (kind === "set") { index.set({ path: p, text }); final.set(p, text); } else { index.delete(p); final.delete(p); }
+      index.result();
+    }
+    const fresh = new CorpusIndex();
+    for (const [p, text] of final) fresh.set({ path: p, text });
+    const view = (s: ReturnType<CorpusIndex["result"]>) => ({
+      order: s.documents.map((d) => `${d.order}:${d.analysis.path}`),
+      topics: s.topics.map((t) => `${t.id}=${t.claims.join(",")}`).sort(),
+      contradictions: s.contradictions.map((c) => `${c.kind}:${c.earlier}>${c.later}`).sort(),
+    });
+    assert.deepEqual(view(index.result()), view(fresh.result()));
+  }), { numRuns: 300 });
+});
