@@ -84,7 +84,14 @@ export class FactLookup {
 }
 
 function tokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.,%'-]*/gu)?.map((t) => t.replace(/[.,'-]+$/, "")).filter(Boolean) ?? [];
+  return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.,%'-]*/gu)?.map(trimPunctuation) ?? [];
+}
+
+/** "billion," → "billion"; written as a loop, a trailing-run pattern would backtrack on long runs. */
+function trimPunctuation(t: string): string {
+  let e = t.length;
+  while (e > 1 && ".,'-".includes(t[e - 1]!)) e--;
+  return t.slice(0, e);
 }
 
 /** Whether two words are at most `max` edits apart (Levenshtein, banded). */
