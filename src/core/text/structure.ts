@@ -41,18 +41,13 @@ export function readStructure(text: string, format: Format): Structure {
       case "paragraph":
         blocks.push({ kind: container, start, end });
         break;
+      // No prose in these: code, raw HTML, link definitions, images.
       case "code":
-        mask(start, end);
-        return;
+      case "inlineCode":
       case "html":
-        mask(start, end);
-        return;
       case "definition":
       case "image":
       case "imageReference":
-        mask(start, end);
-        return;
-      case "inlineCode":
         mask(start, end);
         return;
       case "link": {
