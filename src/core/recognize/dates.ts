@@ -28,10 +28,12 @@ const rules: Rule[] = [
   { kind: "quarter", re: new RegExp(`\\b(?:Q([1-4])|([1-4])Q)\\s?(?:FY\\s?)?'?(${YEAR}|\\d{2})?\\b`, "g"), resolve: (m, p) => quarter(+(m[1] ?? m[2])!, m[3] ? fullYear(m[3]) : p?.y) },
   { kind: "half", re: new RegExp(`\\b(?:H([12])\\s?(${YEAR})|(?:the\\s)?(first|second)\\shalf\\sof\\s(${YEAR}|this year|next year|last year))\\b`, "gi"), resolve: (m, p) => half(m, p) },
   { kind: "fiscal", re: new RegExp(`\\b(?:fiscal(?:\\syear)?\\s(${YEAR})|FY\\s?'?(${YEAR}|\\d{2}))\\b`, "gi"), resolve: (m) => String(fullYear((m[1] ?? m[2])!)) },
+  { kind: "year", re: new RegExp(`\\b(?:(?:the\\s)?(?:early|mid|late|end|start|beginning|middle)(?:\\sof)?|spring|summer|autumn|fall|winter)[\\s-](?:of\\s)?(${YEAR})\\b`, "gi"), resolve: (m) => m[1]! },
   { kind: "year", re: new RegExp(`(?<![\\d$€£.,:/#-]|[\\p{L}]-|\\d\\s)(${YEAR})(?![\\d%]|,\\d|\\.\\d|\\s?(?:percent|employees|people|workers|units|shares|points|miles|km|users|customers|staff)\\b)`, "gu"), resolve: (m) => m[1]! },
   { kind: "weekday", re: /\b(?:(last|next|this|on|past)\s)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g, resolve: (m, p) => weekdayOf(m[2]!, m[1], p) },
   { kind: "relative", re: /\b(today|yesterday|tomorrow|tonight)\b/gi, resolve: (m, p) => relativeDay(m[1]!.toLowerCase(), p) },
   { kind: "relative", re: new RegExp(`\\b(${COUNT})\\s(${UNIT})s?\\sago\\b`, "gi"), resolve: (m, p) => ago(m[1]!, m[2]!, p) },
+  { kind: "relative", re: new RegExp(`\\b(${COUNT})\\s(?:hours?|minutes?|mins?|hrs?)\\sago\\b`, "gi"), resolve: (_m, p) => (p && p.d !== undefined ? iso(p.y, p.m, p.d) : null) },
   { kind: "relative", re: /\b(?:(earlier|later)\s)?(this|last|next|past|previous|coming)\s(week|weekend|month|year|quarter)\b/gi, resolve: (m, p) => period(m[2]!, m[3]!, p) },
   { kind: "duration", duration: true, re: new RegExp(`\\b(\\d+(?:\\.\\d+)?|${NUMBER_WORD})[\\s-](${UNIT})s?\\b(?!\\s?ago\\b|[\\s-]olds?\\b)`, "gi"), resolve: (m) => duration(m[1]!, m[2]!) },
 ];

@@ -15,7 +15,7 @@ const WORD_PREFIX_CURRENCY: Record<string, string> = {
   canadian: "CAD", australian: "AUD", "hong kong": "HKD", singapore: "SGD", "new zealand": "NZD", swiss: "CHF",
 };
 
-const SYMBOL = `(?:(?:US|U\\.S\\.|CA?|AU?|HK|S|NZ|NT|R)\\$|\\$|€|£|¥|₹|₩|(?:${CODES})\\s?|Rs\\.?\\s?)`;
+const SYMBOL = `(?:(?:US|U\\.S\\.|CA?|AU?|HK|S|NZ|NT|R)\\$\\s?|\\$|€|£|¥|₹|₩|(?:${CODES})\\s?|Rs\\.?\\s?)`;
 const SCALE_WORD = "(?:trillion|billion|million|thousand|crores?|lakhs?)";
 const SCALE_ABBR = "(?:tn|trn|bn|bln|mn|mln|mil)";
 const SCALE_LETTER = "(?:mm|k|m|b|t)";

@@ -11,6 +11,8 @@ const QUALIFIERS: Array<[RegExp, string]> = [
 
 /** The qualifier written just before `start`, lower-cased, or null. */
 export function qualifierBefore(text: string, start: number): string | null {
+  const mark = text.slice(Math.max(0, start - 2), start).trimEnd();
+  if (mark.endsWith("~") || mark.endsWith("≈")) return "about";
   const before = text.slice(Math.max(0, start - 32), start).trimEnd().replace(/(?<=\s)(?:a|an|the)$/i, "").trimEnd();
   for (const [re] of QUALIFIERS) {
     const m = re.exec(before);
