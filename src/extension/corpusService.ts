@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import { CorpusIndex, corpusFilter, decodeArticle, FactLookup, type Claim, type CorpusSnapshot, type DocumentAnalysis, type Settings } from "../core";
-import { readWorkspaceSettings } from "./settings";
+import { readConfigFile, readWorkspaceSettings, CONFIG_FILE } from "./settings";
 
 /** Files read per slice of the first index before yielding, so that the extension host never blocks. */
 const BATCH = 25;
@@ -36,9 +36,9 @@ export class CorpusService implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher("**/*");
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((u) => this.queue(u)),
-      watcher.onDidChange((u) => this.queue(u)),
-      watcher.onDidDelete((u) => this.queueDelete(u)),
+      watcher.onDidCreate((u) => (isConfig(u) ? void this.reindex() : this.queue(u))),
+      watcher.onDidChange((u) => (isConfig(u) ? void this.reindex() : this.queue(u))),
+      watcher.onDidDelete((u) => (isConfig(u) ? void this.reindex() : this.queueDelete(u))),
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length && this.keyFor(e.document.uri)) this.queue(e.document.uri); }),
       vscode.workspace.onDidRenameFiles((e) => { for (const f of e.files) { this.queueDelete(f.oldUri); this.queue(f.newUri); } }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
@@ -106,7 +106,9 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private async indexAll(gen: number): Promise<void> {
-    const s = this.loadSettings();
+    const fileProblems: string[] = [];
+    const file = await readConfigFile(fileProblems);
+    const s = this.loadSettings(file, fileProblems);
     this.settings = s;
     this.accept = corpusFilter(s.include, s.exclude);
     // The first index fills the live one, so features see articles as they arrive; a re-index is built
@@ -229,8 +231,8 @@ export class CorpusService implements vscode.Disposable {
     void vscode.commands.executeCommand("setContext", "claimscope.indexing", on);
   }
 
-  private loadSettings(): Settings {
-    const { settings, problems, highlight, debounceMs } = readWorkspaceSettings();
+  private loadSettings(file?: Record<string, unknown>, fileProblems: string[] = []): Settings {
+    const { settings, problems, highlight, debounceMs } = readWorkspaceSettings(file, fileProblems);
     this.highlight = highlight;
     this.debounceMs = debounceMs;
     for (const p of problems) {
@@ -250,4 +252,10 @@ export class CorpusService implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
+}
+
+/** The corpus config file at a workspace folder's root: a change to it re-reads the settings. */
+function isConfig(uri: vscode.Uri): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return !!folder && uri.path === vscode.Uri.joinPath(folder.uri, CONFIG_FILE).path;
 }

@@ -86,4 +86,23 @@ suite("claims tree, lookup, commands, settings", () => {
     await config.update("tolerance", undefined, vscode.ConfigurationTarget.Workspace);
     await until("tolerance back", async () => { await a.corpus.ready; return a.corpus.snapshot().contradictions.length === 15; });
   });
+
+  test("the corpus config file the CLI reads (.claimscope.json) applies in the editor too; explicit settings win", async () => {
+    const a = await api();
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, ".claimscope.json");
+    const original = await vscode.workspace.fs.readFile(uri);
+    try {
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify({ tolerance: 0.5 })));
+      await until("file's tolerance applied", async () => { await a.corpus.ready; return a.corpus.settings.tolerance === 0.5; });
+      const config = vscode.workspace.getConfiguration("claimscope");
+      await config.update("tolerance", 0.1, vscode.ConfigurationTarget.Workspace);
+      await until("explicit setting wins", async () => { await a.corpus.ready; return a.corpus.settings.tolerance === 0.1; });
+      await config.update("tolerance", undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.writeFile(uri, Buffer.from("{ not json"));
+      await until("broken file ignored", async () => { await a.corpus.ready; return a.corpus.settings.tolerance === 0.02; });
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+    }
+    await until("back to the sample's config", async () => { await a.corpus.ready; return a.corpus.snapshot().contradictions.length === 15; });
+  });
 });
