@@ -116,3 +116,19 @@ test("a second story (fixtures/merger): a terminated merger and a changed stake,
   assert.equal(pct("9.9%"), "stake");
   assert.equal(pct("58%"), "stake", "ownership of the combined company");
 });
+
+test("a paraphrased story (fixtures/paraphrase): the same arrangements in other words are one topic, and their reversals are found", () => {
+  const dir = join(__dirname, "..", "fixtures", "paraphrase");
+  const index = new CorpusIndex();
+  for (const f of readdirSync(dir)) index.set({ path: f, text: readFileSync(join(dir, f), "utf8") });
+  const snap = index.result();
+  const got = snap.contradictions.map((c) => `${c.topic} ${c.earlier.split("#")[0]} > ${c.later.split("#")[0]}`).sort();
+  assert.deepEqual(got, [
+    "cloud-exclusivity:corvid+vertex 000_a.txt > 001_b.txt",
+    "cloud-exclusivity:corvid+vertex 001_b.txt > 002_c.txt",
+    "exclusive-license:corvid+vertex 000_a.txt > 001_b.txt",
+    "exclusive-license:corvid+vertex 001_b.txt > 002_c.txt",
+    "revenue-share:corvid+vertex 000_a.txt > 001_b.txt",
+    "revenue-share:corvid+vertex 001_b.txt > 002_c.txt",
+  ]);
+});

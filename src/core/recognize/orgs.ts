@@ -77,7 +77,7 @@ const KNOWN: OrgEntry[] = [
   { id: "the-information", label: "The Information", role: "media", names: ["The Information"] },
 ];
 
-const SUFFIX = "(?:(?:Inc|Corp|Ltd|L\\.L\\.C|S\\.A|N\\.V|Co)\\.?|Corporation|Limited|LLC|plc|PLC|AG|SA|NV|GmbH|SE|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Semiconductors|Foods|Brands|Health|Games|Gaming|Interactive|Aerospace|Logistics|Financial|Solutions|Cloud|Resources|Mining|Petroleum|Oil|Gas|Power|Pharma|Bancorp|Insurance|Communications|Telecom|Airways|Retail|Stores|Steel|Chemicals|Materials|Properties|Realty|Investments|Automotive|Electric|Devices|Platforms|Biotech|Therapeutics|Medical)";
+const SUFFIX = "(?:(?:Inc|Corp|Ltd|L\\.L\\.C|S\\.A|N\\.V|Co)\\.?|Corporation|Limited|LLC|plc|PLC|AG|SA|NV|GmbH|SE|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Semiconductors|Foods|Brands|Health|Games|Gaming|Interactive|Aerospace|Logistics|Financial|Solutions|Cloud|Resources|Mining|Petroleum|Oil|Gas|Power|Pharma|Bancorp|Insurance|Communications|Telecom|Airways|Retail|Stores|Steel|Chemicals|Materials|Properties|Realty|Investments|Automotive|Electric|Devices|Platforms|Biotech|Therapeutics|Medical|AI)";
 const NAME_WORD = "(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9]|[A-Z])";
 const SUFFIXED = new RegExp(`(?<![\\p{L}\\d&'’.-])(${NAME_WORD}(?:\\s${NAME_WORD}){0,3})\\s(${SUFFIX})(?![A-Za-z])`, "gu");
 const TRAILING_SUFFIX = new RegExp(`\\s${SUFFIX}$`);

@@ -30,6 +30,11 @@ export const DEAL_TERMS: TermDefinition[] = [
     `(?:sole|only) ${CLOUD} (?:provider|partner|platform|supplier|vendor)`,
     "cloud exclusivity", `exclusive (?:hosting|compute) (?:rights|deal|agreement)`, "exclusive cloud",
     `(?:runs?|running|ran|hosted|host(?:s|ing)?|built|operat(?:e|es|ed|ing)) exclusively (?:on|through|in)`,
+    "(?:sole|only|exclusive) (?:host|hosting provider)", "(?:only|sole) (?:cloud |platform |provider )(?:that|to) (?:hosts?|runs?|serves?)",
+  ] },
+  { id: "api-hosting", label: "API hosting", concept: "cloud-exclusivity", patterns: [
+    "(?:hosts?|hosting|hosted|runs?|serves?|routes?|routed)(?: all)?(?: of)? (?:\\w+['’]s )?API(?: calls| traffic| products| services| requests)?",
+    "API (?:calls|traffic|products|services|requests)(?= (?:\\w+ ){0,4}(?:hosted|run|routed|flow|stay))",
   ] },
   { id: "stateless-api", label: "Stateless API", concept: "cloud-exclusivity", patterns: ["stateless[\"”’']? api(?: calls| traffic| products| services| requests)?"] },
   { id: "exclusive-license", label: "Exclusive license", patterns: [
@@ -113,11 +118,18 @@ export function recognizeTerms(text: string, lexicon: CompiledTerm[] = DEFAULT_L
 const CLOUD_CONTEXT = /\b(?:cloud|host(?:s|ed|ing)?|hosted|azure|aws|google cloud|servers?|data ?cent(?:er|re)s?|infrastructure|compute|api|apis|workloads?)\b/i;
 const LICENSE_CONTEXT = /\b(?:licen[cs]\w*|intellectual property|ip\b|models? and products|commerciali[sz]\w*|deploy\w*|distribut\w*)/i;
 
+const CLOUD_VERB = /^\s+to\s+(?:host|run|serve|provide (?:the )?(?:cloud|compute|infrastructure)|power|process)\b/i;
+const OTHER_VERB = /^\s+to\s+(?:resell|sell|license|use|deploy|distribute|commerciali[sz]e|market|offer|access|integrate|build|develop)\b/i;
+
 /** "exclusive rights" and "exclusivity" name a cloud arrangement or a license according to what surrounds them. */
 function refine(id: string, text: string, start: number, end: number): string {
   if (id !== "exclusive-license" && id !== "exclusivity") return id;
   const phrase = text.slice(start, end).toLowerCase();
   if (id === "exclusive-license" && /licen[cs]/.test(phrase)) return id;
+  // What the rights are to do decides first: "exclusive rights to host …" / "… to resell …".
+  const next = text.slice(end, end + 40);
+  if (CLOUD_VERB.test(next)) return "cloud-exclusivity";
+  if (OTHER_VERB.test(next)) return id;
   const around = text.slice(Math.max(0, start - 40), Math.min(text.length, end + 60));
   const after = text.slice(end, Math.min(text.length, end + 60));
   if (CLOUD_CONTEXT.test(after) && !LICENSE_CONTEXT.test(after)) return "cloud-exclusivity";
