@@ -16,6 +16,7 @@ interface Hit {
   concept: string;
   term: number;
   segment: Span;
+  negates?: boolean;
 }
 
 export interface ClaimContext {
@@ -53,7 +54,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       const segText = text.slice(h.segment.start, h.segment.end);
       const term = facts[h.term]!;
       const rel = term.start - h.segment.start;
-      let polarity: Polarity = polarityOf(segText, rel, rel + (term.end - term.start), h.concept);
+      let polarity: Polarity = polarityOf(segText, rel, rel + (term.end - term.start), h.concept, h.negates);
       let status: DealStatus | undefined;
       if (STATUS_CONCEPTS.has(h.concept)) {
         status = statusOf(segText);
@@ -121,13 +122,13 @@ function conceptHits(inside: number[], facts: Fact[], segments: Span[], lexicon:
   for (const k of inside) {
     const f = facts[k]!;
     if (f.kind !== "term") continue;
-    const { concept, event } = termConcept(f.value as string, lexicon);
+    const { concept, event, negates } = termConcept(f.value as string, lexicon);
     const segment = segOf(f);
     if (event) { events.push({ term: k, segment, id: f.value as string }); continue; }
     const key = `${concept}@${segment.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    hits.push({ concept, term: k, segment });
+    hits.push(negates ? { concept, term: k, segment, negates } : { concept, term: k, segment });
   }
   // A stake stated without the word: "owns 49 percent of Contoso".
   for (const k of inside) {

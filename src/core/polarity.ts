@@ -1,7 +1,7 @@
 import type { DealStatus, Polarity } from "./types";
 
 // Verbs and phrases that end, remove or deny an arrangement.
-const DENY = /\b(?:no longer|not longer|ends|ended|ending|(?:to|will|would|could|agreed to|set to) end|end to|put an end|terminat(?:e|es|ed|ing|ion)|scrap(?:s|ped|ping)?|cancel(?:s|ed|led|ing|ling|lation)?|call(?:s|ed|ing)? off|abandon(?:s|ed|ing)?|revok(?:e|es|ed|ing)|revocation|rescind(?:s|ed)?|los(?:e|es|t|ing)|strip(?:s|ped|ping)?|remov(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|expir(?:e|es|ed|ing)|relinquish(?:es|ed|ing)?|(?:give|gives|gave|giving|given) up|waiv(?:e|es|ed|ing)|forfeit(?:s|ed)?|exit(?:s|ed|ing)?|block(?:s|ed|ing)?|reject(?:s|ed|ing)?|kill(?:s|ed)?|sever(?:s|ed)?|dissolv(?:e|es|ed|ing)|unwind(?:s|ing)?|unwound|walk(?:s|ed|ing)? away|pull(?:s|ed|ing)? out|back(?:s|ed|ing)? out|collaps(?:e|es|ed|ing)|fell through|f[ae]ll apart|broke off|break(?:s|ing)? off|departure from|depart(?:s|ed|ing)? from|drop(?:s|ped|ping)|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|withdr(?:aw|aws|ew|awn|awing)|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|denied|denies|deny)\b/gi;
+const DENY = /\b(?:no longer|not longer|ends|ended|ending|(?:to|will|would|could|agreed to|set to) end|end to|put an end|terminat(?:e|es|ed|ing|ion)|scrap(?:s|ped|ping)?|cancel(?:s|ed|led|ing|ling|lation)?|call(?:s|ed|ing)? off|abandon(?:s|ed|ing)?|revok(?:e|es|ed|ing)|revocation|rescind(?:s|ed)?|los(?:e|es|t|ing)|strip(?:s|ped|ping)?|remov(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|expir(?:e|es|ed|ing)|laps(?:e|es|ed|ing)|stop(?:s|ped|ping)|ceas(?:e|es|ed|ing)|relinquish(?:es|ed|ing)?|(?:give|gives|gave|giving|given) up|waiv(?:e|es|ed|ing)|forfeit(?:s|ed)?|exit(?:s|ed|ing)?|block(?:s|ed|ing)?|reject(?:s|ed|ing)?|kill(?:s|ed)?|sever(?:s|ed)?|dissolv(?:e|es|ed|ing)|unwind(?:s|ing)?|unwound|walk(?:s|ed|ing)? away|pull(?:s|ed|ing)? out|back(?:s|ed|ing)? out|collaps(?:e|es|ed|ing)|fell through|f[ae]ll apart|broke off|break(?:s|ing)? off|departure from|depart(?:s|ed|ing)? from|drop(?:s|ped|ping)|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|withdr(?:aw|aws|ew|awn|awing)|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|denied|denies|deny)\b/gi;
 // Phrases that say an arrangement stands.
 const AFFIRM = /\b(?:remain(?:s|ed|ing)?|retain(?:s|ed|ing)?|still|unchanged|intact|unaltered|untouched|keep(?:s|ing)?|kept|continu(?:e|es|ed|ing)|maintain(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|stay(?:s|ed|ing)?|reaffirm(?:s|ed|ing)?|confirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|in place|extend(?:s|ed|ing)?|renew(?:s|ed|ing)?|hold(?:s|ing)?|grant(?:s|ed|ing)?|secur(?:e|es|ed|ing))\b/gi;
 const NEGATOR = /\b(?:not|n't|never|no|without|nothing|nor|neither|cannot|won't|didn't|doesn't|don't|isn't|aren't|wasn't|weren't|hasn't|haven't)\b[^,;]{0,25}$/i;
@@ -28,7 +28,13 @@ export interface Marker {
  * What a clause says of the arrangement named at [termStart, termEnd): that it stands, that it ends,
  * or nothing firm (hedged, conditional, a question). Offsets are relative to `clause`.
  */
-export function polarityOf(clause: string, termStart: number, termEnd: number, concept: string): Polarity {
+export function polarityOf(clause: string, termStart: number, termEnd: number, concept: string, negates = false): Polarity {
+  if (negates) {
+    // "Corvid can now use other clouds": the arrangement no longer holds — unless that is denied or hedged.
+    const before = clause.slice(0, termStart);
+    if (HEDGE.test(before) || isQuestion(clause)) return "neutral";
+    return NEGATOR.test(before.slice(-40)) ? "affirms" : "denies";
+  }
   if (/exclusiv|licen|cloud/.test(concept) && NOT_EXCLUSIVE.test(clause)) return "denies";
   const before = clause.slice(0, termStart);
   if (HEDGE.test(before) || isQuestion(clause)) return "neutral";

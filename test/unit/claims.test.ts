@@ -73,3 +73,23 @@ test("documents: front matter and datelines give the publication date; bad front
   assert.match(broken.problems[0]!.message, /front matter/);
   assert.equal(broken.facts.find((f) => f.kind === "money")?.value, 5e9);
 });
+
+test("claims: other ways of saying an arrangement ends or stands", () => {
+  const a = createAnalyzer();
+  const cases: Array<[string, string]> = [
+    ["Vertex's exclusivity over Corvid's API ends under the new terms.", "cloud-exclusivity/denies"],
+    ["Corvid can now sell its API through other cloud providers.", "cloud-exclusivity/denies"],
+    ["Corvid cannot sell its API through other cloud providers.", ""],
+    ["The exclusive cloud arrangement lapses at the end of the year.", "cloud-exclusivity/denies"],
+    ["Vertex gave up its exclusive position as Corvid's cloud provider.", "cloud-exclusivity/denies"],
+    ["Corvid stopped paying Vertex under the revenue-sharing agreement.", "revenue-share/denies"],
+    ["The revenue share will continue until an expert panel verifies AGI.", "revenue-share/affirms"],
+    ["Vertex keeps exclusive rights to Corvid's intellectual property until 2032.", "exclusive-license/affirms"],
+    ["Vertex holds exclusive rights to host Corvid's models.", "cloud-exclusivity/affirms"],
+    ["Companies increasingly blend models across multiple cloud vendors.", ""],
+  ];
+  for (const [text, want] of cases) {
+    const got = a.analyzeDocument({ path: "x.txt", text: `${text}\n` }).claims.map((c) => `${c.concept}/${c.polarity}`).join(", ");
+    assert.equal(got, want, text);
+  }
+});

@@ -13,6 +13,8 @@ export interface TermDefinition {
   concept?: string;
   /** Terms that say what happens to a deal ("terminated", "completed") rather than what it is. */
   role?: "concept" | "event";
+  /** Naming it says the concept's arrangement no longer holds ("other clouds" for cloud exclusivity). */
+  negates?: boolean;
 }
 
 /** A user-supplied term: plain phrases, no regular expressions. */
@@ -32,6 +34,10 @@ export const DEAL_TERMS: TermDefinition[] = [
     `(?:runs?|running|ran|hosted|host(?:s|ing)?|built|operat(?:e|es|ed|ing)) exclusively (?:on|through|in)`,
     "(?:sole|only|exclusive) (?:host|hosting provider)", "(?:only|sole) (?:cloud |platform |provider )(?:that|to) (?:hosts?|runs?|serves?)",
   ] },
+  { id: "other-clouds", label: "Other clouds", concept: "cloud-exclusivity", negates: true, patterns: [
+    // Only a freedom to go elsewhere counts, not a mention of other clouds: "can now sell its API through rival clouds".
+    "(?:can now|can also|is now free to|is free to|may now|will be able to|is allowed to|are allowed to|will be allowed to) (?:\\w+ ){0,5}?(?:through|on|via|with|to|from) (?:other|rival|competing|any|third-party|outside) cloud(?:s| providers?| platforms?| vendors?)",
+  ] },
   { id: "api-hosting", label: "API hosting", concept: "cloud-exclusivity", patterns: [
     "(?:hosts?|hosting|hosted|runs?|serves?|routes?|routed)(?: all)?(?: of)? (?:\\w+['’]s )?API(?: calls| traffic| products| services| requests)?",
     "API (?:calls|traffic|products|services|requests)(?= (?:\\w+ ){0,4}(?:hosted|run|routed|flow|stay))",
@@ -41,7 +47,7 @@ export const DEAL_TERMS: TermDefinition[] = [
     "non-?exclusive licen[cs]e", "exclusive (?:ip |intellectual[- ]property )?licen[cs](?:e|es|ing)(?: rights| agreement| deal| arrangement| terms)?",
     "exclusively licen[cs]ed", "exclusive (?:ip |intellectual[- ]property |commercial |distribution )?rights?",
   ] },
-  { id: "exclusivity", label: "Exclusivity", patterns: ["exclusivity", "exclusive (?:deal|arrangement|agreement|partnership|partner|relationship|access)"] },
+  { id: "exclusivity", label: "Exclusivity", patterns: ["exclusivity", "exclusive (?:deal|arrangement|agreement|partnership|partner|relationship|access|position|status|role)"] },
   { id: "license", label: "License", patterns: ["licen[cs]ing (?:terms|agreements?|deals?|arrangements?|rights|fees?)", "licen[cs]e (?:agreements?|deals?|fees?)", "(?:ip|intellectual[- ]property) rights"] },
   { id: "revenue-share", label: "Revenue share", patterns: [
     "revenue[- ]shar(?:e|ing)(?: agreement| deal| arrangement| payments?| interests?| terms| obligations?)?",
@@ -54,7 +60,7 @@ export const DEAL_TERMS: TermDefinition[] = [
     "(?:seed|pre-seed|mega-?) rounds?", "(?:new|fresh|additional) (?:funding|financing|capital)", "(?<=(?:billion|million|bn|\\d) )rounds?", "fundrais(?:e|ing)",
   ] },
   { id: "investment", label: "Investment", patterns: ["investments?", "invest(?:s|ed|ing)?(?= in| into| up to| an| about| roughly| more| \\$)", "(?:lead|largest|biggest|anchor|strategic|major|single largest|largest single) investor"] },
-  { id: "commitment", label: "Spending commitment", patterns: ["(?:spending |purchase |compute |cloud )?commitments?", "agree(?:d|s|ing)? to (?:purchase|buy|spend)(?= (?:up to |about |roughly |more than )?(?:\\$|€|£|us\\$|\\d))", "cloud (?:contract|deal|agreement)", "compute (?:deal|contract|agreement)"] },
+  { id: "commitment", label: "Spending commitment", patterns: ["(?:spending |purchase |compute |cloud )?commitments?", "(?:agree|commit)(?:d|s|ted|ting|ing)? to (?:purchase|buy|spend)(?= (?:up to |about |roughly |more than |an additional |an incremental |a further )?(?:\\$|€|£|us\\$|\\d))", "cloud (?:contract|deal|agreement)", "compute (?:deal|contract|agreement)"] },
   { id: "acquisition", label: "Acquisition", patterns: ["acquisitions?", "acquir(?:e|es|ed|ing)", "takeovers?", "take over", "buyouts?", "(?:deal|agreement|offer|bid) to (?:buy|purchase)"],
     exact: ["(?:[Bb]uy|[Bb]uys|[Bb]uying|[Bb]ought|[Pp]urchas(?:e|es|ed|ing))(?= (?:rival |startup |[A-Z]))", "[Pp]urchase of(?= [A-Z])"] },
   { id: "merger", label: "Merger", patterns: ["mergers?", "merg(?:e|es|ed|ing) with", "business combination"] },
@@ -141,7 +147,7 @@ export function termLabel(id: string, lexicon: CompiledTerm[] = DEFAULT_LEXICON)
   return lexicon.find((t) => t.def.id === id)?.def.label ?? id.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
 }
 
-export function termConcept(id: string, lexicon: CompiledTerm[] = DEFAULT_LEXICON): { concept: string; event: boolean } {
+export function termConcept(id: string, lexicon: CompiledTerm[] = DEFAULT_LEXICON): { concept: string; event: boolean; negates: boolean } {
   const def = lexicon.find((t) => t.def.id === id)?.def;
-  return { concept: def?.concept ?? id, event: def?.role === "event" };
+  return { concept: def?.concept ?? id, event: def?.role === "event", negates: def?.negates === true };
 }
