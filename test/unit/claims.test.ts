@@ -83,7 +83,7 @@ test("claims: other ways of saying an arrangement ends or stands", () => {
     ["The exclusive cloud arrangement lapses at the end of the year.", "cloud-exclusivity/denies"],
     ["Vertex gave up its exclusive position as Corvid's cloud provider.", "cloud-exclusivity/denies"],
     ["Corvid stopped paying Vertex under the revenue-sharing agreement.", "revenue-share/denies"],
-    ["The revenue share will continue until an expert panel verifies AGI.", "revenue-share/affirms"],
+    ["The revenue share will continue until an expert panel verifies AGI.", "revenue-share/affirms, agi-clause/affirms"],
     ["Vertex keeps exclusive rights to Corvid's intellectual property until 2032.", "exclusive-license/affirms"],
     ["Vertex holds exclusive rights to host Corvid's models.", "cloud-exclusivity/affirms"],
     ["Companies increasingly blend models across multiple cloud vendors.", ""],
