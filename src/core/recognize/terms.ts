@@ -79,7 +79,7 @@ export const DEAL_TERMS: TermDefinition[] = [
   { id: "board-seat", label: "Board seat", patterns: ["board seats?", "(?:board )?observer seats?", "seats? on (?:the|its) board"] },
   { id: "preferential-access", label: "Preferential access", patterns: ["preferential access", "right of first refusal", "first access"] },
   { id: "debt-financing", label: "Debt financing", patterns: ["debt financing", "credit facility", "convertible (?:notes?|bonds?)", "bridge loan"] },
-  { id: "public-benefit-corporation", label: "Public benefit corporation", patterns: ["public[- ]benefit corporations?", "(?<=\\b)PBC"] },
+  { id: "public-benefit-corporation", label: "Public benefit corporation", patterns: ["public[- ]benefit corporations?", "pbc"] },
   { id: "nonprofit-control", label: "Nonprofit control", patterns: ["non-?profit (?:parent|board|foundation|control|entity|arm)", "for-profit (?:arm|entity|subsidiary|unit|company|business)"] },
   { id: "agi-clause", label: "AGI clause", patterns: ["agi (?:clause|definition|provision|declaration|threshold)", "definition of (?:agi|artificial general intelligence)", "expert panel"] },
   { id: "secondary-sale", label: "Secondary share sale", patterns: ["secondary (?:share )?sales?", "tender offer for employee shares", "employee share sales?"] },
