@@ -9,11 +9,13 @@ const PERCENT = new RegExp(
 );
 
 // What follows a stake figure: "a 27% stake", "49 percent-owned", "a 10% interest in".
-const STAKE_AFTER = /^[\s-]*(?:(?:equity|ownership|minority|majority|controlling|economic|voting|direct|indirect|combined|remaining|existing|additional|diluted|fully[\s-]diluted|non-voting)\s+)*(?:stake|stakes|holding|holdings|shareholding|interest in|ownership|owned|equity (?:in|of)|of the (?:company|firm|business|startup|group|equity|shares|voting))\b/i;
+const STAKE_AFTER = /^[\s-]*(?:(?:equity|ownership|minority|majority|controlling|economic|voting|direct|indirect|combined|remaining|existing|additional|diluted|fully[\s-]diluted|non-voting)\s+)*(?:stake|stakes|holding|holdings|shareholding|interest in|ownership|owned|equity (?:in|of)|of the (?:company|firm|business|startup|group|equity|shares|voting)|(?:on an? )?(?:as-converted|fully[- ]diluted|diluted|as-converted diluted) basis)\b/i;
 // What comes before it: "owns 49 percent of", "stake between 6.7 and", "raised its holding to".
 const STAKE_BEFORE = /\b(?:stakes?|holdings?|shareholding|ownership|owns?|owned|owning|hold|holds|held|controls?|controlled|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sells?|selling|sold|divest(?:s|ed|ing)?|offload(?:s|ed)?|retains?|retained|keeps?|kept|takes?|took|taking|transfer(?:s|red)?|dilut(?:e|ed|ion))\b[^.;:!?]{0,40}$/i;
 const OF_AN_OWNER = /^\s+(?:of|in)\s+(?:\p{Lu}|it\b|its\b|their\b|(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:company|firm|startup|business|group|lab|venture|carmaker|chipmaker|entity|shares|stock|equity))/u;
-const NOT_OWNERSHIP = /^\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:revenue|sales|profits?|earnings|market|customers|users|workforce|staff|employees|the fortune|fortune|traffic|votes?|share price)/i;
+const NOT_OWNERSHIP = /^\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:global\s+|world\s+|total\s+|annual\s+)?(?:revenue|sales|profits?|earnings|market|customers|users|workforce|staff|employees|the fortune|fortune|traffic|votes?|share price|output|production|supply|shipments|capacity|demand|spending|downloads)/i;
+// A holding verb right before the figure: "Microsoft holds about 27%", "owns 49 percent".
+const HELD = /\b(?:owns?|owned|holds?|held|controls?|controlled|retains?|retained|keeps?)\s+(?:(?:about|roughly|around|nearly|almost|some|approximately|an estimated|a|an|just over|just under|more than|less than)\s+)*$/i;
 
 /** Percentages; those that measure ownership are stakes. */
 export function recognizePercentages(text: string): Fact[] {
@@ -49,6 +51,8 @@ function isStake(text: string, f: Fact, all: Fact[]): boolean {
   if (NOT_OWNERSHIP.test(after)) return false;
   if (/\bstakes?\b[^.;,]{0,30}$/i.test(before) && !/\bat stake\b/i.test(before)) return true;
   if (/\b(?:holding|shareholding|ownership)\b[^.;]{0,20}\b(?:to|from|at|of|by)\s+$/i.test(before)) return true;
+  if (/^\s*(?:market\s+share|(?:share|slice|portion|cut)\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:market|sales|revenue|segment|industry|sector|business))/i.test(after)) return false;
+  if (HELD.test(before)) return true;
   return STAKE_BEFORE.test(before) && OF_AN_OWNER.test(after) && !/\b(?:shares?|stock)\s+(?:of\s+\S+\s+)?(?:fell|rose|dropped|climbed|jumped|gained|lost|slid|sank|surged)\b/i.test(before);
 }
 
