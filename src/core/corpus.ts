@@ -20,6 +20,9 @@ export interface CorpusSnapshot {
   claims: Map<string, Claim>;
   /** Claim id → the document it comes from. */
   documentOf: Map<string, CorpusDocument>;
+  topicById: Map<string, Topic>;
+  /** Topic id → its contradictions. */
+  contradictionsByTopic: Map<string, Contradiction[]>;
 }
 
 const NO_ORG = "";
@@ -116,6 +119,8 @@ export class CorpusIndex {
       contradictions: topics.flatMap((t) => this.topicContradictions.get(t.id) ?? []),
       claims: this.claims,
       documentOf: this.documentOf,
+      topicById: new Map(topics.map((t) => [t.id, t])),
+      contradictionsByTopic: this.topicContradictions,
     };
     return this.snapshot;
   }

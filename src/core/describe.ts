@@ -33,10 +33,9 @@ export function describeAt(snap: CorpusSnapshot, path: string, offset: number, m
 }
 
 function view(snap: CorpusSnapshot, c: Claim): ClaimView {
-  const topic = snap.topics.find((t) => t.id === c.topic);
+  const topic = snap.topicById.get(c.topic);
   const against = new Map<string, string>();
-  for (const x of snap.contradictions) {
-    if (x.topic !== c.topic) continue;
+  for (const x of snap.contradictionsByTopic.get(c.topic) ?? []) {
     if (x.earlier === c.id) against.set(x.later, `contradicted later (${x.kind})`);
     if (x.later === c.id) against.set(x.earlier, `contradicts this earlier statement (${x.kind})`);
   }

@@ -18,7 +18,13 @@ export interface LookupEntry {
   claimId?: string;
   /** What the entry itself says (text, value, kind; a claim's topic), lower-cased, for ranking. */
   primary: string;
-  search: string;
+  /** Further words it is found by (kind words, organisations, polarity, file), lower-cased. */
+  extra: string;
+}
+
+/** Everything an entry can be found by. Built when needed, not kept: on a large corpus the copies would dominate memory. */
+export function searchText(e: LookupEntry): string {
+  return `${e.primary} ${e.extra} ${e.path} ${e.context}`.toLowerCase();
 }
 
 /**
@@ -28,19 +34,31 @@ export interface LookupEntry {
  */
 export class FactLookup {
   readonly entries: LookupEntry[];
-  private readonly words = new Map<string, number[]>();
-  private sortedWords: string[] = [];
+  /** Entries sharing one sentence are indexed once by its words; each entry also by its own words. */
+  private readonly groups: number[][] = [];
+  private readonly groupWords = new Map<string, number[]>();
+  private readonly ownWords = new Map<string, number[]>();
+  private readonly vocabulary: string[];
 
   constructor(snap: CorpusSnapshot) {
     this.entries = lookupEntries(snap);
+    const groupOf = new Map<string, number>();
+    const add = (map: Map<string, number[]>, w: string, id: number) => {
+      const list = map.get(w);
+      if (!list) map.set(w, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
+    };
     this.entries.forEach((e, i) => {
-      for (const w of new Set(tokens(e.search))) {
-        let list = this.words.get(w);
-        if (!list) this.words.set(w, (list = []));
-        list.push(i);
+      const key = `${e.path}\u0000${e.context}`;
+      let g = groupOf.get(key);
+      if (g === undefined) {
+        groupOf.set(key, (g = this.groups.push([]) - 1));
+        for (const w of tokens(e.context)) add(this.groupWords, w, g);
       }
+      this.groups[g]!.push(i);
+      for (const w of tokens(`${e.primary} ${e.extra} ${e.path}`)) add(this.ownWords, w, i);
     });
-    this.sortedWords = [...this.words.keys()].sort();
+    this.vocabulary = [...new Set([...this.groupWords.keys(), ...this.ownWords.keys()])].sort();
   }
 
   search(query: string, limit = 50): LookupEntry[] {
@@ -57,9 +75,10 @@ export class FactLookup {
     if (pool.length > 3000) {
       return pool.map((e) => ({ e, own: own(e) })).sort((a, b) => b.own - a.own || a.e.label.length - b.e.label.length).slice(0, limit).map((x) => x.e);
     }
-    const fuse = new Fuse(pool, { keys: ["search"], useExtendedSearch: true, ignoreLocation: true, threshold: 0.4, includeScore: true });
+    const docs = pool.map((e) => ({ e, search: searchText(e) }));
+    const fuse = new Fuse(docs, { keys: ["search"], useExtendedSearch: true, ignoreLocation: true, threshold: 0.4, includeScore: true });
     const ranked = fuse.search(words.map(escapeToken).join(" "));
-    const scored = new Map(ranked.map((r) => [r.item, r.score ?? 1]));
+    const scored = new Map(ranked.map((r) => [r.item.e, r.score ?? 1]));
     return pool
       .map((e) => ({ e, own: own(e), score: scored.get(e) ?? 1 }))
       .sort((a, b) => b.own - a.own || a.score - b.score)
@@ -70,15 +89,16 @@ export class FactLookup {
   /** Entries holding a word that starts with `w`, or (when none does) one within one or two typos of it. */
   private entriesFor(w: string): Set<number> {
     const out = new Set<number>();
-    let lo = 0, hi = this.sortedWords.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.sortedWords[mid]! < w) lo = mid + 1; else hi = mid; }
-    for (let i = lo; i < this.sortedWords.length && this.sortedWords[i]!.startsWith(w); i++) for (const e of this.words.get(this.sortedWords[i]!)!) out.add(e);
+    const take = (word: string) => {
+      for (const g of this.groupWords.get(word) ?? []) for (const e of this.groups[g]!) out.add(e);
+      for (const e of this.ownWords.get(word) ?? []) out.add(e);
+    };
+    let lo = 0, hi = this.vocabulary.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.vocabulary[mid]! < w) lo = mid + 1; else hi = mid; }
+    for (let i = lo; i < this.vocabulary.length && this.vocabulary[i]!.startsWith(w); i++) take(this.vocabulary[i]!);
     if (out.size || w.length < 4) return out;
     const budget = w.length >= 7 ? 2 : 1;
-    for (const word of this.sortedWords) {
-      if (Math.abs(word.length - w.length) > budget) continue;
-      if (withinEdits(word, w, budget)) for (const e of this.words.get(word)!) out.add(e);
-    }
+    for (const word of this.vocabulary) if (Math.abs(word.length - w.length) <= budget && withinEdits(word, w, budget)) take(word);
     return out;
   }
 }
@@ -127,16 +147,16 @@ export function lookupEntries(snap: CorpusSnapshot): LookupEntry[] {
       out.push({
         kind: f.kind, label: f.text, value, path: a.path, published: a.published, start: f.start, end: f.end, context,
         primary: `${f.text} ${value} ${kindWords(f)}`.toLowerCase(),
-        search: [f.text, value, f.kind, kindWords(f), a.path, context].join(" ").toLowerCase(),
+        extra: f.kind,
       });
     }
     for (const c of a.claims) {
-      const topic = snap.topics.find((t) => t.id === c.topic);
+      const topic = snap.topicById.get(c.topic);
       out.push({
         kind: "claim", label: c.text.length > 120 ? `${c.text.slice(0, 119)}…` : c.text, value: topic?.label ?? c.topic,
         path: a.path, published: a.published, start: c.start, end: c.end, context: c.text, claimId: c.id,
         primary: `claim ${topic?.label ?? c.topic}`.toLowerCase(),
-        search: ["claim", c.concept.replace(/-/g, " "), c.orgs.join(" "), c.polarity, c.status ?? "", topic?.label ?? "", a.path, c.text].join(" ").toLowerCase(),
+        extra: `${c.concept.replace(/-/g, " ")} ${c.orgs.join(" ")} ${c.polarity} ${c.status ?? ""}`,
       });
     }
   }

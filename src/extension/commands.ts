@@ -25,7 +25,7 @@ export function registerCommands(corpus: CorpusService, tree: ClaimsTree, view: 
     reg("claimscope.showTopic", async (topicId?: unknown) => {
       await corpus.ready;
       const snap = corpus.snapshot();
-      let id = typeof topicId === "string" && snap.topics.some((t) => t.id === topicId) ? topicId : undefined;
+      let id = typeof topicId === "string" && snap.topicById.has(topicId) ? topicId : undefined;
       if (!id) {
         const flagged = new Set(snap.contradictions.map((c) => c.topic));
         const pick = await vscode.window.showQuickPick(
@@ -36,7 +36,7 @@ export function registerCommands(corpus: CorpusService, tree: ClaimsTree, view: 
       }
       if (!id) return;
       tree.setGrouping("topic");
-      const topic = snap.topics.find((t) => t.id === id)!;
+      const topic = snap.topicById.get(id)!;
       const node = tree.nodeOf(topic.claims[0]!);
       if (node) await view.reveal(node, { select: true, focus: true, expand: true });
       await openClaim(corpus, topic.claims[0]);

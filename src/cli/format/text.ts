@@ -37,7 +37,7 @@ export function formatText(snap: CorpusSnapshot, color: boolean): string {
   lines.push("", c("1", `Contradictions (${snap.contradictions.length})`));
   for (const x of snap.contradictions) {
     const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
-    lines.push(`  ${c("33", `[${x.kind} ${x.confidence.toFixed(2)}]`)} ${snap.topics.find((t) => t.id === x.topic)?.label ?? x.topic}`);
+    lines.push(`  ${c("33", `[${x.kind} ${x.confidence.toFixed(2)}]`)} ${snap.topicById.get(x.topic)?.label ?? x.topic}`);
     lines.push(`     earlier ${where(e)}  ${snippet(e.text, 90)}`);
     lines.push(`     later   ${where(l)}  ${snippet(l.text, 90)}`);
   }
