@@ -132,3 +132,13 @@ test("a paraphrased story (fixtures/paraphrase): the same arrangements in other 
     "revenue-share:corvid+vertex 001_b.txt > 002_c.txt",
   ]);
 });
+
+test("a story whose later article names its companies only by bare names (fixtures/restructuring)", () => {
+  const dir = join(__dirname, "..", "fixtures", "restructuring");
+  const index = new CorpusIndex();
+  for (const f of readdirSync(dir)) index.set({ path: f, text: readFileSync(join(dir, f), "utf8") });
+  const snap = index.result();
+  assert.deepEqual(snap.contradictions.map((c) => `${c.kind} ${c.topic}`), ["polarity preferential-access:nimbus+vertex"]);
+  const stakes = snap.documents[0]!.analysis.facts.filter((f) => f.kind === "stake").map((f) => f.text);
+  assert.deepEqual(stakes, ["27%", "26%", "27 percent"]);
+});

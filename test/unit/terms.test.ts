@@ -53,3 +53,12 @@ test("organisations: aliases, corporate suffixes and names deal phrasing marks",
   assert.equal(orgs.roleOf("ftc"), "regulator");
   assert.equal(orgs.roleOf("reuters"), "media");
 });
+
+test("organisations: bare names a story uses as companies; Title-Case headlines and people are not companies", () => {
+  const orgs = buildOrgRecognizer();
+  const ids = (text: string) => [...new Set(orgs.recognize(text).map((f) => f.value))];
+  assert.deepEqual(ids("Vertex still holds the right. Vertex's rights run through 2030, while Nimbus's needs grow and Nimbus said so."), ["vertex", "nimbus"]);
+  assert.deepEqual(ids("OpenAI Mega Deals With New Partners"), ["openai"]);
+  assert.deepEqual(ids("Denise Dresser said it was fine. Dresser's view: Dresser said no."), []);
+  assert.deepEqual(ids("U.S.-based Cedar Bio Inc agreed. Brightline's London-listed shares fell."), ["cedar", "brightline"]);
+});

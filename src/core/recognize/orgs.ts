@@ -77,7 +77,7 @@ const KNOWN: OrgEntry[] = [
   { id: "the-information", label: "The Information", role: "media", names: ["The Information"] },
 ];
 
-const SUFFIX = "(?:(?:Inc|Corp|Ltd|L\\.L\\.C|S\\.A|N\\.V|Co)\\.?|Corporation|Limited|LLC|plc|PLC|AG|SA|NV|GmbH|SE|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Semiconductors|Foods|Brands|Health|Games|Gaming|Interactive|Aerospace|Logistics|Financial|Solutions|Cloud|Resources|Mining|Petroleum|Oil|Gas|Power|Pharma|Bancorp|Insurance|Communications|Telecom|Airways|Retail|Stores|Steel|Chemicals|Materials|Properties|Realty|Investments|Automotive|Electric|Devices|Platforms|Biotech|Therapeutics|Medical|AI)";
+const SUFFIX = "(?:(?:Inc|Corp|Ltd|L\\.L\\.C|S\\.A|N\\.V|Co)\\.?|Corporation|Limited|LLC|plc|PLC|AG|SA|NV|GmbH|SE|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Semiconductors|Foods|Brands|Health|Games|Gaming|Interactive|Aerospace|Logistics|Financial|Solutions|Cloud|Resources|Mining|Petroleum|Oil|Gas|Power|Pharma|Bancorp|Insurance|Communications|Telecom|Airways|Retail|Stores|Steel|Chemicals|Materials|Properties|Realty|Investments|Automotive|Electric|Devices|Platforms|Biotech|Therapeutics|Medical)";
 const NAME_WORD = "(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9]|[A-Z])";
 const SUFFIXED = new RegExp(`(?<![\\p{L}\\d&'’.-])(${NAME_WORD}(?:\\s${NAME_WORD}){0,3})\\s(${SUFFIX})(?![A-Za-z])`, "gu");
 const TRAILING_SUFFIX = new RegExp(`\\s${SUFFIX}$`);
@@ -87,13 +87,14 @@ const GENERIC_FIRST = new Set("General American National United First New Global
 
 /** A company's id is its distinctive first word, so "Orbital Games Inc." and "Orbital" are one company across articles. */
 function idFor(base: string): string {
-  const first = base.split(/\s+/)[0]!;
+  const first = base.split(/\s+/)[0]!.replace(/['’]s$/, "");
   return first.length > 2 && !GENERIC_FIRST.has(first) ? slug(first) : slug(base);
 }
 
 /** "Northwind Robotics Inc." and "Northwind" are one company: the name without corporate suffixes. */
 function canonicalName(name: string): string {
-  let n = name.trim();
+  // "U.S.-based Cedar Bio", "London-listed Brightline's": descriptions and possessives are not the name.
+  let n = name.trim().split(/\s+/).filter((w) => !/^(?:U\.S\.|U\.K\.|[\w.]+-(?:based|listed|owned|backed|headquartered|born))$/i.test(w)).map((w) => w.replace(/['’]s$/, "")).join(" ");
   for (let prev = ""; prev !== n && n.includes(" "); ) { prev = n; n = n.replace(TRAILING_SUFFIX, ""); }
   return n;
 }
@@ -156,7 +157,9 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
       const learned = new Map<string, string>();
       for (const m of text.matchAll(SUFFIXED)) {
         const base = canonicalName(m[1]!.replace(/^(?:The|A|An)\s/, ""));
-        if (!isName(base)) continue;
+        // A known company inside ("Azure Still OpenAI's Cloud") means this is not a new name.
+        // …nor is a Title-Case headline ("Mega Deals With New Partners").
+        if (!isName(base) || base.split(/\s+/).some((w) => byName.has(w) || NOT_NAMES.has(w))) continue;
         learned.set(base, idFor(base));
         const shown = m[0].replace(/^(?:The|A|An)\s/, "");
         found.push({ kind: "org", text: shown, start: m.index! + (m[0].length - shown.length), end: m.index! + m[0].length, value: idFor(base) });
@@ -165,6 +168,7 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
         const name = m[1]!.replace(/^(?:The|A|An)\s/, "").replace(/['’]s$/, "");
         if (isName(name) && !byName.has(name)) learned.set(name, learned.get(name) ?? idFor(canonicalName(name)));
       }
+      for (const name of actingNames(text)) if (!learned.has(name) && !byName.has(name)) learned.set(name, slug(name));
       // "Orbital Games" named once lets "Orbital" alone stand for it.
       for (const [name, id] of [...learned]) {
         const first = name.split(/\s+/)[0]!;
@@ -179,6 +183,35 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
       return keepLongest(found, text.length);
     },
   };
+}
+
+// Capitalised words that are places, titles or ordinary words, not companies acting in a story.
+const NOT_ACTORS = new Set(
+  ("Europe European America American Americans China Chinese Japan Japanese India Indian Britain British UK Germany German France French " +
+    "Canada Canadian Korea Korean Taiwan Brazil Mexico Russia Australia Asia Africa Washington London Paris Tokyo Beijing Shanghai " +
+    "Seattle Boston Texas California Delaware Congress Parliament Senate Government Reuters Bloomberg Street Valley Street's Friday's " +
+    "Monday's Tuesday's Wednesday's Thursday's Sunday's Saturday's Today Yesterday Tomorrow God Internet Nasdaq Dow Treasury").split(" "),
+);
+const ACTING = /^(?:['’]s\b|\s(?:shares|stock|board|said|says|announced|agreed|agrees|plans|will|would|has|had|is|was|reported|confirmed|declined|expects)\b)/;
+
+/**
+ * Single names a story uses as companies: at least twice, once in a company's way (possessive, or followed by
+ * shares, board, said, will …), never as the second word of a person's name ("Denise Dresser").
+ */
+function actingNames(text: string): string[] {
+  const seen = new Map<string, { count: number; acting: boolean; afterCapital: boolean }>();
+  for (const m of text.matchAll(/(?<![\p{L}\d&'’.-])\p{Lu}[\p{Ll}\p{Lu}\d]{2,}(?![\p{L}\d&-])/gu)) {
+    const w = m[0];
+    if (NOT_NAMES.has(w) || NOT_ACTORS.has(w) || /^[\p{Lu}\d]+$/u.test(w)) continue;
+    const e = seen.get(w) ?? { count: 0, acting: false, afterCapital: false };
+    e.count++;
+    const after = text.slice(m.index! + w.length, m.index! + w.length + 14);
+    if (ACTING.test(after)) e.acting = true;
+    const prev = /(\p{Lu}[\p{Ll}]+)\s$/u.exec(text.slice(Math.max(0, m.index! - 30), m.index!))?.[1];
+    if (prev && !NOT_NAMES.has(prev) && !NOT_ACTORS.has(prev)) e.afterCapital = true;
+    seen.set(w, e);
+  }
+  return [...seen].filter(([, e]) => e.count >= 2 && e.acting && !e.afterCapital).map(([w]) => w);
 }
 
 function isName(name: string): boolean {
