@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { corpusFilter, decodeArticle, readSettings, type DocumentInput, type Settings } from "../core";
+import { corpusFilter, decodeArticle, readSettings, tooLarge, type DocumentInput, type Settings } from "../core";
 
 export interface ReadCorpus {
   documents: DocumentInput[];
@@ -35,7 +35,7 @@ export function readCorpus(dir: string, overrides: Partial<Settings> = {}): Read
     try {
       const size = statSync(abs).size;
       if (size > settings.maxFileSize) {
-        messages.push(`${rel}: file is ${(size / 1048576).toFixed(1)} MB, above the ${(settings.maxFileSize / 1048576).toFixed(1)} MB limit (--max-size); skipped`);
+        messages.push(`${rel}: ${tooLarge(size, settings.maxFileSize, "--max-size")}`);
         continue;
       }
       bytes = readFileSync(abs);

@@ -2,6 +2,7 @@ import type { Claim, Contradiction, DealStatus, Fact, Topic } from "./types";
 import { STATUS_CONCEPTS } from "./claims";
 import { boundOf } from "./recognize/qualifiers";
 import { compareIso } from "./recognize/calendar";
+import { quoted } from "./text/snippet";
 
 export interface ClaimRef {
   claim: Claim;
@@ -50,7 +51,7 @@ export function findContradictions(topic: Topic, refs: ClaimRef[], tolerance: nu
       if (a === b) break;
       const shared = earlier.claim.orgs.filter((o) => later.claim.orgs.includes(o)).length;
       out.push(make(topic, earlier, later, "polarity", shared >= 2 ? 0.85 : 0.7,
-        `${later.source} says ${b === "denies" ? "it ends or does not hold" : "it still holds"} (${quote(later.claim.text)}); ${earlier.source} said ${a === "denies" ? "it had ended" : "it held"} (${quote(earlier.claim.text)})`));
+        `${later.source} says ${b === "denies" ? "it ends or does not hold" : "it still holds"} (${quoted(later.claim.text, 90)}); ${earlier.source} said ${a === "denies" ? "it had ended" : "it held"} (${quoted(earlier.claim.text, 90)})`));
       flagged++;
     }
     // A different figure or date for the same quantity.
@@ -124,11 +125,6 @@ function statusConfidence(a: DealStatus, b: DealStatus): number {
 
 function make(topic: Topic, earlier: ClaimRef, later: ClaimRef, kind: Contradiction["kind"], confidence: number, explanation: string): Contradiction {
   return { topic: topic.id, earlier: earlier.claim.id, later: later.claim.id, kind, confidence, explanation };
-}
-
-function quote(s: string): string {
-  const t = s.replace(/\s+/g, " ").trim();
-  return `“${t.length > 90 ? `${t.slice(0, 87)}…` : t}”`;
 }
 
 function lower(label: string): string {

@@ -139,9 +139,12 @@ export function lookupEntries(snap: CorpusSnapshot): LookupEntry[] {
   const out: LookupEntry[] = [];
   for (const d of snap.documents) {
     const a = d.analysis;
-    const sentenceOf = (f: Fact) => a.sentences.find((s) => s.start <= f.start && f.end <= s.end);
+    // Facts and sentences are both in text order: one walk pairs them.
+    let si = 0;
     for (const f of a.facts) {
-      const s = sentenceOf(f);
+      while (si < a.sentences.length && a.sentences[si]!.end < f.end) si++;
+      const cand = a.sentences[si];
+      const s = cand && cand.start <= f.start && f.end <= cand.end ? cand : undefined;
       const context = s ? a.text.slice(s.start, s.end) : f.text;
       const value = formatValue(f);
       out.push({

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { CorpusIndex, corpusFilter, decodeArticle, FactLookup, type Claim, type CorpusSnapshot, type DocumentAnalysis, type Settings } from "../core";
+import { CorpusIndex, corpusFilter, decodeArticle, FactLookup, tooLarge, type Claim, type CorpusSnapshot, type DocumentAnalysis, type Settings } from "../core";
 import { readConfigFile, readWorkspaceSettings, CONFIG_FILE } from "./settings";
 
 /** Files read per slice of the first index before yielding, so that the extension host never blocks. */
@@ -151,14 +151,14 @@ export class CorpusService implements vscode.Disposable {
     this.uris.set(key, uri);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) {
-      if (open.getText().length > this.settings.maxFileSize) return this.skip(key, uri, "file is above the size limit (claimscope.maxFileSize); skipped", index);
+      if (open.getText().length > this.settings.maxFileSize) return this.skip(key, uri, tooLarge(open.getText().length, this.settings.maxFileSize, "claimscope.maxFileSize"), index);
       index.set({ path: key, text: open.getText() });
       return;
     }
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > this.settings.maxFileSize) {
-        return this.skip(key, uri, `file is ${(stat.size / 1048576).toFixed(1)} MB, above the ${(this.settings.maxFileSize / 1048576).toFixed(1)} MB limit (claimscope.maxFileSize); skipped`, index);
+        return this.skip(key, uri, tooLarge(stat.size, this.settings.maxFileSize, "claimscope.maxFileSize"), index);
       }
       const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri), this.settings.maxFileSize);
       if (!decoded.ok) return this.skip(key, uri, decoded.reason, index);

@@ -12,8 +12,4 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([#+\-=]|\d+[.)])/, (_, space: string, mark: string) => `${space}\\${mark}`);
 }
 
-/** A snippet of article text, shortened, for labels and hovers. */
-export function snippet(text: string, max = 100): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
+export { snippet } from "../core";

@@ -1,4 +1,4 @@
-import { lineColumn, type Claim, type CorpusSnapshot } from "../../core";
+import { lineColumn, quoted, type Claim, type CorpusSnapshot } from "../../core";
 
 /** A terminal report: corpus order, topics with their claims, and the contradictions. */
 export function formatText(snap: CorpusSnapshot, color: boolean): string {
@@ -30,7 +30,7 @@ export function formatText(snap: CorpusSnapshot, color: boolean): string {
       const mark = flagged.has(id) ? c("33", "⚠") : " ";
       const pol = claim.polarity === "denies" ? c("31", "denies ") : claim.polarity === "affirms" ? c("32", "affirms") : c("2", "neutral");
       const status = claim.status ? ` [${claim.status}]` : "";
-      lines.push(`   ${mark} ${pol}${status} ${snippet(claim.text, 100)}  ${c("2", where(claim))}`);
+      lines.push(`   ${mark} ${pol}${status} ${quoted(claim.text, 100)}  ${c("2", where(claim))}`);
       if (flagged.has(id)) for (const later of flagged.get(id)!) lines.push(`       ${c("33", `contradicted by ${where(snap.claims.get(later)!)}`)}`);
     }
   }
@@ -38,13 +38,8 @@ export function formatText(snap: CorpusSnapshot, color: boolean): string {
   for (const x of snap.contradictions) {
     const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
     lines.push(`  ${c("33", `[${x.kind} ${x.confidence.toFixed(2)}]`)} ${snap.topicById.get(x.topic)?.label ?? x.topic}`);
-    lines.push(`     earlier ${where(e)}  ${snippet(e.text, 90)}`);
-    lines.push(`     later   ${where(l)}  ${snippet(l.text, 90)}`);
+    lines.push(`     earlier ${where(e)}  ${quoted(e.text, 90)}`);
+    lines.push(`     later   ${where(l)}  ${quoted(l.text, 90)}`);
   }
   return lines.join("\n") + "\n";
-}
-
-function snippet(s: string, n: number): string {
-  const t = s.replace(/\s+/g, " ").trim();
-  return `“${t.length > n ? `${t.slice(0, n - 1)}…` : t}”`;
 }

@@ -7,9 +7,7 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Decodes an article file: UTF-8 (a BOM is dropped); binary and oversized files are refused with a reason. */
 export function decodeArticle(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Decoded {
-  if (bytes.length > maxBytes) {
-    return { ok: false, reason: `file is ${mb(bytes.length)}, above the ${mb(maxBytes)} limit (setting claimscope.maxFileSize / --max-size); skipped` };
-  }
+  if (bytes.length > maxBytes) return { ok: false, reason: tooLarge(bytes.length, maxBytes, "setting claimscope.maxFileSize / --max-size") };
   const probe = bytes.subarray(0, 65536);
   if (probe.includes(0)) return { ok: false, reason: "binary file (contains NUL bytes); skipped" };
   const warnings: string[] = [];
@@ -21,6 +19,11 @@ export function decodeArticle(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): 
     warnings.push("not valid UTF-8; undecodable bytes were replaced with U+FFFD");
   }
   return { ok: true, text, warnings };
+}
+
+/** Why a file above the size limit is skipped; `limit` names the setting that sets it. */
+export function tooLarge(bytes: number, maxBytes: number, limit: string): string {
+  return `file is ${mb(bytes)}, above the ${mb(maxBytes)} limit (${limit}); skipped`;
 }
 
 function mb(n: number): string {
