@@ -1,13 +1,34 @@
 import type { CorpusSnapshot } from "./corpus";
 import type { Fact } from "./types";
+import { reviewState, type ResolvedAnnotation, type ReviewIndex } from "./review/resolve";
 
 /** The JSON contract of `claimscope analyze DIR --format json` (schema claimscope/analysis@1). */
 export interface AnalysisJson {
   schema: "claimscope/analysis@1";
   documents: Array<{ path: string; published: string | null; order: number; facts: FactJson[] }>;
-  claims: Array<{ id: string; document: string; start: number; end: number; text: string; topic: string; polarity: string; facts: number[]; concept: string; orgs: string[]; status?: string }>;
+  claims: Array<{ id: string; document: string; start: number; end: number; text: string; topic: string; polarity: string; facts: number[]; concept: string; orgs: string[]; status?: string; review?: ReviewJson }>;
   topics: Array<{ id: string; label: string; claims: string[] }>;
-  contradictions: Array<{ topic: string; earlier: string; later: string; kind: string; confidence: number; explanation: string }>;
+  contradictions: Array<{ topic: string; earlier: string; later: string; kind: string; confidence: number; explanation: string; review?: ReviewJson }>;
+  /** Present when the corpus has an annotations file: every annotation, placed or orphaned. */
+  annotations?: AnnotationJson[];
+}
+
+/** A reviewer's judgement of a claim or a flag (added to the contract; absent when not reviewed). */
+export interface ReviewJson {
+  state: string;
+  note?: string;
+  annotation: string;
+}
+
+export interface AnnotationJson {
+  id: string;
+  kind: string;
+  state?: string;
+  note?: string;
+  status: ResolvedAnnotation["status"];
+  reason?: string;
+  targets: Array<{ path: string; start: number; end: number } | null>;
+  claims: string[];
 }
 
 export interface FactJson {
@@ -22,8 +43,8 @@ export interface FactJson {
   per?: string;
 }
 
-export function toContract(snapshot: CorpusSnapshot): AnalysisJson {
-  return {
+export function toContract(snapshot: CorpusSnapshot, reviews?: ReviewIndex): AnalysisJson {
+  const out: AnalysisJson = {
     schema: "claimscope/analysis@1",
     documents: snapshot.documents.map((d) => ({
       path: d.analysis.path,
@@ -38,12 +59,35 @@ export function toContract(snapshot: CorpusSnapshot): AnalysisJson {
           polarity: c.polarity, facts: c.facts, concept: c.concept, orgs: c.orgs,
         };
         if (c.status) out.status = c.status;
+        const review = reviewJson(reviews?.ofClaim(c.id));
+        if (review) out.review = review;
         return out;
       }),
     ),
     topics: snapshot.topics.map((t) => ({ id: t.id, label: t.label, claims: t.claims })),
-    contradictions: snapshot.contradictions.map((c) => ({ ...c, confidence: Math.round(c.confidence * 100) / 100 })),
+    contradictions: snapshot.contradictions.map((c) => {
+      const review = reviewJson(reviews?.ofContradiction(c));
+      return { ...c, confidence: Math.round(c.confidence * 100) / 100, ...(review ? { review } : {}) };
+    }),
   };
+  if (reviews) {
+    out.annotations = reviews.all.map((r) => ({
+      id: r.annotation.id,
+      kind: r.annotation.kind,
+      ...(r.annotation.kind !== "note" ? { state: r.annotation.state } : {}),
+      ...(r.annotation.note !== undefined ? { note: r.annotation.note } : {}),
+      status: r.status,
+      ...(r.reason ? { reason: r.reason } : {}),
+      targets: r.ranges.map((x) => (x ? { path: x.path, start: x.start, end: x.end } : null)),
+      claims: r.claims,
+    }));
+  }
+  return out;
+}
+
+function reviewJson(r: ResolvedAnnotation | undefined): ReviewJson | undefined {
+  const state = reviewState(r);
+  return state ? { state, ...(r!.annotation.note !== undefined ? { note: r!.annotation.note } : {}), annotation: r!.annotation.id } : undefined;
 }
 
 function factJson(f: Fact): FactJson {

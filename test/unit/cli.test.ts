@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
+import { applyEdits, CorpusIndex, emptyAnnotationFile, reviewContradiction, serializeAnnotationFile } from "../../src/core";
 import { SAMPLES } from "./helpers";
 
 const json = (args: string[]) => {
@@ -14,7 +15,7 @@ const json = (args: string[]) => {
 test("cli json: follows the claimscope/analysis@1 contract exactly", () => {
   const { code, data } = json([SAMPLES]);
   assert.equal(code, 0);
-  assert.deepEqual(Object.keys(data), ["schema", "documents", "claims", "topics", "contradictions"]);
+  assert.deepEqual(Object.keys(data), ["schema", "documents", "claims", "topics", "contradictions"], "no annotations file, no annotations field");
   assert.equal(data.schema, "claimscope/analysis@1");
   const kinds = new Set(["money", "stake", "percent", "date", "duration", "term", "org"]);
   for (const d of data.documents) {
@@ -108,4 +109,87 @@ test("cli: usage errors", () => {
   assert.match(run(["analyze", SAMPLES, "--format", "xml"]).stderr, /--format takes text, json or sarif/);
   assert.equal(run(["frobnicate"]).code, 2);
   assert.equal(run(["--help"]).code, 0);
+});
+
+/** A copy of the samples with reviews of the given flags (by index) written where the CLI reads them. */
+function reviewedCopy(states: Array<"superseded" | "conflict" | "dismissed" | null>): { dir: string; flags: Array<{ earlier: string; later: string }> } {
+  const dir = mkdtempSync(join(tmpdir(), "cs-review-"));
+  for (const f of readdirSync(SAMPLES)) writeFileSync(join(dir, f), readFileSync(join(SAMPLES, f)));
+  const { data } = json([dir]);
+  const index = new CorpusIndex();
+  for (const d of readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f) && !f.startsWith("README"))) index.set({ path: d, text: readFileSync(join(dir, d), "utf8") });
+  const snap = index.result();
+  const edits = states.flatMap((state, i) => {
+    if (!state) return [];
+    const x = data.contradictions[i];
+    const c = snap.contradictions.find((y) => y.earlier === x.earlier && y.later === x.later)!;
+    return [{ type: "put" as const, annotation: reviewContradiction(snap, c, state, `${state} by the desk`, { id: `id-${i}`, now: "2026-11-21T00:00:00Z" }) }];
+  });
+  mkdirSync(join(dir, ".claimscope"));
+  writeFileSync(join(dir, ".claimscope", "annotations.json"), serializeAnnotationFile(applyEdits(emptyAnnotationFile(), edits)));
+  return { dir, flags: data.contradictions };
+}
+
+test("cli reviews: --fail-on-contradiction ignores reviewed flags; every format shows the states", () => {
+  const all = json([SAMPLES]).data.contradictions.length;
+  const states = Array.from({ length: all }, (_, i) => (["superseded", "conflict", "dismissed"] as const)[i % 3]);
+  const done = reviewedCopy(states);
+  assert.equal(run(["analyze", done.dir, "--fail-on-contradiction"]).code, 0, "every flag reviewed");
+  const partly = reviewedCopy([null, ...states.slice(1)]);
+  assert.equal(run(["analyze", partly.dir, "--fail-on-contradiction"]).code, 1, "one flag left open");
+
+  const { data } = json([partly.dir]);
+  assert.equal(data.contradictions[0].review, undefined);
+  assert.deepEqual(data.contradictions[1].review, { state: "conflict", note: "conflict by the desk", annotation: "id-1" });
+  assert.equal(data.annotations.length, all - 1);
+  assert.ok(data.annotations.every((a: { status: string }) => a.status === "anchored"));
+
+  const text = run(["analyze", partly.dir]).stdout;
+  assert.match(text, new RegExp(`${all} contradictions \\(${all - 1} reviewed\\)`));
+  assert.match(text, /\[dismissed: “dismissed by the desk”\]/);
+
+  const sarif = JSON.parse(run(["analyze", partly.dir, "--format", "sarif"]).stdout).runs[0].results;
+  const dismissed = sarif.filter((r: { suppressions?: unknown[] }) => r.suppressions);
+  assert.equal(dismissed.length, states.slice(1).filter((s) => s === "dismissed").length);
+  assert.equal(sarif[0].suppressions, undefined);
+  assert.deepEqual(dismissed[0].suppressions, [{ kind: "external", status: "accepted", justification: "dismissed by the desk" }]);
+  assert.equal(sarif[1].properties.review, "conflict");
+});
+
+test("cli reviews: an orphaned annotation is reported, a corrupt file is reported and left as it is", () => {
+  const { dir, flags } = reviewedCopy(["dismissed"]);
+  const earlier = flags[0]!.earlier.split("#")[0]!;
+  const data = json([dir]).data;
+  const claim = data.claims.find((c: { id: string }) => c.id === flags[0]!.earlier);
+  writeFileSync(join(dir, earlier), readFileSync(join(dir, earlier), "utf8").replace(claim.text, "This paragraph was rewritten entirely."));
+  const r = run(["analyze", dir, "--format", "json"]);
+  assert.match(r.stderr, /annotation id-0 is orphaned/);
+  assert.equal(JSON.parse(r.stdout).annotations[0].status, "orphaned");
+
+  const path = join(dir, ".claimscope", "annotations.json");
+  writeFileSync(path, "{ \"schema\": \"claimscope/annotations@1\", \"annotations\": [ {");
+  const bad = run(["analyze", dir, "--fail-on-contradiction"]);
+  assert.match(bad.stderr, /annotations\.json: not valid JSON .*reviews not applied \(the file is left as it is\)/);
+  assert.equal(bad.code, 1, "with no readable reviews every flag counts");
+  assert.equal(run(["annotations", "import", dir, path]).code, 2, "import refuses to write over a file it cannot read");
+  assert.equal(readFileSync(path, "utf8"), "{ \"schema\": \"claimscope/annotations@1\", \"annotations\": [ {");
+});
+
+test("cli annotations: export to W3C Web Annotation JSON-LD and import into another copy of the corpus", () => {
+  const { dir } = reviewedCopy(["dismissed", "conflict"]);
+  const exported = run(["annotations", "export", dir]);
+  assert.equal(exported.code, 0);
+  const collection = JSON.parse(exported.stdout);
+  assert.equal(collection.type, "AnnotationCollection");
+  assert.equal(collection.first.items.length, 2);
+  const other = mkdtempSync(join(tmpdir(), "cs-import-"));
+  for (const f of readdirSync(SAMPLES)) writeFileSync(join(other, f), readFileSync(join(SAMPLES, f)));
+  const file = join(other, "..", `${other.split("/").pop()}.jsonld`);
+  writeFileSync(file, exported.stdout);
+  const imported = run(["annotations", "import", other, file]);
+  assert.equal(imported.stdout, "imported 2 new, 0 updated, 0 already present, 0 skipped\n");
+  assert.equal(run(["annotations", "import", other, file]).stdout, "imported 0 new, 0 updated, 2 already present, 0 skipped\n");
+  const reviewed = json([other]).data.contradictions.filter((x: { review?: { state: string } }) => x.review).map((x: { review: { state: string } }) => x.review.state);
+  assert.deepEqual(reviewed.sort(), ["conflict", "dismissed"]);
+  assert.equal(readFileSync(join(other, ".claimscope", "annotations.json"), "utf8"), readFileSync(join(dir, ".claimscope", "annotations.json"), "utf8"));
 });

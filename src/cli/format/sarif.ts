@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { lineColumn, type Claim, type CorpusSnapshot } from "../../core";
+import { lineColumn, reviewState, type Claim, type CorpusSnapshot, type ReviewIndex } from "../../core";
 
 const RULES: Record<string, string> = {
   polarity: "A later article says an arrangement ended (or still holds) where an earlier one said the opposite.",
@@ -8,8 +8,11 @@ const RULES: Record<string, string> = {
   date: "A later article gives a different date for the same event.",
 };
 
-/** SARIF 2.1.0: one result per contradiction, located at the earlier and the later statement. */
-export function formatSarif(snap: CorpusSnapshot, dir: string, version: string): string {
+/**
+ * SARIF 2.1.0: one result per contradiction, located at the earlier and the later statement. A
+ * reviewed flag carries its review; a dismissed one is suppressed, so code-scanning tools hide it.
+ */
+export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, reviews?: ReviewIndex): string {
   const location = (claim: Claim, id: number, text: string) => {
     const doc = snap.documentOf.get(claim.id)!.analysis;
     const a = lineColumn(doc.text, claim.start), b = lineColumn(doc.text, claim.end);
@@ -24,13 +27,17 @@ export function formatSarif(snap: CorpusSnapshot, dir: string, version: string):
   };
   const results = snap.contradictions.map((x) => {
     const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
+    const r = reviews?.ofContradiction(x);
+    const state = reviewState(r);
+    const note = r?.annotation.note;
     return {
       ruleId: `contradiction/${x.kind}`,
-      level: "warning",
+      level: state === "superseded" ? "note" : "warning",
       message: { text: `${x.explanation} ([earlier statement](0), [later statement](1))` },
       locations: [location(e, 0, "earlier statement"), location(l, 1, "later statement")],
       relatedLocations: [location(e, 0, "earlier statement"), location(l, 1, "later statement")],
-      properties: { topic: x.topic, confidence: x.confidence, earlier: x.earlier, later: x.later },
+      properties: { topic: x.topic, confidence: x.confidence, earlier: x.earlier, later: x.later, ...(state ? { review: state, ...(note ? { reviewNote: note } : {}) } : {}) },
+      ...(state === "dismissed" ? { suppressions: [{ kind: "external", status: "accepted", ...(note ? { justification: note } : {}) }] } : {}),
     };
   });
   const base = pathToFileURL(dir).href.replace(/\/?$/, "/");

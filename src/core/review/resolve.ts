@@ -1,7 +1,7 @@
 import type { CorpusSnapshot } from "../corpus";
 import type { Claim, Contradiction, DocumentAnalysis } from "../types";
-import { anchor } from "./anchor";
-import type { Annotation, AnnotationFile, ReviewState } from "./model";
+import { anchor, type Anchored } from "./anchor";
+import type { Annotation, AnnotationFile, AnnotationTarget, ReviewState } from "./model";
 
 export interface AnchoredRange {
   path: string;
@@ -52,7 +52,7 @@ export function resolveReviews(snap: CorpusSnapshot, file: AnnotationFile): Revi
   for (const annotation of ordered) {
     const ranges = annotation.target.map((t): AnchoredRange | null => {
       const doc = docs.get(t.source);
-      const at = doc ? anchor(doc.text, t) : null;
+      const at = doc ? anchorCached(doc, t) : null;
       return at ? { path: t.source, ...at } : null;
     });
     const r: ResolvedAnnotation = { annotation, status: ranges.every((x) => x?.exact) ? "anchored" : "changed", ranges, claims: [] };
@@ -85,6 +85,16 @@ export function resolveReviews(snap: CorpusSnapshot, file: AnnotationFile): Revi
     notesIn: (path) => notes.get(path) ?? [],
     open: (list) => list.filter((c) => !byFlag.has(contradictionKey(c))),
   };
+}
+
+/** Anchors per analysis: a document's analysis is replaced when its text changes, so unchanged articles are not searched again. */
+const anchors = new WeakMap<DocumentAnalysis, WeakMap<AnnotationTarget, Anchored | null>>();
+
+function anchorCached(doc: DocumentAnalysis, t: AnnotationTarget): Anchored | null {
+  let cache = anchors.get(doc);
+  if (!cache) anchors.set(doc, (cache = new WeakMap()));
+  if (!cache.has(t)) cache.set(t, anchor(doc.text, t));
+  return cache.get(t)!;
 }
 
 function orphan(r: ResolvedAnnotation, reason: string): void {
