@@ -1,13 +1,19 @@
 import * as vscode from "vscode";
-import { formatValue, type Claim, type CorpusSnapshot } from "../core";
+import { formatValue, reviewState, type Claim, type CorpusSnapshot, type ResolvedAnnotation, type ReviewIndex, type ReviewState } from "../core";
 import type { CorpusService } from "./corpusService";
+import type { ReviewService } from "./reviews";
 import { escapeMarkdown, snippet } from "./escape";
 
 export type Grouping = "topic" | "document" | "organization";
 
 export type Node =
   | { type: "group"; id: string; label: string; claims: string[]; grouping: Grouping }
-  | { type: "claim"; id: string; parent: string };
+  | { type: "claim"; id: string; parent: string }
+  | { type: "annotations"; id: "notes" | "orphans"; label: string; annotations: string[] }
+  | { type: "annotation"; annotation: string; parent: "notes" | "orphans" };
+
+/** Icons of reviewed flags and claims. */
+const STATE_ICON: Record<ReviewState, string> = { superseded: "history", conflict: "error", dismissed: "pass", verified: "verified", disputed: "question" };
 
 /** Topics → claims (or documents / organisations → claims), contradicted claims flagged with their contradicting source. */
 export class ClaimsTree implements vscode.TreeDataProvider<Node> {
@@ -16,14 +22,16 @@ export class ClaimsTree implements vscode.TreeDataProvider<Node> {
   grouping: Grouping = "topic";
   filter = "";
   private groups: Array<Extract<Node, { type: "group" }>> = [];
+  private annotationGroups: Array<Extract<Node, { type: "annotations" }>> = [];
+  private reviewIndex: ReviewIndex | undefined;
   private readonly claimNodes = new Map<string, Extract<Node, { type: "claim" }>>();
   /** Claim id → ids of the claims that contradict it (later) or that it contradicts (earlier). */
   private later = new Map<string, string[]>();
   private earlier = new Map<string, string[]>();
 
-  constructor(private readonly corpus: CorpusService, private readonly state: vscode.Memento) {
+  constructor(private readonly corpus: CorpusService, private readonly reviews: ReviewService, private readonly state: vscode.Memento) {
     this.grouping = state.get<Grouping>("claimscope.grouping", "topic");
-    corpus.onDidChange(() => this.refresh());
+    reviews.onDidChange(() => this.refresh());
   }
 
   setGrouping(g: Grouping): void {
@@ -43,6 +51,11 @@ export class ClaimsTree implements vscode.TreeDataProvider<Node> {
     this.changed.fire(undefined);
   }
 
+  /** Notes and orphaned annotations, shown after the claims whatever the grouping. */
+  annotationRoots(): Array<Extract<Node, { type: "annotations" }>> {
+    return this.annotationGroups;
+  }
+
   /** The top-level groups as they stand (for tests and the view's description). */
   roots(): Array<Extract<Node, { type: "group" }>> {
     if (!this.groups.length) this.rebuild(this.corpus.snapshot());
@@ -54,13 +67,16 @@ export class ClaimsTree implements vscode.TreeDataProvider<Node> {
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return this.roots();
+    if (!node) return [...this.roots(), ...this.annotationGroups];
     if (node.type === "group") return node.claims.map((id) => this.claimNode(id, node.id));
+    if (node.type === "annotations") return node.annotations.map((annotation) => ({ type: "annotation", annotation, parent: node.id }));
     return [];
   }
 
   getParent(node: Node): Node | undefined {
-    return node.type === "claim" ? this.groups.find((g) => g.id === node.parent) : undefined;
+    if (node.type === "claim") return this.groups.find((g) => g.id === node.parent);
+    if (node.type === "annotation") return this.annotationGroups.find((g) => g.id === node.parent);
+    return undefined;
   }
 
   /** The node of a claim in the current grouping, for reveal. */
@@ -71,6 +87,15 @@ export class ClaimsTree implements vscode.TreeDataProvider<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     const snap = this.corpus.snapshot();
+    const index = this.reviewIndex ?? this.reviews.index();
+    if (node.type === "annotations") {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `annotations:${node.id}`;
+      item.description = String(node.annotations.length);
+      item.iconPath = new vscode.ThemeIcon(node.id === "notes" ? "note" : "debug-disconnect", node.id === "orphans" ? new vscode.ThemeColor("list.warningForeground") : undefined);
+      return item;
+    }
+    if (node.type === "annotation") return this.annotationItem(node, index);
     if (node.type === "group") {
       const flagged = node.claims.filter((id) => this.later.has(id) || this.earlier.has(id)).length;
       const item = new vscode.TreeItem(node.label, flagged ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
@@ -87,20 +112,53 @@ export class ClaimsTree implements vscode.TreeDataProvider<Node> {
     const item = new vscode.TreeItem(snippet(claim.text, 90), vscode.TreeItemCollapsibleState.None);
     item.id = `claim:${node.parent}:${node.id}`;
     const value = claim.measure ? formatValue(doc.analysis.facts[claim.measure.fact]!) : "";
-    const parts = [doc.analysis.path, value, claim.polarity === "neutral" ? "" : claim.polarity, claim.status ?? ""].filter(Boolean);
+    // The flags this claim is part of, with their reviews; dismissed ones no longer count as open.
+    const flags = (snap.contradictionsByTopic.get(claim.topic) ?? []).filter((x) => x.earlier === node.id || x.later === node.id);
+    const flagStates = flags.map((x) => reviewState(index.ofContradiction(x)));
+    const open = flags.filter((_, i) => !flagStates[i]);
+    const claimReview = index.ofClaim(node.id);
+    const claimState = reviewState(claimReview);
+    const parts = [doc.analysis.path, value, claim.polarity === "neutral" ? "" : claim.polarity, claim.status ?? "", claimState ?? ""].filter(Boolean);
     if (contradicted.length) parts.push(`contradicted by ${contradicted.map((id) => snap.documentOf.get(id)?.analysis.path).join(", ")}`);
+    const judged = [...new Set(flagStates.filter(Boolean))];
+    if (judged.length) parts.push(`flag ${judged.join(", ")}`);
     item.description = parts.join(" · ");
-    item.iconPath = contradicted.length
-      ? new vscode.ThemeIcon("warning", new vscode.ThemeColor("list.warningForeground"))
-      : this.earlier.has(node.id) ? new vscode.ThemeIcon("info", new vscode.ThemeColor("list.warningForeground")) : new vscode.ThemeIcon(claim.polarity === "denies" ? "circle-slash" : "quote");
+    const warn = new vscode.ThemeColor("list.warningForeground");
+    item.iconPath = open.length && contradicted.length ? new vscode.ThemeIcon("warning", warn)
+      : open.length ? new vscode.ThemeIcon("info", warn)
+      : flags.length ? new vscode.ThemeIcon(STATE_ICON[judged.includes("conflict") ? "conflict" : judged.includes("superseded") ? "superseded" : "dismissed"])
+      : claimState ? new vscode.ThemeIcon(STATE_ICON[claimState])
+      : new vscode.ThemeIcon(claim.polarity === "denies" ? "circle-slash" : "quote");
     const tip = new vscode.MarkdownString(undefined, false);
     tip.appendMarkdown(`**${escapeMarkdown(doc.analysis.path)}**${doc.analysis.published ? ` · ${escapeMarkdown(doc.analysis.published)}` : ""} · #${doc.order + 1} in corpus order\n\n`);
     tip.appendMarkdown(`${escapeMarkdown(claim.text)}\n\n`);
-    if (contradicted.length) tip.appendMarkdown(`⚠ Contradicted by ${contradicted.map((id) => escapeMarkdown(snap.documentOf.get(id)?.analysis.path ?? id)).join(", ")}`);
+    if (contradicted.length) tip.appendMarkdown(`⚠ Contradicted by ${contradicted.map((id) => escapeMarkdown(snap.documentOf.get(id)?.analysis.path ?? id)).join(", ")}\n\n`);
+    if (claimState) tip.appendMarkdown(`**Claim ${claimState}**${noteOf(claimReview)}\n\n`);
+    flags.forEach((x, i) => { if (flagStates[i]) tip.appendMarkdown(`**Flag (${x.kind}) ${flagStates[i]}**${noteOf(index.ofContradiction(x))}\n\n`); });
     item.tooltip = tip;
-    item.accessibilityInformation = { label: `${contradicted.length ? "Contradicted claim" : "Claim"} from ${doc.analysis.path}: ${snippet(claim.text, 200)}` };
+    item.accessibilityInformation = { label: `${open.length ? "Contradicted claim" : flags.length ? "Reviewed claim" : "Claim"} from ${doc.analysis.path}: ${snippet(claim.text, 200)}` };
     item.command = { command: "claimscope.openClaim", title: "Open claim", arguments: [node.id] };
-    item.contextValue = contradicted.length ? "claimscope.claim.contradicted" : "claimscope.claim";
+    item.contextValue = flags.length ? "claimscope.claim.flagged" : "claimscope.claim";
+    return item;
+  }
+
+  private annotationItem(node: Extract<Node, { type: "annotation" }>, index: ReviewIndex): vscode.TreeItem {
+    const r = index.all.find((x) => x.annotation.id === node.annotation);
+    if (!r) return new vscode.TreeItem("(removed)");
+    const a = r.annotation;
+    const target = a.target[0];
+    const label = a.kind === "note" ? a.note : `${a.kind === "contradiction" ? "Flag" : "Claim"} ${a.state}${a.note ? `: ${a.note}` : ""}`;
+    const item = new vscode.TreeItem(snippet(label, 80), vscode.TreeItemCollapsibleState.None);
+    item.id = `annotation:${node.parent}:${a.id}`;
+    item.description = `${target.source} · “${snippet(target.quote.exact, 50)}”`;
+    item.iconPath = new vscode.ThemeIcon(r.status === "orphaned" ? "debug-disconnect" : "note", r.status === "orphaned" ? new vscode.ThemeColor("list.warningForeground") : undefined);
+    const tip = new vscode.MarkdownString(undefined, false);
+    tip.appendMarkdown(`${escapeMarkdown(label)}\n\n“${escapeMarkdown(snippet(target.quote.exact, 300))}” in *${escapeMarkdown(target.source)}*\n\n`);
+    if (r.reason) tip.appendMarkdown(`Orphaned: ${escapeMarkdown(r.reason)}`);
+    item.tooltip = tip;
+    const at = r.ranges[0];
+    if (at) item.command = { command: "claimscope.openRange", title: "Open", arguments: [at.path, at.start, at.end] };
+    item.contextValue = "claimscope.annotation";
     return item;
   }
 
@@ -112,6 +170,12 @@ export class ClaimsTree implements vscode.TreeDataProvider<Node> {
   }
 
   private rebuild(snap: CorpusSnapshot): void {
+    const index = (this.reviewIndex = this.reviews.index());
+    const notes = index.all.filter((r) => r.annotation.kind === "note" && r.status !== "orphaned").map((r) => r.annotation.id);
+    this.annotationGroups = [
+      ...(notes.length ? [{ type: "annotations" as const, id: "notes" as const, label: "Notes", annotations: notes }] : []),
+      ...(index.orphans.length ? [{ type: "annotations" as const, id: "orphans" as const, label: "Orphaned annotations", annotations: index.orphans.map((r) => r.annotation.id) }] : []),
+    ];
     this.later = new Map();
     this.earlier = new Map();
     for (const c of snap.contradictions) {
@@ -149,4 +213,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<Node> {
       return words.every((w) => hay.includes(w));
     };
   }
+}
+
+function noteOf(r: ResolvedAnnotation | undefined): string {
+  return r?.annotation.note ? ` — ${escapeMarkdown(r.annotation.note)}` : "";
 }

@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import type { CorpusService } from "./corpusService";
 import type { ClaimsTree, Node } from "./claimsTree";
 import { lookUpFact } from "./lookup";
-import { openClaim, stepContradiction } from "./navigation";
+import { openClaim, openRange, stepContradiction } from "./navigation";
 
 /** The palette commands, each validating what it is given. */
 export function registerCommands(corpus: CorpusService, tree: ClaimsTree, view: vscode.TreeView<Node>): vscode.Disposable[] {
@@ -10,6 +10,7 @@ export function registerCommands(corpus: CorpusService, tree: ClaimsTree, view: 
   return [
     reg("claimscope.lookUpFact", (query?: unknown) => lookUpFact(corpus, query)),
     reg("claimscope.openClaim", (id: unknown) => openClaim(corpus, id)),
+    reg("claimscope.openRange", (path: unknown, start: unknown, end: unknown) => openRange(corpus, path, start, end)),
     reg("claimscope.nextContradiction", () => stepContradiction(corpus, 1)),
     reg("claimscope.previousContradiction", () => stepContradiction(corpus, -1)),
     reg("claimscope.groupByTopic", () => tree.setGrouping("topic")),

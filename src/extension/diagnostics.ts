@@ -1,21 +1,25 @@
 import * as vscode from "vscode";
-import type { CorpusSnapshot } from "../core";
+import { ANNOTATIONS_PATH, reviewState, snippet } from "../core";
 import type { CorpusService } from "./corpusService";
-import { snippet } from "./escape";
+import type { ReviewService } from "./reviews";
 import { rangeIn } from "./positions";
 
 /**
  * Problems: a statement a later article contradicts is a warning pointing at the later statement;
- * the later one carries an information diagnostic pointing back.
+ * the later one carries an information diagnostic pointing back. A dismissed flag leaves; a superseded
+ * one stays as information, a conflict as a warning, both saying so. Orphaned annotations and an
+ * unreadable annotations file are reported on that file.
  */
 export class ContradictionDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection("claimscope");
 
-  constructor(private readonly corpus: CorpusService) {
-    corpus.onDidChange((snap) => this.update(snap));
+  constructor(private readonly corpus: CorpusService, private readonly reviews: ReviewService) {
+    reviews.onDidChange(() => this.update());
   }
 
-  update(snap: CorpusSnapshot): void {
+  update(): void {
+    const snap = this.corpus.snapshot();
+    const index = this.reviews.index();
     const byUri = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
     const add = (uri: vscode.Uri, d: vscode.Diagnostic) => {
       const k = uri.toString();
@@ -23,21 +27,42 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       byUri.get(k)!.list.push(d);
     };
     for (const x of snap.contradictions) {
+      const review = index.ofContradiction(x);
+      const state = reviewState(review);
+      if (state === "dismissed") continue;
+      const judged = state ? ` — reviewed: ${state}${review!.annotation.note ? ` (${snippet(review!.annotation.note, 80)})` : ""}` : "";
       const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
       const ed = snap.documentOf.get(e.id)!.analysis, ld = snap.documentOf.get(l.id)!.analysis;
       const eu = this.corpus.uriFor(ed.path), lu = this.corpus.uriFor(ld.path);
       if (!eu || !lu) continue;
       const er = rangeIn(ed, e.start, e.end), lr = rangeIn(ld, l.start, l.end);
-      const warn = new vscode.Diagnostic(er, `Contradicted by a later article: ${x.explanation}`, vscode.DiagnosticSeverity.Warning);
+      const warn = new vscode.Diagnostic(er, `Contradicted by a later article: ${x.explanation}${judged}`, state === "superseded" ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning);
       warn.source = "claimscope";
       warn.code = `contradiction/${x.kind}`;
       warn.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(lu, lr), `later statement: ${snippet(l.text, 120)}`)];
       add(eu, warn);
-      const info = new vscode.Diagnostic(lr, `Contradicts an earlier statement in ${ed.path} (${x.kind})`, vscode.DiagnosticSeverity.Information);
+      const info = new vscode.Diagnostic(lr, `Contradicts an earlier statement in ${ed.path} (${x.kind})${judged}`, vscode.DiagnosticSeverity.Information);
       info.source = "claimscope";
       info.code = `contradiction/${x.kind}`;
       info.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(eu, er), `earlier statement: ${snippet(e.text, 120)}`)];
       add(lu, info);
+    }
+    for (const store of this.reviews.allStores()) {
+      const lines = store.text.split("\n");
+      const lineOf = (id: string) => Math.max(0, lines.findIndex((t) => t.includes(JSON.stringify(id))));
+      if (store.problem) {
+        const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${ANNOTATIONS_PATH} cannot be read: ${store.problem}. It is left as it is; reviews are not applied or saved until it is fixed.`, vscode.DiagnosticSeverity.Error);
+        d.source = "claimscope";
+        add(store.uri, d);
+      }
+      for (const o of index.orphans) {
+        if (!store.file.annotations.some((a) => a.id === o.annotation.id)) continue;
+        const what = o.annotation.kind === "note" ? "Note" : `Review (${o.annotation.state})`;
+        const d = new vscode.Diagnostic(new vscode.Range(lineOf(o.annotation.id), 0, lineOf(o.annotation.id), 1000), `${what} on “${snippet(o.annotation.target[0].quote.exact, 80)}” is orphaned: ${o.reason}`, vscode.DiagnosticSeverity.Warning);
+        d.source = "claimscope";
+        d.code = "orphaned-annotation";
+        add(store.uri, d);
+      }
     }
     this.collection.clear();
     for (const { uri, list } of byUri.values()) this.collection.set(uri, list);

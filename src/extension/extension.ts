@@ -8,39 +8,51 @@ import { ContradictionDiagnostics } from "./diagnostics";
 import { registerCommands } from "./commands";
 import { createStatusBar } from "./statusBar";
 import { lookupItems } from "./lookup";
+import { ReviewService } from "./reviews";
+import { ReviewActions } from "./reviewActions";
+import { registerReviewCommands } from "./reviewCommands";
+import { TimelinePanel } from "./timeline";
 
 /** What the extension gives its tests (and other extensions). */
 export interface ClaimscopeApi {
   corpus: CorpusService;
   tree: ClaimsTree;
   diagnostics: vscode.DiagnosticCollection;
+  reviews: ReviewService;
+  timeline: TimelinePanel;
   lookup(query: string): Array<{ label: string; description?: string; detail?: string }>;
 }
 
 export function activate(context: vscode.ExtensionContext): ClaimscopeApi {
   const log = vscode.window.createOutputChannel("Claimscope");
   const corpus = new CorpusService(log);
-  const tree = new ClaimsTree(corpus, context.workspaceState);
+  const reviews = new ReviewService(corpus);
+  const tree = new ClaimsTree(corpus, reviews, context.workspaceState);
   const view = vscode.window.createTreeView("claimscope.claims", { treeDataProvider: tree, showCollapseAll: true });
-  const diagnostics = new ContradictionDiagnostics(corpus);
+  const diagnostics = new ContradictionDiagnostics(corpus, reviews);
+  const timeline = new TimelinePanel(context.extensionUri, corpus, reviews);
   const highlighting = new Highlighting(corpus);
   const describe = () => {
     const snap = corpus.snapshot();
-    view.description = snap.documents.length ? `${snap.documents.length} articles · ${snap.contradictions.length} flagged` : undefined;
+    const open = snap.contradictions.length ? reviews.index().open(snap.contradictions).length : 0;
+    view.description = snap.documents.length ? `${snap.documents.length} articles · ${snap.contradictions.length} flagged${open < snap.contradictions.length ? ` (${open} open)` : ""}` : undefined;
     view.message = tree.filter ? `Filtered by “${tree.filter}”` : undefined;
   };
-  corpus.onDidChange(describe);
+  reviews.onDidChange(describe);
   context.subscriptions.push(
-    log, corpus, view, diagnostics,
+    log, corpus, reviews, view, diagnostics, timeline,
     registerArticleLanguage(corpus),
     vscode.languages.registerDocumentSemanticTokensProvider(ARTICLE_SELECTOR, highlighting, legend),
-    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new ClaimHover(corpus)),
-    createStatusBar(corpus),
+    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new ClaimHover(corpus, reviews)),
+    vscode.languages.registerCodeActionsProvider(ARTICLE_SELECTOR, new ReviewActions(corpus, reviews), { providedCodeActionKinds: ReviewActions.kinds }),
+    createStatusBar(corpus, reviews),
     ...registerCommands(corpus, tree, view),
+    ...registerReviewCommands(corpus, reviews),
+    vscode.commands.registerCommand("claimscope.showTimeline", (topic?: unknown) => timeline.show(topic)),
     tree.onDidChangeTreeData(describe),
   );
   void corpus.reindex();
-  return { corpus, tree, diagnostics: diagnostics.collection, lookup: (q) => lookupItems(corpus, q) };
+  return { corpus, tree, diagnostics: diagnostics.collection, reviews, timeline, lookup: (q) => lookupItems(corpus, q) };
 }
 
 export function deactivate(): void {}

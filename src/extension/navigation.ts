@@ -28,6 +28,16 @@ export async function openClaim(corpus: CorpusService, id: unknown): Promise<boo
   return true;
 }
 
+/** Opens a range of an article (an annotation's anchor); anything that is not a range of a known article is refused. */
+export async function openRange(corpus: CorpusService, path: unknown, start: unknown, end: unknown): Promise<boolean> {
+  if (typeof path !== "string" || !Number.isInteger(start) || !Number.isInteger(end)) return false;
+  const uri = corpus.uriFor(path);
+  const a = corpus.index.get(path);
+  if (!uri || !a || (start as number) < 0 || (end as number) > a.text.length || (start as number) > (end as number)) return false;
+  await openAt(uri, a, start as number, end as number);
+  return true;
+}
+
 /** Contradicted statements (earlier and later) in corpus order, for next/previous navigation. */
 function stops(corpus: CorpusService): Array<{ id: string; order: number; start: number }> {
   const snap = corpus.snapshot();

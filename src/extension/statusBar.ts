@@ -1,8 +1,9 @@
 import * as vscode from "vscode";
 import type { CorpusService } from "./corpusService";
+import type { ReviewService } from "./reviews";
 
-/** A status-bar item with the corpus's counts; click to open the claims view. */
-export function createStatusBar(corpus: CorpusService): vscode.StatusBarItem {
+/** A status-bar item with the corpus's counts and the flags still to review; click to open the claims view. */
+export function createStatusBar(corpus: CorpusService, reviews: ReviewService): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem("claimscope.status", vscode.StatusBarAlignment.Left, 10);
   item.name = "Claimscope";
   item.command = "claimscope.claims.focus";
@@ -11,12 +12,14 @@ export function createStatusBar(corpus: CorpusService): vscode.StatusBarItem {
     if (corpus.indexing) { item.text = "$(sync~spin) Claimscope: reading articles"; item.show(); return; }
     if (!snap.documents.length) { item.hide(); return; }
     const n = snap.contradictions.length;
-    item.text = `$(law) ${snap.documents.length} articles · ${snap.claims.size} claims · ${n ? `$(warning) ${n}` : "no contradictions"}`;
-    item.tooltip = `Claimscope: ${snap.documents.length} articles, ${snap.topics.length} topics, ${n} contradiction${n === 1 ? "" : "s"}${corpus.skipped.size ? `, ${corpus.skipped.size} file(s) skipped (see Output › Claimscope)` : ""}`;
+    const open = n ? reviews.index().open(snap.contradictions).length : 0;
+    const flags = !n ? "no contradictions" : open === n ? `$(warning) ${n}` : `$(warning) ${open} open of ${n}`;
+    item.text = `$(law) ${snap.documents.length} articles · ${snap.claims.size} claims · ${flags}`;
+    item.tooltip = `Claimscope: ${snap.documents.length} articles, ${snap.topics.length} topics, ${n} contradiction${n === 1 ? "" : "s"}${n ? ` (${n - open} reviewed)` : ""}${corpus.skipped.size ? `, ${corpus.skipped.size} file(s) skipped (see Output › Claimscope)` : ""}`;
     item.accessibilityInformation = { label: item.tooltip };
     item.show();
   };
-  corpus.onDidChange(update);
+  reviews.onDidChange(update);
   update();
   return item;
 }

@@ -1,5 +1,6 @@
 // The workbench driven like a person: open an article, see its highlighting, the claims tree with a
-// flagged claim, a hover card, the palette's fact lookup and the Problems panel; a screenshot of each.
+// flagged claim, a hover card, the palette's fact lookup, the Problems panel, reviewing a flag and the
+// topic timeline; a screenshot of each.
 import { join } from "node:path";
 import { mkdirSync, writeFileSync } from "node:fs";
 
@@ -94,6 +95,42 @@ export async function uiTest(browser, url, shots) {
     await page.locator(".markers-panel .monaco-list-row", { hasText: "Contradicted by a later article" }).first().waitFor();
     await page.waitForTimeout(300);
     await shot("problems.png");
+  });
+
+  await step("a flag is reviewed from the editor: Review Flag, a state and a note", async () => {
+    await page.keyboard.press("Escape");
+    const input = await palette("01-halvorsen-agrees");
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: "01-halvorsen-agrees-to-buy-northwind.md" }).first().waitFor();
+    await input.press("Enter");
+    const line = page.locator(".monaco-editor .view-line", { hasText: "already owns a 12% stake" });
+    await line.waitFor();
+    await line.locator("span span", { hasText: /^12%$/ }).click();
+    await page.keyboard.press("Control+Alt+r");
+    await page.locator(".quick-input-widget .quick-input-title", { hasText: "Review the flag" }).waitFor();
+    await page.locator(".quick-input-widget input").fill("Dismissed");
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: "Dismissed" }).first().waitFor();
+    await page.waitForTimeout(300);
+    await shot("review.png");
+    await page.keyboard.press("Enter");
+    await page.locator(".quick-input-widget .quick-input-title", { hasText: "Note (optional)" }).waitFor();
+    await page.locator(".quick-input-widget input").fill("Same stake, counted before the April share issue");
+    await page.keyboard.press("Enter");
+    await page.locator(".statusbar-item", { hasText: "14 open of 15" }).waitFor({ timeout: 15000 });
+  });
+
+  await step("the topic timeline shows a topic's statements in corpus order with their reviews", async () => {
+    const input = await palette(">Claimscope: Show Topic Timeline");
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: "Show Topic Timeline" }).first().waitFor();
+    await input.press("Enter");
+    await page.locator(".quick-input-widget .quick-input-title", { hasText: "Topic Timeline" }).waitFor();
+    await page.locator(".quick-input-widget input").fill("Stake Halvorsen");
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: "Stake · Halvorsen" }).first().waitFor();
+    await page.keyboard.press("Enter");
+    const frame = page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
+    await frame.locator("h1", { hasText: "Stake · Halvorsen, Northwind" }).waitFor({ timeout: 20000 });
+    await frame.locator(".badge.review.dismissed").first().waitFor();
+    await page.waitForTimeout(500);
+    await shot("timeline.png");
   });
 
   await step("a workspace without articles shows the welcome view", async () => {

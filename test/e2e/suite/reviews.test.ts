@@ -1,0 +1,240 @@
+import * as assert from "assert";
+import * as vscode from "vscode";
+import { execFileSync } from "child_process";
+import { writeFileSync } from "fs";
+import { noteOn } from "../../../src/core";
+import { AnnotationStore } from "../../../src/extension/annotationStore";
+import type { ClaimscopeApi } from "../../../src/extension/extension";
+import { api, file, hoverText, offsetOf, open, root, until } from "./util";
+
+const FIRST = "01-halvorsen-agrees-to-buy-northwind.md";
+const STAKE = "Halvorsen already owns a 12% stake";
+const LICENSE = "Northwind keeps its exclusive license";
+const REVENUE = "A revenue-sharing agreement with Lumen Labs stays in place";
+const CLOUD = "Contoso Cloud remains the exclusive cloud provider for Northwind";
+const ANNOTATIONS = ".claimscope/annotations.json";
+
+/** The flag whose earlier statement starts with `text` in the first article. */
+function flagAt(a: ClaimscopeApi, text: string) {
+  const snap = a.corpus.snapshot();
+  const flag = snap.contradictions.find((c) => c.earlier.startsWith(FIRST) && snap.claims.get(c.earlier)!.text.startsWith(text));
+  assert.ok(flag, `a flag on “${text}”`);
+  return flag;
+}
+
+function diagnosticsAt(uri: vscode.Uri, doc: vscode.TextDocument, text: string): vscode.Diagnostic[] {
+  const at = doc.offsetAt(offsetOf(doc, text));
+  return vscode.languages.getDiagnostics(uri).filter((d) => doc.offsetAt(d.range.start) <= at && at <= doc.offsetAt(d.range.end));
+}
+
+async function stored(): Promise<{ annotations: Array<{ id: string; kind: string; state?: string; note?: string }> }> {
+  return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file(ANNOTATIONS))));
+}
+
+suite("review workflow: states, notes, anchors, CLI, exchange, timeline", () => {
+  let original = "";
+
+  suiteSetup(async () => {
+    const a = await api();
+    await a.reviews.ready;
+    original = new TextDecoder().decode(await vscode.workspace.fs.readFile(file(FIRST)));
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await vscode.workspace.fs.writeFile(file(FIRST), new TextEncoder().encode(original));
+    await vscode.workspace.fs.delete(file(".claimscope"), { recursive: true }).then(undefined, () => undefined);
+    const a = await api();
+    await until("annotations cleared", () => a.reviews.index().all.length === 0 && a.reviews.problems().length === 0);
+  });
+
+  test("the lightbulb dismisses a flag: it leaves Problems and the file records it", async () => {
+    const a = await api();
+    const ed = await open(FIRST);
+    const uri = ed.document.uri;
+    await until("the stake warning", () => diagnosticsAt(uri, ed.document, STAKE).some((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+    const pos = offsetOf(ed.document, STAKE);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, new vscode.Range(pos, pos));
+    const titles = actions.map((x) => x.title);
+    for (const state of ["superseded", "conflict", "dismissed"]) assert.ok(titles.some((t) => t.includes(`as ${state}`)), titles.join(" | "));
+    assert.ok(titles.some((t) => t.includes("mark claim as verified")), titles.join(" | "));
+    const dismiss = actions.find((x) => x.title.includes("as dismissed"))!;
+    // The command asks for an optional note; Enter on the empty box saves without one.
+    const done = vscode.commands.executeCommand(dismiss.command!.command, ...dismiss.command!.arguments!);
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem");
+    await done;
+    const flag = flagAt(a, STAKE);
+    await until("the review placed", () => a.reviews.index().ofContradiction(flag));
+    assert.strictEqual(a.reviews.index().ofContradiction(flag)!.annotation.kind, "contradiction");
+    await until("the warning gone", () => !diagnosticsAt(uri, ed.document, STAKE).length);
+    const later = a.corpus.uriFor(flag.later.split("#")[0]!)!;
+    assert.ok(!vscode.languages.getDiagnostics(later).some((d) => d.message.includes(FIRST) && d.code === "contradiction/value"), "the later statement's pointer leaves too");
+    const file = await stored();
+    assert.deepStrictEqual(file.annotations.map((x) => [x.kind, x.state]), [["contradiction", "dismissed"]]);
+  });
+
+  test("from the tree a flag is marked superseded, from the hover another is marked conflict, with notes", async () => {
+    const a = await api();
+    a.tree.setGrouping("topic");
+    const license = a.tree.roots().find((g) => g.label === "Exclusive license · Lumen, Northwind")!;
+    const node = a.tree.getChildren(license).find((n) => n.type === "claim" && a.corpus.claim(n.id)!.text.startsWith(LICENSE))!;
+    assert.strictEqual(a.tree.getTreeItem(node).contextValue, "claimscope.claim.flagged", "the tree offers Review Flag on it");
+    await vscode.commands.executeCommand("claimscope.reviewContradiction", node, "superseded", "Lumen ended the license in April");
+    const flag = flagAt(a, LICENSE);
+    await until("superseded", () => a.reviews.index().ofContradiction(flag));
+    const item = a.tree.getTreeItem(node);
+    assert.match(String(item.description), /flag superseded/);
+    assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, "history");
+    const ed = await open(FIRST);
+    const diag = await until("an information diagnostic", () => diagnosticsAt(ed.document.uri, ed.document, LICENSE).find((d) => /reviewed: superseded/.test(d.message)));
+    assert.strictEqual(diag.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(diag.message, /Lumen ended the license in April/);
+
+    // The hover offers "review flag…" as a command link; following it with a state is what a click does.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", ed.document.uri, offsetOf(ed.document, "revenue-sharing agreement with Lumen"));
+    const text = hoverText(hovers);
+    const link = /\[review flag…\]\(command:claimscope\.reviewContradiction\?([^)]+)\)/.exec(text);
+    assert.ok(link, text);
+    const args = JSON.parse(decodeURIComponent(link[1]!)) as unknown[];
+    await vscode.commands.executeCommand("claimscope.reviewContradiction", ...args, "conflict", "the two sources disagree");
+    const revenue = flagAt(a, REVENUE);
+    await until("conflict", () => a.reviews.index().ofContradiction(revenue));
+    const after = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", ed.document.uri, offsetOf(ed.document, "revenue-sharing agreement with Lumen")));
+    assert.match(after, /\*\*conflict\*\*: the two sources disagree/);
+    assert.strictEqual(diagnosticsAt(ed.document.uri, ed.document, REVENUE).find((d) => /reviewed: conflict/.test(d.message))?.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  test("claims are verified and disputed; a note goes on any selected text and shows in the hover", async () => {
+    const a = await api();
+    const ed = await open(FIRST);
+    const pos = offsetOf(ed.document, CLOUD);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", ed.document.uri, new vscode.Range(pos, pos));
+    const verify = actions.find((x) => x.title === "Claimscope: mark claim as verified")!;
+    await vscode.commands.executeCommand(verify.command!.command, ...verify.command!.arguments!, "checked with the contract");
+    const claimId = verify.command!.arguments![0] as string;
+    await until("verified", () => a.reviews.index().ofClaim(claimId));
+    await vscode.commands.executeCommand("claimscope.reviewClaim", claimId, "disputed", "the contract says otherwise");
+    await until("disputed", () => { const r = a.reviews.index().ofClaim(claimId); return r?.annotation.kind === "claim" && r.annotation.state === "disputed"; });
+    assert.strictEqual((await stored()).annotations.filter((x) => x.kind === "claim").length, 1, "a new review of a claim replaces the old one");
+
+    const start = offsetOf(ed.document, "fleet-management platform");
+    ed.selection = new vscode.Selection(start.translate(0, -1), start.translate(0, "fleet-management platform".length - 1));
+    await vscode.commands.executeCommand("claimscope.addNote", undefined, "ask which platform version");
+    await until("the note", () => a.reviews.index().notesIn(FIRST).length === 1);
+    const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", ed.document.uri, start));
+    assert.match(hover, /Note:\*\* ask which platform version/);
+    assert.match(hover, /Review:\*\* disputed — the contract says otherwise/);
+    assert.ok(a.tree.getChildren().some((n) => n.type === "annotations" && n.id === "notes"));
+  });
+
+  test("the CLI reads the same file: reviewed flags do not fail the build, every format shows the state", async () => {
+    const a = await api();
+    const cli = vscode.Uri.joinPath(vscode.extensions.getExtension("claimscope.claimscope")!.extensionUri, "dist", "cli.js").fsPath;
+    const json = JSON.parse(execFileSync(process.execPath, [cli, "analyze", root().fsPath, "--format", "json"], { encoding: "utf8", env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" } }));
+    const states = json.contradictions.filter((x: { review?: unknown }) => x.review).map((x: { review: { state: string } }) => x.review.state).sort();
+    assert.deepStrictEqual(states, ["conflict", "dismissed", "superseded"]);
+    assert.strictEqual(json.claims.filter((c: { review?: unknown }) => c.review).length, 1);
+    const stake = flagAt(a, STAKE);
+    assert.strictEqual(json.contradictions.find((x: { earlier: string; later: string }) => x.earlier === stake.earlier && x.later === stake.later).review.state, "dismissed");
+    let code = 0;
+    try { execFileSync(process.execPath, [cli, "analyze", root().fsPath, "--fail-on-contradiction"], { env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" } }); } catch (e) { code = (e as { status: number }).status; }
+    assert.strictEqual(code, 1, `${json.contradictions.length - 3} flags are still open`);
+  });
+
+  test("reviews follow their text through an edit; deleted text orphans them, restored text brings them back", async () => {
+    const a = await api();
+    const ed = await open(FIRST);
+    const stake = flagAt(a, STAKE);
+    const before = a.corpus.claim(stake.earlier)!.start;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(ed.document.uri, offsetOf(ed.document, "Halvorsen Industries said on Monday").translate(0, -1), "An editor's note added at the top, with no figures in it.\n\n");
+    await vscode.workspace.applyEdit(edit);
+    await ed.document.save();
+    const moved = await until("the stake statement moved", () => { const f = a.corpus.snapshot().contradictions.find((c) => a.corpus.claim(c.earlier)?.text.startsWith(STAKE)); return f && a.corpus.claim(f.earlier)!.start > before && f; });
+    const r = await until("the review re-anchored", () => a.reviews.index().ofContradiction(moved));
+    assert.strictEqual(r.status, "anchored");
+    assert.ok(!diagnosticsAt(ed.document.uri, ed.document, STAKE).length, "still dismissed after the edit");
+
+    const gone = new vscode.WorkspaceEdit();
+    const s = offsetOf(ed.document, STAKE).translate(0, -1);
+    gone.replace(ed.document.uri, new vscode.Range(s, ed.document.lineAt(s.line).range.end), "Halvorsen declined to say how much of Northwind it owns.");
+    await vscode.workspace.applyEdit(gone);
+    await ed.document.save();
+    const orphan = await until("orphaned", () => a.reviews.index().orphans.find((o) => o.annotation.kind === "contradiction" && o.annotation.state === "dismissed"));
+    assert.match(orphan.reason!, /no longer in|no longer read|no longer flagged/);
+    assert.ok(a.tree.getChildren().some((n) => n.type === "annotations" && n.id === "orphans"), "listed under Orphaned annotations");
+    await until("reported on the annotations file", () => vscode.languages.getDiagnostics(file(ANNOTATIONS)).some((d) => d.code === "orphaned-annotation"));
+    assert.strictEqual((await stored()).annotations.length, 5, "kept in the file");
+
+    const back = new vscode.WorkspaceEdit();
+    back.replace(ed.document.uri, new vscode.Range(0, 0, ed.document.lineCount, 0), original);
+    await vscode.workspace.applyEdit(back);
+    await ed.document.save();
+    await until("re-attached when the text is back", () => !a.reviews.index().orphans.length && a.reviews.index().all.length === 5);
+  });
+
+  test("W3C Web Annotation export and import give back the same reviews", async () => {
+    const a = await api();
+    const before = a.reviews.index().all.map((r) => r.annotation).sort((x, y) => (x.id < y.id ? -1 : 1));
+    const out = vscode.Uri.joinPath(root(), "..", "claimscope-export.jsonld");
+    await vscode.commands.executeCommand("claimscope.exportAnnotations", out);
+    const exported = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(out)));
+    assert.strictEqual(exported["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert.strictEqual(exported.first.items.length, before.length);
+    await vscode.workspace.fs.delete(file(ANNOTATIONS));
+    await until("annotations gone", () => a.reviews.index().all.length === 0);
+    await vscode.commands.executeCommand("claimscope.importAnnotations", out);
+    await until("annotations back", () => a.reviews.index().all.length === before.length);
+    assert.deepStrictEqual(a.reviews.index().all.map((r) => r.annotation).sort((x, y) => (x.id < y.id ? -1 : 1)), before);
+  });
+
+  test("two windows writing at once keep both annotations; a corrupt file is reported and never overwritten", async () => {
+    const a = await api();
+    const other = new AnnotationStore(vscode.workspace.workspaceFolders![0]!);
+    await other.load();
+    const doc = a.corpus.index.get(FIRST)!;
+    const theirs = noteOn(FIRST, doc.text, 0, 9, "from the other window", { id: "other-window-note", now: new Date().toISOString() });
+    const count = a.reviews.index().all.length;
+    const snap = a.corpus.snapshot();
+    const claim = [...snap.claims.values()].find((c) => c.document === FIRST && !a.reviews.index().ofClaim(c.id))!;
+    await Promise.all([other.update([{ type: "put", annotation: theirs }]), a.reviews.reviewClaim(claim.id, "verified", "mine")]);
+    other.dispose();
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file(ANNOTATIONS)));
+    const ids = (JSON.parse(text) as { annotations: Array<{ id: string }> }).annotations.map((x) => x.id);
+    assert.ok(ids.includes("other-window-note") && ids.length === count + 2, ids.join());
+    // What another process writes (a window, a git checkout) shows up here.
+    writeFileSync(file(ANNOTATIONS).fsPath, text.replace("from the other window", "edited elsewhere"));
+    await until("the other window's note shown", () => a.reviews.index().all.some((r) => r.annotation.note === "edited elsewhere"));
+    assert.strictEqual(a.reviews.index().all.length, count + 2);
+
+    const broken = "{ \"schema\": \"claimscope/annotations@1\", \"annotations\": [ { \"id\": ";
+    await vscode.workspace.fs.writeFile(file(ANNOTATIONS), new TextEncoder().encode(broken));
+    await until("reported", () => a.reviews.problems().length === 1);
+    await until("an error on the file", () => vscode.languages.getDiagnostics(file(ANNOTATIONS)).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await vscode.commands.executeCommand("claimscope.reviewClaim", claim.id, "disputed", "should not be saved");
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(file(ANNOTATIONS))), broken, "left as it is");
+    await vscode.workspace.fs.delete(file(ANNOTATIONS));
+    await until("recovered", () => a.reviews.problems().length === 0);
+  });
+
+  test("the topic timeline renders a topic's statements in order with flags and reviews, under a strict policy", async () => {
+    const a = await api();
+    const ed = await open(FIRST);
+    const snap = a.corpus.snapshot();
+    const stake = flagAt(a, STAKE);
+    await vscode.commands.executeCommand("claimscope.reviewContradiction", { earlier: stake.earlier, later: stake.later }, "dismissed", "counted before the share issue");
+    await until("dismissed", () => a.reviews.index().ofContradiction(stake));
+    assert.ok(await vscode.commands.executeCommand("claimscope.showTimeline", stake.topic));
+    const html = a.timeline.html;
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-[0-9a-f]+'/);
+    assert.ok(!/https?:\/\/(?!.*vscode)/.test(html.replace(/vscode-(resource|webview)[^"]*/g, "")), "no remote resources");
+    const topic = snap.topicById.get(stake.topic)!;
+    assert.strictEqual((html.match(/<li class="entry/g) ?? []).length, topic.claims.length);
+    assert.match(html, /class="badge review dismissed"/);
+    assert.match(html, /counted before the share issue/);
+    const order = [...html.matchAll(/<span class="order">#(\d+)<\/span>/g)].map((m) => Number(m[1]));
+    assert.deepStrictEqual(order, [...order].sort((x, y) => x - y));
+    assert.ok(ed.document.uri.path.endsWith(FIRST));
+  });
+});
