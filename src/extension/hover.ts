@@ -24,7 +24,7 @@ export class ClaimHover implements vscode.HoverProvider {
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     md.supportHtml = false;
     for (const n of notes) {
-      md.appendMarkdown(`📝 **Note:** ${escapeMarkdown(n.annotation.note ?? "")}${by(n)} · ${link("Remove", "claimscope.removeAnnotation", [n.annotation.id])}\n\n`);
+      md.appendMarkdown(`**Note:** ${escapeMarkdown(n.annotation.note ?? "")}${by(n)} · ${link("Remove", "claimscope.removeAnnotation", [n.annotation.id])}\n\n`);
     }
     if (!d) {
       const r = notes[0]!.ranges[0]!;

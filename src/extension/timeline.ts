@@ -139,7 +139,7 @@ function entryHtml(e: TimelineEntry, i: number): string {
 <div class="card">
 <div class="source"><a href="#" class="open" data-claim="${esc(e.claim.id)}">${esc(e.source)}</a>${badges}</div>
 <blockquote>${esc(snippet(e.claim.text, 400))}</blockquote>
-${e.note ? `<p class="note">📝 ${esc(e.note)}</p>` : ""}
+${e.note ? `<p class="note"><span class="label">Note:</span> ${esc(e.note)}</p>` : ""}
 ${links ? `<ul class="flags">${links}</ul>` : ""}
 <button type="button" class="review-claim" data-claim="${esc(e.claim.id)}">${e.review ? "Change review" : "Verify or dispute…"}</button>
 </div>
@@ -151,7 +151,7 @@ function linkHtml(l: TimelineLink, relation: string, pair: { earlier: string; la
 <span class="kind">⚠ ${esc(l.kind)}</span> ${relation} <a href="#" class="open" data-claim="${esc(l.claim)}">${esc(l.source)}</a>
 ${l.review ? `<span class="badge review ${l.review}">${l.review}</span>` : ""}
 <span class="explanation">${esc(l.explanation)}</span>
-${l.note ? `<span class="note">📝 ${esc(l.note)}</span>` : ""}
+${l.note ? `<span class="note"><span class="label">Note:</span> ${esc(l.note)}</span>` : ""}
 <button type="button" class="review-flag" data-earlier="${esc(pair.earlier)}" data-later="${esc(pair.later)}">${l.review ? "Change" : "Review…"}</button>
 </li>`;
 }
