@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { open } from "fs/promises";
 import { ANNOTATIONS_PATH, applyEdits, emptyAnnotationFile, parseAnnotationFile, serializeAnnotationFile, type AnnotationEdit, type AnnotationFile } from "../core";
 
 /** A lock older than this was left by a window that died while writing; it is broken. */
@@ -91,24 +92,42 @@ export class AnnotationStore implements vscode.Disposable {
     return parsed.ok ? { ok: true, file: parsed.file, text } : { ok: false, error: parsed.error, text };
   }
 
-  /** A lock file made by renaming a fresh file onto its name without overwriting: only one window succeeds. */
+  /**
+   * A lock file only one writer can create: on disk by an exclusive create (atomic, across windows
+   * and processes); on a virtual file system by renaming a fresh file onto its name without overwriting.
+   */
   private async acquire(): Promise<void> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      if (await this.tryLock()) return;
+      const stat = await vscode.workspace.fs.stat(this.lock).then((s) => s, () => undefined);
+      if (stat && Date.now() - stat.mtime > STALE_LOCK_MS) await vscode.workspace.fs.delete(this.lock).then(undefined, () => undefined);
+      else if (Date.now() > deadline) throw new Error(`${ANNOTATIONS_PATH} is being written by another window; try again in a moment`);
+      else await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
+    }
+  }
+
+  private async tryLock(): Promise<boolean> {
+    if (this.lock.scheme === "file") {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.lock, ".."));
+      try {
+        const handle = await open(this.lock.fsPath, "wx");
+        await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
+        await handle.close();
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+        throw e;
+      }
+    }
     const mine = vscode.Uri.joinPath(this.folder.uri, `${ANNOTATIONS_PATH}.${Math.random().toString(36).slice(2)}.lock`);
     await vscode.workspace.fs.writeFile(mine, new TextEncoder().encode(String(Date.now())));
-    const deadline = Date.now() + LOCK_WAIT_MS;
     try {
-      for (;;) {
-        try {
-          await vscode.workspace.fs.rename(mine, this.lock, { overwrite: false });
-          return;
-        } catch (e) {
-          if (!(e instanceof vscode.FileSystemError) || e.code !== "FileExists") throw e;
-        }
-        const stat = await vscode.workspace.fs.stat(this.lock).then((s) => s, () => undefined);
-        if (stat && Date.now() - stat.mtime > STALE_LOCK_MS) await vscode.workspace.fs.delete(this.lock).then(undefined, () => undefined);
-        else if (Date.now() > deadline) throw new Error(`${ANNOTATIONS_PATH} is being written by another window; try again in a moment`);
-        else await new Promise((r) => setTimeout(r, 50));
-      }
+      await vscode.workspace.fs.rename(mine, this.lock, { overwrite: false });
+      return true;
+    } catch (e) {
+      if (e instanceof vscode.FileSystemError && e.code === "FileExists") return false;
+      throw e;
     } finally {
       await vscode.workspace.fs.delete(mine).then(undefined, () => undefined);
     }

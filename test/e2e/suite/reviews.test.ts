@@ -194,19 +194,22 @@ suite("review workflow: states, notes, anchors, CLI, exchange, timeline", () => 
     const other = new AnnotationStore(vscode.workspace.workspaceFolders![0]!);
     await other.load();
     const doc = a.corpus.index.get(FIRST)!;
-    const theirs = noteOn(FIRST, doc.text, 0, 9, "from the other window", { id: "other-window-note", now: new Date().toISOString() });
     const count = a.reviews.index().all.length;
     const snap = a.corpus.snapshot();
     const claim = [...snap.claims.values()].find((c) => c.document === FIRST && !a.reviews.index().ofClaim(c.id))!;
-    await Promise.all([other.update([{ type: "put", annotation: theirs }]), a.reviews.reviewClaim(claim.id, "verified", "mine")]);
+    // Three rounds of both windows saving at the same moment: every annotation must survive.
+    for (let i = 0; i < 3; i++) {
+      const theirs = noteOn(FIRST, doc.text, i, i + 9, `from the other window ${i}`, { id: `other-window-note-${i}`, now: new Date().toISOString() });
+      await Promise.all([other.update([{ type: "put", annotation: theirs }]), i === 0 ? a.reviews.reviewClaim(claim.id, "verified", "mine") : a.reviews.addNote(FIRST, 20 + i, 30 + i, `mine ${i}`)]);
+    }
     other.dispose();
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file(ANNOTATIONS)));
     const ids = (JSON.parse(text) as { annotations: Array<{ id: string }> }).annotations.map((x) => x.id);
-    assert.ok(ids.includes("other-window-note") && ids.length === count + 2, ids.join());
+    assert.ok(["0", "1", "2"].every((i) => ids.includes(`other-window-note-${i}`)) && ids.length === count + 6, ids.join());
     // What another process writes (a window, a git checkout) shows up here.
-    writeFileSync(file(ANNOTATIONS).fsPath, text.replace("from the other window", "edited elsewhere"));
+    writeFileSync(file(ANNOTATIONS).fsPath, text.replace("from the other window 0", "edited elsewhere"));
     await until("the other window's note shown", () => a.reviews.index().all.some((r) => r.annotation.note === "edited elsewhere"));
-    assert.strictEqual(a.reviews.index().all.length, count + 2);
+    assert.strictEqual(a.reviews.index().all.length, count + 6);
 
     const broken = "{ \"schema\": \"claimscope/annotations@1\", \"annotations\": [ { \"id\": ";
     await vscode.workspace.fs.writeFile(file(ANNOTATIONS), new TextEncoder().encode(broken));
