@@ -9,6 +9,7 @@ import { buildLexicon, recognizeTerms, type CompiledTerm, type ExtraTerm } from 
 import { buildOrgRecognizer, type OrgRecognizer } from "./recognize/orgs";
 import { extractClaims } from "./claims";
 import { Occupancy } from "./text/spans";
+import { isRecord } from "./isRecord";
 
 export interface AnalysisOptions {
   /** Extra names for organisations: `{ "Contoso": ["Contoso Ltd", "CTSO"] }`. */
@@ -187,8 +188,4 @@ function mainOrgsOf(facts: Fact[], orgs: OrgRecognizer, titleBlock: Block | unde
     counts.set(f.value as string, (counts.get(f.value as string) ?? 0) + (inTitle ? 3 : 1));
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2).map(([id]) => id).sort();
-}
-
-function isRecord(v: unknown): v is Record<string, string[]> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }

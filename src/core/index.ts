@@ -20,3 +20,4 @@ export { resolveReviews, contradictionKey, claimsAt, reviewState, type ReviewInd
 export { reviewContradiction, reviewClaim, noteOn, type Stamp } from "./review/create";
 export { toWebAnnotations, fromWebAnnotations, type ImportContext, type ImportResult } from "./review/webAnnotation";
 export { topicTimeline, type Timeline, type TimelineEntry, type TimelineLink } from "./review/timeline";
+export { isRecord } from "./isRecord";

@@ -1,5 +1,6 @@
 import type { ExtraTerm } from "./recognize/terms";
 import { DEFAULT_MAX_BYTES } from "./text/decode";
+import { isRecord } from "./isRecord";
 
 /** Everything a user can set, from `.claimscope.json` (CLI) or the `claimscope.*` settings (editor). */
 export interface Settings {
@@ -18,7 +19,6 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * Reads settings of unknown shape. A value of the wrong type is reported and replaced by its default;

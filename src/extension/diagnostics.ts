@@ -48,8 +48,8 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       add(lu, info);
     }
     for (const store of this.reviews.allStores()) {
-      const lines = store.text.split("\n");
-      const lineOf = (id: string) => Math.max(0, lines.findIndex((t) => t.includes(JSON.stringify(id))));
+      // The entry's line in the file, found only when there is an orphan to point at.
+      const lineOf = (id: string) => Math.max(0, store.text.split("\n").findIndex((t) => t.includes(JSON.stringify(id))));
       if (store.problem) {
         const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${ANNOTATIONS_PATH} cannot be read: ${store.problem}. It is left as it is; reviews are not applied or saved until it is fixed.`, vscode.DiagnosticSeverity.Error);
         d.source = "claimscope";
@@ -58,7 +58,8 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       for (const o of index.orphans) {
         if (!store.file.annotations.some((a) => a.id === o.annotation.id)) continue;
         const what = o.annotation.kind === "note" ? "Note" : `Review (${o.annotation.state})`;
-        const d = new vscode.Diagnostic(new vscode.Range(lineOf(o.annotation.id), 0, lineOf(o.annotation.id), 1000), `${what} on “${snippet(o.annotation.target[0].quote.exact, 80)}” is orphaned: ${o.reason}`, vscode.DiagnosticSeverity.Warning);
+        const line = lineOf(o.annotation.id);
+        const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), `${what} on “${snippet(o.annotation.target[0].quote.exact, 80)}” is orphaned: ${o.reason}`, vscode.DiagnosticSeverity.Warning);
         d.source = "claimscope";
         d.code = "orphaned-annotation";
         add(store.uri, d);

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { CLAIM_STATES, FLAG_STATES, isClaimState, isFlagState, STATE_LABEL, snippet, type Contradiction, type ReviewState } from "../core";
+import { CLAIM_STATES, FLAG_STATES, isClaimState, isFlagState, isRecord, STATE_LABEL, snippet, type Annotation, type Contradiction, type ReviewState } from "../core";
 import type { CorpusService } from "./corpusService";
 import type { ReviewService } from "./reviews";
 
@@ -23,22 +23,14 @@ export function registerReviewCommands(corpus: CorpusService, reviews: ReviewSer
     reg("claimscope.reviewContradiction", guard(async (subject?: Subject, state?: unknown, note?: unknown) => {
       const flag = await pickFlag(corpus, flagsOf(corpus, subject));
       if (!flag) return undefined;
-      const current = reviews.index().ofContradiction(flag);
-      const chosen = isFlagState(state) ? state : await pickState(FLAG_STATES, current?.annotation.kind === "contradiction" ? current.annotation.state : undefined, "Review the flag");
-      if (!chosen) return undefined;
-      const text = await askNote(note, current?.annotation.note);
-      if (text === undefined) return undefined;
-      return reviews.reviewContradiction(flag, chosen, text);
+      const review = await askReview(FLAG_STATES, isFlagState, reviews.index().ofContradiction(flag)?.annotation, state, note, "Review the flag");
+      return review && reviews.reviewContradiction(flag, review.state, review.note);
     })),
     reg("claimscope.reviewClaim", guard(async (subject?: Subject, state?: unknown, note?: unknown) => {
       const id = claimOf(corpus, subject);
       if (!id) { void vscode.window.showInformationMessage("Claimscope: put the cursor on a claim (a statement with a deal term) to review it."); return undefined; }
-      const current = reviews.index().ofClaim(id);
-      const chosen = isClaimState(state) ? state : await pickState(CLAIM_STATES, current?.annotation.kind === "claim" ? current.annotation.state : undefined, "Review the claim");
-      if (!chosen) return undefined;
-      const text = await askNote(note, current?.annotation.note);
-      if (text === undefined) return undefined;
-      return reviews.reviewClaim(id, chosen, text);
+      const review = await askReview(CLAIM_STATES, isClaimState, reviews.index().ofClaim(id)?.annotation, state, note, "Review the claim");
+      return review && reviews.reviewClaim(id, review.state, review.note);
     })),
     reg("claimscope.addNote", guard(async (where?: unknown, note?: unknown) => {
       const range = rangeOf(corpus, where);
@@ -48,7 +40,7 @@ export function registerReviewCommands(corpus: CorpusService, reviews: ReviewSer
       return reviews.addNote(range.path, range.start, range.end, text);
     })),
     reg("claimscope.removeAnnotation", guard(async (subject?: unknown) => {
-      const id = typeof subject === "string" ? subject : isObject(subject) && typeof subject.annotation === "string" ? subject.annotation : undefined;
+      const id = typeof subject === "string" ? subject : isRecord(subject) && typeof subject.annotation === "string" ? subject.annotation : undefined;
       if (!id) return;
       await reviews.remove(id);
     })),
@@ -91,7 +83,7 @@ function defaultExport(): vscode.Uri | undefined {
 /** The flags a subject stands for: the flag itself, those of a claim, or those of the claims under the cursor. */
 export function flagsOf(corpus: CorpusService, subject: Subject): Contradiction[] {
   const snap = corpus.snapshot();
-  if (isObject(subject) && typeof subject.earlier === "string" && typeof subject.later === "string") {
+  if (isRecord(subject) && typeof subject.earlier === "string" && typeof subject.later === "string") {
     return snap.contradictions.filter((c) => c.earlier === subject.earlier && c.later === subject.later);
   }
   const ids = subject === undefined ? claimsUnderCursor(corpus) : [claimOf(corpus, subject)].filter((x): x is string => !!x);
@@ -100,7 +92,7 @@ export function flagsOf(corpus: CorpusService, subject: Subject): Contradiction[
 
 function claimOf(corpus: CorpusService, subject: Subject): string | undefined {
   if (typeof subject === "string") return corpus.claim(subject) ? subject : undefined;
-  if (isObject(subject) && subject.type === "claim" && typeof subject.id === "string") return corpus.claim(subject.id) ? subject.id : undefined;
+  if (isRecord(subject) && subject.type === "claim" && typeof subject.id === "string") return corpus.claim(subject.id) ? subject.id : undefined;
   if (subject === undefined) return claimsUnderCursor(corpus)[0];
   return undefined;
 }
@@ -115,7 +107,7 @@ function claimsUnderCursor(corpus: CorpusService): string[] {
 }
 
 function rangeOf(corpus: CorpusService, where: unknown): { path: string; start: number; end: number; quote: string } | undefined {
-  if (isObject(where) && typeof where.path === "string" && Number.isInteger(where.start) && Number.isInteger(where.end)) {
+  if (isRecord(where) && typeof where.path === "string" && Number.isInteger(where.start) && Number.isInteger(where.end)) {
     const doc = corpus.index.get(where.path);
     const start = where.start as number, end = where.end as number;
     if (!doc || start < 0 || end <= start || end > doc.text.length) return undefined;
@@ -143,6 +135,15 @@ async function pickFlag(corpus: CorpusService, flags: Contradiction[]): Promise<
   return pick?.flag;
 }
 
+/** The state and note of a review: what the caller gave, else asked for; undefined when the reviewer cancels. */
+async function askReview<S extends ReviewState>(states: readonly S[], isState: (s: unknown) => s is S, current: Annotation | undefined, state: unknown, note: unknown, title: string): Promise<{ state: S; note: string } | undefined> {
+  const now = current && current.kind !== "note" && isState(current.state) ? current.state : undefined;
+  const chosen = isState(state) ? state : await pickState(states, now, title);
+  if (!chosen) return undefined;
+  const text = await askNote(note, current?.note);
+  return text === undefined ? undefined : { state: chosen, note: text };
+}
+
 async function pickState<S extends ReviewState>(states: readonly S[], current: S | undefined, title: string): Promise<S | undefined> {
   const pick = await vscode.window.showQuickPick(
     states.map((s) => ({ label: STATE_LABEL[s].split(" — ")[0]!, description: STATE_LABEL[s].split(" — ")[1], detail: s === current ? "current review" : undefined, state: s })),
@@ -156,8 +157,4 @@ async function askNote(note: unknown, current: string | undefined): Promise<stri
   if (typeof note === "string") return note;
   if (note === null) return "";
   return vscode.window.showInputBox({ title: "Note (optional)", prompt: "Why — a source, a date, a reason. Enter to save, Escape to cancel.", value: current ?? "" });
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null;
 }

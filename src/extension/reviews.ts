@@ -78,15 +78,13 @@ export class ReviewService implements vscode.Disposable {
 
   /** Every annotation as a W3C Web Annotation collection, sources as the articles' URIs. */
   exportWeb(): object {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return toWebAnnotations(this.combined(), root ? `${root.toString().replace(/\/?$/, "/")}` : "");
+    return toWebAnnotations(this.combined(), rootBase());
   }
 
   /** Adds Web Annotations (newer versions of ours replace them); returns what was done. */
   async importWeb(json: unknown): Promise<{ added: number; updated: number; unchanged: number; skipped: string[] }> {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     const got = fromWebAnnotations(json, {
-      base: root ? root.toString().replace(/\/?$/, "/") : "",
+      base: rootBase(),
       paths: this.corpus.index.paths(),
       newId: () => globalThis.crypto.randomUUID(),
       now: new Date().toISOString(),
@@ -158,6 +156,12 @@ export class ReviewService implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
+}
+
+/** The IRI corpus paths are relative to in exported annotations: the first workspace folder, ending in "/". */
+function rootBase(): string {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return root ? root.toString().replace(/\/?$/, "/") : "";
 }
 
 function retarget<T extends Annotation>(a: T, map: (source: string) => string): T {

@@ -1,4 +1,5 @@
 import { ANNOTATIONS_SCHEMA, isClaimState, isFlagState, type Annotation, type AnnotationFile, type AnnotationTarget } from "./model";
+import { isRecord } from "../isRecord";
 
 export type ParsedAnnotations = { ok: true; file: AnnotationFile } | { ok: false; error: string };
 
@@ -17,7 +18,7 @@ export function parseAnnotationFile(text: string): ParsedAnnotations {
   } catch (e) {
     return { ok: false, error: `not valid JSON (${(e as Error).message})` };
   }
-  if (!isObject(raw)) return { ok: false, error: "expected an object with \"schema\" and \"annotations\"" };
+  if (!isRecord(raw)) return { ok: false, error: "expected an object with \"schema\" and \"annotations\"" };
   if (raw.schema !== ANNOTATIONS_SCHEMA) return { ok: false, error: `unknown schema ${JSON.stringify(raw.schema)} (expected "${ANNOTATIONS_SCHEMA}")` };
   if (!Array.isArray(raw.annotations)) return { ok: false, error: "\"annotations\" must be a list" };
   const annotations: Annotation[] = [];
@@ -34,7 +35,7 @@ export function parseAnnotationFile(text: string): ParsedAnnotations {
 
 /** One annotation checked field by field; a string says what is wrong. */
 export function readAnnotation(entry: unknown): Annotation | string {
-  if (!isObject(entry)) return "not an object";
+  if (!isRecord(entry)) return "not an object";
   const { id, kind, state, note, created, modified, creator, target, concept } = entry;
   if (typeof id !== "string" || !id) return "missing \"id\"";
   if (typeof created !== "string" || typeof modified !== "string") return "missing \"created\" or \"modified\"";
@@ -68,10 +69,10 @@ export function readAnnotation(entry: unknown): Annotation | string {
 }
 
 function readTarget(t: unknown): AnnotationTarget | string {
-  if (!isObject(t) || typeof t.source !== "string" || !t.source) return "a target needs a \"source\"";
+  if (!isRecord(t) || typeof t.source !== "string" || !t.source) return "a target needs a \"source\"";
   const selectors = Array.isArray(t.selector) ? t.selector : [];
-  const quote = selectors.find((s): s is Record<string, unknown> => isObject(s) && s.type === "TextQuoteSelector");
-  const position = selectors.find((s): s is Record<string, unknown> => isObject(s) && s.type === "TextPositionSelector");
+  const quote = selectors.find((s): s is Record<string, unknown> => isRecord(s) && s.type === "TextQuoteSelector");
+  const position = selectors.find((s): s is Record<string, unknown> => isRecord(s) && s.type === "TextPositionSelector");
   if (!quote || typeof quote.exact !== "string" || !quote.exact) return "a target needs a TextQuoteSelector with \"exact\" text";
   const start = position?.start, end = position?.end;
   const ok = Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (end as number) >= (start as number);
@@ -126,10 +127,6 @@ export function applyEdits(file: AnnotationFile, edits: AnnotationEdit[]): Annot
     else byId.delete(e.id);
   }
   return { schema: ANNOTATIONS_SCHEMA, annotations: [...byId.values()] };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function str(v: unknown): string {

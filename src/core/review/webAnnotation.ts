@@ -2,6 +2,7 @@
 // and from other annotation tools. https://www.w3.org/TR/annotation-model/
 import { isClaimState, isFlagState, type Annotation, type AnnotationFile, type AnnotationTarget } from "./model";
 import { readAnnotation } from "./store";
+import { isRecord } from "../isRecord";
 
 const CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 const TAG = "claimscope:";
@@ -64,7 +65,7 @@ export function fromWebAnnotations(json: unknown, ctx: ImportContext): ImportRes
   const annotations: Annotation[] = [];
   const skipped: string[] = [];
   for (const [i, item] of items.entries()) {
-    const label = isObject(item) && typeof item.id === "string" ? item.id : `item ${i + 1}`;
+    const label = isRecord(item) && typeof item.id === "string" ? item.id : `item ${i + 1}`;
     const read = fromWebAnnotation(item, ctx);
     if (typeof read === "string") skipped.push(`${label}: ${read}`);
     else annotations.push(read);
@@ -75,14 +76,14 @@ export function fromWebAnnotations(json: unknown, ctx: ImportContext): ImportRes
 
 function annotationsIn(json: unknown): unknown[] {
   if (Array.isArray(json)) return json;
-  if (!isObject(json)) return [];
+  if (!isRecord(json)) return [];
   const type = types(json);
   if (type.includes("Annotation")) return [json];
   if (type.includes("AnnotationPage")) return Array.isArray(json.items) ? json.items : [];
   if (type.includes("AnnotationCollection")) {
     const out: unknown[] = [];
     const seen = new Set<unknown>();
-    for (let page = json.first; isObject(page) && !seen.has(page); page = page.next) {
+    for (let page = json.first; isRecord(page) && !seen.has(page); page = page.next) {
       seen.add(page);
       if (Array.isArray(page.items)) out.push(...page.items);
     }
@@ -92,8 +93,8 @@ function annotationsIn(json: unknown): unknown[] {
 }
 
 function fromWebAnnotation(item: unknown, ctx: ImportContext): Annotation | string {
-  if (!isObject(item) || !types(item).includes("Annotation")) return "not an Annotation";
-  const bodies = listOf(item.body).filter(isObject);
+  if (!isRecord(item) || !types(item).includes("Annotation")) return "not an Annotation";
+  const bodies = listOf(item.body).filter(isRecord);
   if (typeof item.bodyValue === "string") bodies.push({ type: "TextualBody", value: item.bodyValue, purpose: "commenting" });
   const textOf = (purpose: string) => bodies.find((b) => b.purpose === purpose && typeof b.value === "string")?.value as string | undefined;
   const state = textOf("assessing");
@@ -112,7 +113,7 @@ function fromWebAnnotation(item: unknown, ctx: ImportContext): Annotation | stri
   else kind = "note";
   const concept = tags.find((t) => t.startsWith(`${TAG}concept/`))?.slice(`${TAG}concept/`.length);
   const rawId = typeof item.id === "string" && item.id ? item.id.replace(/^urn:uuid:/, "") : ctx.newId();
-  const creator = typeof item.creator === "string" ? item.creator : isObject(item.creator) && typeof item.creator.name === "string" ? item.creator.name : undefined;
+  const creator = typeof item.creator === "string" ? item.creator : isRecord(item.creator) && typeof item.creator.name === "string" ? item.creator.name : undefined;
   // Our own file format checks the rest (states per kind, number of targets, note length).
   const checked = readAnnotation({
     id: rawId,
@@ -129,10 +130,10 @@ function fromWebAnnotation(item: unknown, ctx: ImportContext): Annotation | stri
 }
 
 function readTarget(t: unknown, ctx: ImportContext): AnnotationTarget | string {
-  if (!isObject(t) || typeof t.source !== "string") return "a target without a source and selectors (a whole document) cannot be placed";
+  if (!isRecord(t) || typeof t.source !== "string") return "a target without a source and selectors (a whole document) cannot be placed";
   const source = corpusPath(t.source, ctx);
   if (!source) return `${t.source} is not an article of this corpus`;
-  const selectors = listOf(t.selector).filter(isObject);
+  const selectors = listOf(t.selector).filter(isRecord);
   const quote = selectors.find((s) => s.type === "TextQuoteSelector");
   const position = selectors.find((s) => s.type === "TextPositionSelector");
   if (!quote || typeof quote.exact !== "string" || !quote.exact) return "a target without a TextQuoteSelector cannot be re-anchored";
@@ -163,8 +164,4 @@ function types(o: Json): string[] {
 
 function listOf(v: unknown): unknown[] {
   return v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
