@@ -59,6 +59,8 @@ test("organisations: bare names a story uses as companies; Title-Case headlines 
   const ids = (text: string) => [...new Set(orgs.recognize(text).map((f) => f.value))];
   assert.deepEqual(ids("Vertex still holds the right. Vertex's rights run through 2030, while Nimbus's needs grow and Nimbus said so."), ["vertex", "nimbus"]);
   assert.deepEqual(ids("OpenAI Mega Deals With New Partners"), ["openai"]);
+  // A common noun opening sentences is not a company, however often it "says" or "will".
+  assert.deepEqual(ids("Executives declined to comment. Executives will meet again. Orlen said it agreed. Later, Orlen said no."), ["orlen"]);
   assert.deepEqual(ids("Denise Dresser said it was fine. Dresser's view: Dresser said no."), []);
   assert.deepEqual(ids("U.S.-based Cedar Bio Inc agreed. Brightline's London-listed shares fell."), ["cedar", "brightline"]);
 });

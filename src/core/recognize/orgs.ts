@@ -196,22 +196,32 @@ const ACTING = /^(?:['’]s\b|\s(?:shares|stock|board|said|says|announced|agreed
 
 /**
  * Single names a story uses as companies: at least twice, once in a company's way (possessive, or followed by
- * shares, board, said, will …), never as the second word of a person's name ("Denise Dresser").
+ * shares, board, said, will …), once inside a sentence or as a possessive (a common noun is capitalised only
+ * where a sentence starts: "Executives declined to comment"), never as the second word of a person's name ("Denise Dresser").
  */
 function actingNames(text: string): string[] {
-  const seen = new Map<string, { count: number; acting: boolean; afterCapital: boolean }>();
+  const seen = new Map<string, { count: number; acting: boolean; afterCapital: boolean; inside: boolean }>();
   for (const m of text.matchAll(/(?<![\p{L}\d&'’.-])\p{Lu}[\p{Ll}\p{Lu}\d]{2,}(?![\p{L}\d&-])/gu)) {
     const w = m[0];
     if (NOT_NAMES.has(w) || NOT_ACTORS.has(w) || /^[\p{Lu}\d]+$/u.test(w)) continue;
-    const e = seen.get(w) ?? { count: 0, acting: false, afterCapital: false };
+    const e = seen.get(w) ?? { count: 0, acting: false, afterCapital: false, inside: false };
     e.count++;
+    if (!e.inside && !startsSentence(text, m.index!)) e.inside = true;
     const after = text.slice(m.index! + w.length, m.index! + w.length + 14);
     if (ACTING.test(after)) e.acting = true;
+    if (/^['’]s\b/.test(after)) e.inside = true;
     const prev = /(\p{Lu}[\p{Ll}]+)\s$/u.exec(text.slice(Math.max(0, m.index! - 30), m.index!))?.[1];
     if (prev && !NOT_NAMES.has(prev) && !NOT_ACTORS.has(prev)) e.afterCapital = true;
     seen.set(w, e);
   }
-  return [...seen].filter(([, e]) => e.count >= 2 && e.acting && !e.afterCapital).map(([w]) => w);
+  return [...seen].filter(([, e]) => e.count >= 2 && e.acting && e.inside && !e.afterCapital).map(([w]) => w);
+}
+
+/** Whether a word at `at` opens a sentence, a line or a quotation. */
+function startsSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  return i < 0 || /[.!?:;\n\r"“‘'(\[#*>•–—-]/.test(text[i]!);
 }
 
 function isName(name: string): boolean {
