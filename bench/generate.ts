@@ -35,10 +35,13 @@ const FILLER = [
   "The broader market was little changed on the day, with technology shares trading flat.",
 ];
 
-export function generateCorpus(count: number, seed = 42): GeneratedArticle[] {
+/** `companies`: draw names from a pool this small, so that the same companies recur across stories. */
+export function generateCorpus(count: number, seed = 42, companies?: number): GeneratedArticle[] {
   const r = rng(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
-  const name = () => { const w = pick(SYL) + pick(SYL) + (r() < 0.5 ? pick(SYL) : ""); return w[0]!.toUpperCase() + w.slice(1); };
+  const coin = () => { const w = pick(SYL) + pick(SYL) + (r() < 0.5 ? pick(SYL) : ""); return w[0]!.toUpperCase() + w.slice(1); };
+  const pool = companies ? Array.from({ length: companies }, coin) : undefined;
+  const name = () => (pool ? pick(pool) : coin());
   const storyCount = Math.max(1, Math.round(count / 8));
   const stories = Array.from({ length: storyCount }, () => ({
     buyer: name(), buyerSuffix: pick(SUFFIX), target: name(), targetSuffix: pick(SUFFIX), licensor: name(),

@@ -21,11 +21,16 @@ export interface CorpusSnapshot {
   /** Claim id → the document it comes from. */
   documentOf: Map<string, CorpusDocument>;
   topicById: Map<string, Topic>;
+  /** How many contradictions there are (without building the list). */
+  contradictionCount: number;
   /** Topic id → its contradictions. */
   contradictionsByTopic: Map<string, Contradiction[]>;
 }
 
 const NO_ORG = "";
+const UNATTRIBUTED = [NO_ORG];
+/** The organisations a claim is indexed under: its parties, or NO_ORG. */
+const partiesOf = (c: Claim): string[] => (c.orgs.length ? c.orgs : UNATTRIBUTED);
 const ALL = Symbol("all");
 
 /**
@@ -45,8 +50,13 @@ export class CorpusIndex {
   private readonly documentOf = new Map<string, CorpusDocument>();
   /** concept → organisation (or NO_ORG) → ids of the claims naming it. */
   private readonly byConceptOrg = new Map<string, Map<string, Set<string>>>();
-  private readonly conceptTopics = new Map<string, Topic[]>();
+  /** concept → topic id → topic. */
+  private readonly conceptTopics = new Map<string, Map<string, Topic>>();
+  /** concept → organisation (or NO_ORG for unattributed topics) → ids of the topics it is a party of. */
+  private readonly topicsByOrg = new Map<string, Map<string, Set<string>>>();
+  private readonly topicById = new Map<string, Topic>();
   private readonly topicContradictions = new Map<string, Contradiction[]>();
+  private contradictionCount = 0;
   private readonly dirty = new Map<string, Set<string> | typeof ALL>();
   private orderDirty = false;
   private snapshot: CorpusSnapshot | null = null;
@@ -111,15 +121,23 @@ export class CorpusIndex {
     if (this.orderDirty) this.reorder();
     for (const [concept, orgs] of this.dirty) this.regroup(concept, orgs);
     this.dirty.clear();
-    const concepts = [...this.conceptTopics.keys()].sort();
-    const topics = concepts.flatMap((c) => this.conceptTopics.get(c)!);
+    // The flat lists cost a walk over every topic: built when first read, so an edit that only needs
+    // the maps (hover, Problems for one file) does not pay for them.
+    let topics: Topic[] | undefined;
+    let contradictions: Contradiction[] | undefined;
+    const index = this;
     this.snapshot = {
       documents: this.ordered,
-      topics,
-      contradictions: topics.flatMap((t) => this.topicContradictions.get(t.id) ?? []),
+      get topics() {
+        return (topics ??= [...index.conceptTopics.keys()].sort().flatMap((c) => [...index.conceptTopics.get(c)!.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))));
+      },
+      get contradictions() {
+        return (contradictions ??= this.topics.flatMap((t) => index.topicContradictions.get(t.id) ?? []));
+      },
+      contradictionCount: this.contradictionCount,
       claims: this.claims,
       documentOf: this.documentOf,
-      topicById: new Map(topics.map((t) => [t.id, t])),
+      topicById: this.topicById,
       contradictionsByTopic: this.topicContradictions,
     };
     return this.snapshot;
@@ -131,7 +149,7 @@ export class CorpusIndex {
       this.documentOf.set(c.id, entry);
       let orgs = this.byConceptOrg.get(c.concept);
       if (!orgs) this.byConceptOrg.set(c.concept, (orgs = new Map()));
-      for (const o of c.orgs.length ? c.orgs : [NO_ORG]) {
+      for (const o of partiesOf(c)) {
         let ids = orgs.get(o);
         if (!ids) orgs.set(o, (ids = new Set()));
         ids.add(c.id);
@@ -145,7 +163,7 @@ export class CorpusIndex {
       this.claims.delete(c.id);
       this.documentOf.delete(c.id);
       const orgs = this.byConceptOrg.get(c.concept);
-      for (const o of c.orgs.length ? c.orgs : [NO_ORG]) orgs?.get(o)?.delete(c.id);
+      for (const o of partiesOf(c)) orgs?.get(o)?.delete(c.id);
       this.touch(c);
     }
   }
@@ -154,7 +172,7 @@ export class CorpusIndex {
     let set = this.dirty.get(c.concept);
     if (set === ALL) return;
     if (!set) this.dirty.set(c.concept, (set = new Set()));
-    for (const o of c.orgs.length ? c.orgs : [NO_ORG]) set.add(o);
+    for (const o of partiesOf(c)) set.add(o);
   }
 
   /** New corpus order; if documents that were there before changed places, everything is checked again. */
@@ -171,6 +189,8 @@ export class CorpusIndex {
   /** Re-groups the claims of a concept that a change can reach, and checks the topics that come out. */
   private regroup(concept: string, touched: Set<string> | typeof ALL): void {
     const orgIndex = this.byConceptOrg.get(concept) ?? new Map<string, Set<string>>();
+    const topics = this.conceptTopics.get(concept) ?? new Map<string, Topic>();
+    const topicOrgs = this.topicsByOrg.get(concept) ?? new Map<string, Set<string>>();
     const reached = new Set<string>();
     const ids = new Set<string>();
     if (touched === ALL) {
@@ -182,30 +202,52 @@ export class CorpusIndex {
         for (const id of orgIndex.get(queue.pop()!) ?? []) {
           if (ids.has(id)) continue;
           ids.add(id);
-          for (const o of this.claims.get(id)!.orgs.length ? this.claims.get(id)!.orgs : [NO_ORG]) if (!reached.has(o)) { reached.add(o); queue.push(o); }
+          for (const o of partiesOf(this.claims.get(id)!)) if (!reached.has(o)) { reached.add(o); queue.push(o); }
         }
       }
     }
-    const old = this.conceptTopics.get(concept) ?? [];
-    const hit = (t: Topic) => touched === ALL || (t.orgs.length ? t.orgs.some((o) => reached.has(o)) : reached.has(NO_ORG)) || t.claims.some((id) => ids.has(id) || !this.claims.has(id));
-    const keep = old.filter((t) => !hit(t));
-    for (const t of old) if (hit(t)) this.topicContradictions.delete(t.id);
+    // A topic is regrouped when it names a reached organisation: every claim it holds names one of its
+    // parties, so a topic holding a changed or removed claim is among them.
+    const hit = new Set<string>();
+    if (touched === ALL) for (const id of topics.keys()) hit.add(id);
+    else for (const o of reached) for (const id of topicOrgs.get(o) ?? []) hit.add(id);
+    for (const id of hit) this.dropTopic(topics.get(id)!, topicOrgs);
     const list = [...ids].map((id) => this.claims.get(id)!).sort((a, b) => this.documentOf.get(a.id)!.order - this.documentOf.get(b.id)!.order || a.start - b.start);
     const t0 = globalThis.performance.now();
-    const fresh = list.length ? groupTopics(concept, list, (c, orgs) => this.label(c, orgs), new Set(keep.map((t) => t.id))) : [];
+    const fresh = list.length ? groupTopics(concept, list, (c, orgs) => this.label(c, orgs), topics) : [];
     const t1 = globalThis.performance.now();
     for (const t of fresh) {
       const refs: ClaimRef[] = t.claims.map((id) => {
         const d = this.documentOf.get(id)!;
         return { claim: this.claims.get(id)!, order: d.order, facts: d.analysis.facts, source: d.analysis.path };
       });
-      this.topicContradictions.set(t.id, findContradictions(t, refs, this.analyzer.options.tolerance));
+      const found = findContradictions(t, refs, this.analyzer.options.tolerance);
+      this.topicContradictions.set(t.id, found);
+      this.contradictionCount += found.length;
+      topics.set(t.id, t);
+      this.topicById.set(t.id, t);
+      for (const o of t.orgs.length ? t.orgs : [NO_ORG]) {
+        let set = topicOrgs.get(o);
+        if (!set) topicOrgs.set(o, (set = new Set()));
+        set.add(t.id);
+      }
     }
     this.stats.topics += t1 - t0;
     this.stats.contradictions += globalThis.performance.now() - t1;
-    const all = [...keep, ...fresh].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    if (all.length) this.conceptTopics.set(concept, all);
-    else this.conceptTopics.delete(concept);
+    if (topics.size) { this.conceptTopics.set(concept, topics); this.topicsByOrg.set(concept, topicOrgs); }
+    else { this.conceptTopics.delete(concept); this.topicsByOrg.delete(concept); }
+  }
+
+  private dropTopic(t: Topic, topicOrgs: Map<string, Set<string>>): void {
+    this.contradictionCount -= this.topicContradictions.get(t.id)?.length ?? 0;
+    this.topicContradictions.delete(t.id);
+    this.topicById.delete(t.id);
+    this.conceptTopics.get(t.concept)?.delete(t.id);
+    for (const o of t.orgs.length ? t.orgs : [NO_ORG]) {
+      const set = topicOrgs.get(o);
+      set?.delete(t.id);
+      if (set && !set.size) topicOrgs.delete(o);
+    }
   }
 
   private label(concept: string, orgs: string[]): string {

@@ -17,7 +17,7 @@ export function compatibleParties(a: string[], b: string[]): boolean {
  * the groups; a claim naming one joins the largest group that has it, so "Microsoft will no longer be the sole
  * cloud provider" lands with the Microsoft–OpenAI cloud claims.
  */
-export function groupTopics(concept: string, claims: Claim[], label: (concept: string, orgs: string[]) => string, taken: Set<string> = new Set()): Topic[] {
+export function groupTopics(concept: string, claims: Claim[], label: (concept: string, orgs: string[]) => string, taken: { has(id: string): boolean } = new Set()): Topic[] {
   const groups: Group[] = [];
   // Organisation → groups whose core names it, in creation order: only those can take a claim naming it.
   const byOrg = new Map<string, number[]>();
@@ -49,11 +49,12 @@ export function groupTopics(concept: string, claims: Claim[], label: (concept: s
     } else place(c);
   }
   const order = new Map(claims.map((c, i) => [c.id, i]));
-  const used = new Set<string>(taken);
+  const used = new Set<string>();
+  const isTaken = (id: string) => used.has(id) || taken.has(id);
   return groups.map((g) => {
     g.claims.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     let id = `${concept}:${g.core.join("+") || "unattributed"}`;
-    for (let n = 2; used.has(id); n++) id = `${concept}:${g.core.join("+") || "unattributed"}~${n}`;
+    for (let n = 2; isTaken(id); n++) id = `${concept}:${g.core.join("+") || "unattributed"}~${n}`;
     used.add(id);
     for (const c of g.claims) c.topic = id;
     return { id, label: label(concept, g.core), concept, orgs: g.core, claims: g.claims.map((c) => c.id) };
