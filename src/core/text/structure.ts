@@ -2,7 +2,7 @@ import { unified } from "unified";
 import remarkParse from "remark-parse";
 import type { Nodes, Parents } from "mdast";
 import type { Block, BlockKind } from "../types";
-import { blank } from "./frontMatter";
+import { readSimpleMarkdown, type MarkdownShape } from "./simpleMarkdown";
 
 export type Format = "markdown" | "text";
 
@@ -16,19 +16,23 @@ const parser = unified().use(remarkParse);
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()\[\]"']+/g;
 
 /**
- * Blocks (headings, paragraphs, list items, quotes, table cells) with offsets: from remark's tree for
- * Markdown; for plain text, which puts one paragraph per line, every line is a block of its own.
+ * Blocks (headings, paragraphs, list items, quotes, table cells) with offsets: for Markdown, from a line scan
+ * when the document has only headings, paragraphs and inline links, else from remark's tree; for plain text, which puts one paragraph per line, every line is a block of its own.
  */
 export function readStructure(text: string, format: Format): Structure {
   // Plain text has no Markdown to read: every line is a block, which is what remark's tree would be cut
   // into anyway, at a fraction of the cost (remark reads about 5 MB/s).
-  if (format === "text") {
-    return { blocks: splitLines(text, [{ kind: "paragraph", start: 0, end: text.length }]), prose: text.replace(BARE_URL, (m) => " ".repeat(m.length)) };
-  }
+  if (format === "text") return { blocks: splitLines(text, [{ kind: "paragraph", start: 0, end: text.length }]), prose: withoutUrls(text) };
+  const { blocks, masks } = readSimpleMarkdown(text) ?? remarkShape(text);
+  return { blocks, prose: withoutUrls(masked(text, masks)) };
+}
+
+/** The blocks and prose-less ranges of any Markdown, from remark's tree. */
+export function remarkShape(text: string): MarkdownShape {
   const tree = parser.parse(text);
   const blocks: Block[] = [];
-  let prose = text;
-  const mask = (start: number, end: number) => { prose = blank(prose, start, end); };
+  const masks: [number, number][] = [];
+  const mask = (start: number, end: number) => { masks.push([start, end]); };
 
   const visit = (node: Nodes, container: BlockKind): void => {
     const start = node.position?.start.offset;
@@ -72,9 +76,24 @@ export function readStructure(text: string, format: Format): Structure {
     }
   };
   visit(tree, "paragraph");
+  return { blocks: blocks.sort((a, b) => a.start - b.start), masks };
+}
 
-  prose = prose.replace(BARE_URL, (m) => " ".repeat(m.length));
-  return { blocks: blocks.sort((a, b) => a.start - b.start), prose };
+const withoutUrls = (text: string) => text.replace(BARE_URL, (m) => " ".repeat(m.length));
+
+/** The text with each range blanked (line breaks kept), built in one pass. */
+export function masked(text: string, masks: [number, number][]): string {
+  if (!masks.length) return text;
+  const sorted = [...masks].sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let at = 0;
+  for (const [start, end] of sorted) {
+    const from = Math.max(start, at);
+    if (end <= from) continue;
+    out += text.slice(at, from) + text.slice(from, end).replace(/[^\r\n]/g, " ");
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 const TERMINAL = /[.!?:;,"”’)\]…]$/;
