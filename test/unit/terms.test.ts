@@ -2,6 +2,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildLexicon, recognizeTerms } from "../../src/core/recognize/terms";
 import { buildOrgRecognizer } from "../../src/core/recognize/orgs";
+import { beginnings } from "../../src/core/recognize/prefixes";
+import { keepLongest } from "../../src/core/text/spans";
+import fc from "fast-check";
+import { generateCorpus } from "../../bench/generate";
 
 const cases: Array<[string, Array<[string, string]>]> = [
   ["Microsoft still holds an exclusive license to the models", [["exclusive license", "exclusive-license"]]],
@@ -63,4 +67,21 @@ test("organisations: bare names a story uses as companies; Title-Case headlines 
   assert.deepEqual(ids("Executives declined to comment. Executives will meet again. Orlen said it agreed. Later, Orlen said no."), ["orlen"]);
   assert.deepEqual(ids("Denise Dresser said it was fine. Dresser's view: Dresser said no."), []);
   assert.deepEqual(ids("U.S.-based Cedar Bio Inc agreed. Brightline's London-listed shares fell."), ["cedar", "brightline"]);
+});
+
+test("terms: trying only the terms a word can begin is the same as scanning the text once per term", () => {
+  assert.deepEqual([...beginnings("(?<!at )(?:equity |minority )?stakes?")].sort(), ["equ", "min", "sta"]);
+  assert.deepEqual([...beginnings("[Bb]uy|go(?:es)? public|\\w+ deal|x?")].sort(), ["", "buy", "go ", "goe", "x"]);
+  const lexicon = buildLexicon([{ id: "earn-out", phrases: ["earn-out", "$5 price", "Ürün deal"] }]);
+  const everyTerm = (text: string) => {
+    const found = lexicon.flatMap(({ def, re }) => [...text.matchAll(new RegExp(re.source, re.flags.replace("y", "g")))].map((m) => ({ start: m.index!, end: m.index! + m[0].length, id: def.id })));
+    return keepLongest(found, text.length).map((f) => `${f.start}-${f.end}`);
+  };
+  const viaPrefixes = (text: string) => recognizeTerms(text, lexicon).map((f) => `${f.start}-${f.end}`);
+  for (const d of generateCorpus(40)) assert.deepEqual(viaPrefixes(d.text), everyTerm(d.text));
+  const phrases = ["exclusive cloud provider", "Stakes", "a STAKE", "non-exclusive license", "break-up fee", "series B round", "$5 price", "ürün deal", "earn-out",
+    "walked away from", "went public", "invest in", "the purchase of Contoso", "Buys Rival", "regulators approved", "re-stake", "x-stake", "2stake", "é", "K", "ſ", " ", "-", ".", "\n"];
+  fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...phrases), fc.string({ maxLength: 3 })), { maxLength: 20 }).map((a) => a.join("")), (text) => {
+    assert.deepEqual(viaPrefixes(text), everyTerm(text));
+  }), { numRuns: 500 });
 });

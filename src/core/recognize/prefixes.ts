@@ -1,0 +1,234 @@
+/**
+ * Which lower-case beginnings a match of a regular-expression source can have, up to `depth` characters: the
+ * key that lets a recognizer try only the patterns that can start at a word instead of scanning the text once
+ * per pattern. Understands what our pattern sources use — literals, escapes, groups, alternatives, character
+ * classes, ?, *, + and {m,n}, lookarounds —; where it meets anything else it stops, and the beginnings found so
+ * far are shorter (less selective, never wrong). An empty string among them means "may begin with anything".
+ */
+export function beginnings(source: string, depth = 3): Set<string> {
+  const out = new Set<string>();
+  for (const s of expand(parseAlternatives(source, { i: 0 }), depth)) out.add(s.prefix);
+  return out;
+}
+
+type Node =
+  | { t: "chars"; set: string[] | null } // null: any character
+  | { t: "group"; alts: Node[][] }
+  | { t: "skip" } // zero-width
+  | { t: "repeat"; node: Node; min: number; max: number };
+
+interface Partial { prefix: string; done: boolean }
+
+function parseAlternatives(src: string, pos: { i: number }): Node[][] {
+  const alts: Node[][] = [[]];
+  while (pos.i < src.length) {
+    const c = src[pos.i]!;
+    if (c === ")") break;
+    if (c === "|") { pos.i++; alts.push([]); continue; }
+    let node = parseAtom(src, pos);
+    node = quantified(src, pos, node);
+    alts[alts.length - 1]!.push(node);
+  }
+  return alts;
+}
+
+function parseAtom(src: string, pos: { i: number }): Node {
+  const c = src[pos.i]!;
+  if (c === "(") {
+    const look = /^\(\?(?:<?[=!])/.exec(src.slice(pos.i, pos.i + 4));
+    pos.i += look ? look[0].length : src.startsWith("(?:", pos.i) ? 3 : src.startsWith("(?<", pos.i) ? src.indexOf(">", pos.i) + 1 - pos.i : 1;
+    const alts = parseAlternatives(src, pos);
+    pos.i++; // ")"
+    return look ? { t: "skip" } : { t: "group", alts };
+  }
+  if (c === "[") {
+    const end = classEnd(src, pos.i);
+    const body = src.slice(pos.i + 1, end);
+    pos.i = end + 1;
+    return { t: "chars", set: classChars(body) };
+  }
+  if (c === "\\") {
+    const e = src[pos.i + 1] ?? "";
+    pos.i += 2;
+    if (/[dDwWsSpPbBuxk]/.test(e)) {
+      if (e === "b" || e === "B") return { t: "skip" };
+      if (e === "p" || e === "P" || e === "u" || e === "x" || e === "k") pos.i = skipEscapeBody(src, pos.i);
+      return { t: "chars", set: null };
+    }
+    return { t: "chars", set: [e.toLowerCase()] };
+  }
+  if (c === "^" || c === "$") { pos.i++; return { t: "skip" }; }
+  pos.i++;
+  return { t: "chars", set: c === "." ? null : [c.toLowerCase()] };
+}
+
+function quantified(src: string, pos: { i: number }, node: Node): Node {
+  const q = /^(?:\?|\*|\+|\{(\d+)(?:,(\d*))?\})\??/.exec(src.slice(pos.i));
+  if (!q) return node;
+  pos.i += q[0].length;
+  const sym = q[0][0];
+  if (sym === "?") return { t: "repeat", node, min: 0, max: 1 };
+  if (sym === "*") return { t: "repeat", node, min: 0, max: Infinity };
+  if (sym === "+") return { t: "repeat", node, min: 1, max: Infinity };
+  const min = Number(q[1]);
+  return { t: "repeat", node, min, max: q[2] === undefined ? min : q[2] === "" ? Infinity : Number(q[2]) };
+}
+
+function classEnd(src: string, start: number): number {
+  for (let i = start + 1; i < src.length; i++) {
+    if (src[i] === "\\") i++;
+    else if (src[i] === "]" && i > start + 1) return i;
+  }
+  return src.length - 1;
+}
+
+/** The characters a class admits, lower-cased; null when it is negated or uses a shorthand. */
+function classChars(body: string): string[] | null {
+  if (body.startsWith("^") || /\\[dDwWsSpP]/.test(body)) return null;
+  const out: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i]!;
+    if (c === "\\") c = body[++i] ?? "";
+    if (body[i + 1] === "-" && i + 2 < body.length) {
+      const to = body[i + 2]!;
+      if (to.charCodeAt(0) - c.charCodeAt(0) > 64) return null;
+      for (let k = c.charCodeAt(0); k <= to.charCodeAt(0); k++) out.push(String.fromCharCode(k).toLowerCase());
+      i += 2;
+    } else out.push(c.toLowerCase());
+  }
+  return [...new Set(out)];
+}
+
+function skipEscapeBody(src: string, i: number): number {
+  if (src[i] === "{") return src.indexOf("}", i) + 1;
+  if (src[i] === "<") return src.indexOf(">", i) + 1;
+  return i + (/^[0-9a-fA-F]{2,4}/.exec(src.slice(i))?.[0].length ?? 0);
+}
+
+const LIMIT = 4096;
+
+/** Every way a sequence can begin, each marked done when it reached `depth` or had to stop. */
+function expand(alts: Node[][], depth: number): Partial[] {
+  let out: Partial[] = [];
+  for (const seq of alts) out.push(...walk(seq, 0, [{ prefix: "", done: false }], depth));
+  return out;
+}
+
+function walk(seq: Node[], at: number, partials: Partial[], depth: number): Partial[] {
+  let open = partials.filter((p) => !p.done && p.prefix.length < depth);
+  const closed = partials.filter((p) => p.done || p.prefix.length >= depth).map((p) => ({ prefix: p.prefix, done: true }));
+  for (let k = at; k < seq.length && open.length; k++) {
+    const next = step(seq[k]!, open, depth);
+    open = next.filter((p) => !p.done && p.prefix.length < depth);
+    closed.push(...next.filter((p) => p.done || p.prefix.length >= depth).map((p) => ({ prefix: p.prefix, done: true })));
+    if (open.length + closed.length > LIMIT) return [...closed, ...open].map((p) => ({ prefix: p.prefix, done: true }));
+  }
+  // A sequence that ends before `depth` characters: its matches may be that short.
+  return [...closed, ...open.map((p) => ({ prefix: p.prefix, done: true }))];
+}
+
+function step(node: Node, partials: Partial[], depth: number): Partial[] {
+  switch (node.t) {
+    case "skip":
+      return partials;
+    case "chars":
+      if (!node.set) return partials.map((p) => ({ prefix: p.prefix, done: true }));
+      return partials.flatMap((p) => node.set!.map((c) => ({ prefix: p.prefix + c, done: false })));
+    case "group":
+      return partials.flatMap((p) => node.alts.flatMap((seq) => walkOpen(seq, p, depth)));
+    case "repeat": {
+      const out: Partial[] = [];
+      let current = partials;
+      const most = Math.min(node.max, depth);
+      for (let n = 0; n <= most && current.length; n++) {
+        if (n >= node.min) out.push(...current);
+        if (n === most) break;
+        const next = step(node.node, current.filter((p) => !p.done && p.prefix.length < depth), depth);
+        out.push(...next.filter((p) => p.done || p.prefix.length >= depth));
+        current = next.filter((p) => !p.done && p.prefix.length < depth);
+      }
+      return dedupe(out);
+    }
+  }
+}
+
+/** A group's sequence continued from one partial: the partial stays open when the sequence completes. */
+function walkOpen(seq: Node[], p: Partial, depth: number): Partial[] {
+  let open: Partial[] = [p];
+  const closed: Partial[] = [];
+  for (const node of seq) {
+    const next = step(node, open, depth);
+    open = next.filter((q) => !q.done && q.prefix.length < depth);
+    closed.push(...next.filter((q) => q.done || q.prefix.length >= depth));
+    if (!open.length) break;
+  }
+  return [...closed, ...open];
+}
+
+function dedupe(ps: Partial[]): Partial[] {
+  const seen = new Map<string, Partial>();
+  for (const p of ps) {
+    const key = `${p.prefix}\u0000${p.done}`;
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  return [...seen.values()];
+}
+
+interface TrieNode {
+  /** Entries that may match where the text begins with this node's characters. */
+  entries: number[];
+  next: Map<number, TrieNode>;
+}
+
+/**
+ * Entries (each a list of pattern sources) by the lower-case characters a match can begin with: at a position,
+ * `at` gives the entries worth trying there, in entry order. A trie keyed by character codes, so a lookup
+ * allocates nothing and stops at the first character no entry begins with.
+ */
+export class PrefixIndex {
+  private readonly root: TrieNode = { entries: [], next: new Map() };
+
+  constructor(entries: string[][], private readonly depth = 3) {
+    entries.forEach((sources, i) => {
+      for (const source of sources) {
+        for (const b of beginnings(source, depth)) {
+          let node = this.root;
+          for (let k = 0; k < b.length; k++) {
+            const c = lowerCode(b.charCodeAt(k));
+            let child = node.next.get(c);
+            if (!child) node.next.set(c, (child = { entries: [], next: new Map() }));
+            node = child;
+          }
+          if (!node.entries.includes(i)) node.entries.push(i);
+        }
+      }
+    });
+    // A node answers for the entries of the shorter beginnings above it too.
+    const inherit = (node: TrieNode, above: number[]) => {
+      node.entries = [...new Set([...above, ...node.entries])].sort((x, y) => x - y);
+      for (const child of node.next.values()) inherit(child, node.entries);
+    };
+    inherit(this.root, []);
+  }
+
+  /** The entries that may match at `at`. */
+  at(text: string, at: number): readonly number[] {
+    let node = this.root;
+    const end = Math.min(text.length, at + this.depth);
+    for (let i = at; i < end; i++) {
+      const child = node.next.get(lowerCode(text.charCodeAt(i)));
+      if (!child) break;
+      node = child;
+    }
+    return node.entries;
+  }
+}
+
+/** Lower case as the `i` flag folds: ASCII at once, the rest through toLowerCase (and the two characters that fold to ASCII). */
+function lowerCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  if (c === 0x212a) return 107; // KELVIN SIGN folds to k
+  if (c === 0x17f) return 115; // LONG S folds to s
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
