@@ -72,6 +72,9 @@ test("organisations: bare names a story uses as companies; Title-Case headlines 
 test("terms: trying only the terms a word can begin is the same as scanning the text once per term", () => {
   assert.deepEqual([...beginnings("(?<!at )(?:equity |minority )?stakes?")].sort(), ["equ", "min", "sta"]);
   assert.deepEqual([...beginnings("[Bb]uy|go(?:es)? public|\\w+ deal|x?")].sort(), ["", "buy", "go ", "goe", "x"]);
+  const quarters = beginnings("\\b(?:Q([1-4])|H\\d)\\s?'?\\d{2}");
+  assert.ok(["q1 ", "q4'", "q20", "h00", "h9\t"].every((b) => quarters.has(b)) && [...quarters].every((b) => /^(?:q[1-4]|h\d)[\s'\d]$/.test(b)));
+  assert.ok([...beginnings("\\d\\s[a-c]")].every((b) => /^\d(?:\s[a-c]?)?$/.test(b)) && beginnings("\\d\\s[a-c]").has("1 a"));
   const lexicon = buildLexicon([{ id: "earn-out", phrases: ["earn-out", "$5 price", "Ürün deal"] }]);
   const everyTerm = (text: string) => {
     const found = lexicon.flatMap(({ def, re }) => [...text.matchAll(new RegExp(re.source, re.flags.replace("y", "g")))].map((m) => ({ start: m.index!, end: m.index! + m[0].length, id: def.id })));

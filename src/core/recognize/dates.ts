@@ -1,5 +1,6 @@
 import type { Fact } from "../types";
 import { keepLongest } from "../text/spans";
+import { PrefixIndex, matchEach, wordOrDigitsStart } from "./prefixes";
 import { NUMBER_WORD, parseNumber } from "./numbers";
 import { addDays, addMonths, iso, isoWeek, isValidDay, monthIndex, parseIso, weekday, WEEKDAYS, type Ymd } from "./calendar";
 
@@ -38,22 +39,19 @@ const rules: Rule[] = [
   { kind: "duration", duration: true, re: new RegExp(`\\b(\\d+(?:\\.\\d+)?|${NUMBER_WORD})[\\s-](${UNIT})s?\\b(?!\\s?ago\\b|[\\s-]olds?\\b)`, "gi"), resolve: (m) => duration(m[1]!, m[2]!) },
 ];
 
+const sticky = rules.map((r) => new RegExp(r.re.source, r.re.flags.replace("g", "y")));
+const index = new PrefixIndex(rules.map((r) => [r.re.source]));
+
 /** Dates, resolved to ISO where the article's own date allows, and durations (ISO 8601). */
 export function recognizeDates(text: string, published: string | null): Fact[] {
   const pub = parseIso(published);
   const found: Fact[] = [];
-  for (const rule of rules) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      const start = m.index, end = m.index + m[0].length;
-      if (rule.kind === "weekday" && /^(on|past)\s/i.test(m[0])) {
-        const skip = m[0].indexOf(m[2]!);
-        found.push(make(text, start + skip, end, rule, m, pub));
-        continue;
-      }
-      found.push(make(text, start, end, rule, m, pub));
-    }
-  }
+  matchEach(text, sticky, index, wordOrDigitsStart, (i, m) => {
+    const rule = rules[i]!;
+    const start = m.index, end = m.index + m[0].length;
+    if (rule.kind === "weekday" && /^(on|past)\s/i.test(m[0])) found.push(make(text, start + m[0].indexOf(m[2]!), end, rule, m, pub));
+    else found.push(make(text, start, end, rule, m, pub));
+  });
   // Longest first; a shorter match inside a longer one is part of it ("October 2025" holds "2025").
   return keepLongest(found, text.length);
 }

@@ -11,6 +11,10 @@ export function beginnings(source: string, depth = 3): Set<string> {
   return out;
 }
 
+const DIGITS = [..."0123456789"];
+// What \s matches in JavaScript, with or without the u flag.
+const SPACES = [..."\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"];
+
 type Node =
   | { t: "chars"; set: string[] | null } // null: any character
   | { t: "group"; alts: Node[][] }
@@ -50,7 +54,9 @@ function parseAtom(src: string, pos: { i: number }): Node {
   if (c === "\\") {
     const e = src[pos.i + 1] ?? "";
     pos.i += 2;
-    if (/[dDwWsSpPbBuxk]/.test(e)) {
+    if (e === "d") return { t: "chars", set: DIGITS };
+    if (e === "s") return { t: "chars", set: SPACES };
+    if (/[DwWSpPbBuxk]/.test(e)) {
       if (e === "b" || e === "B") return { t: "skip" };
       if (e === "p" || e === "P" || e === "u" || e === "x" || e === "k") pos.i = skipEscapeBody(src, pos.i);
       return { t: "chars", set: null };
@@ -84,11 +90,14 @@ function classEnd(src: string, start: number): number {
 
 /** The characters a class admits, lower-cased; null when it is negated or uses a shorthand. */
 function classChars(body: string): string[] | null {
-  if (body.startsWith("^") || /\\[dDwWsSpP]/.test(body)) return null;
+  if (body.startsWith("^") || /\\[DwWSpP]/.test(body)) return null;
   const out: string[] = [];
   for (let i = 0; i < body.length; i++) {
     let c = body[i]!;
-    if (c === "\\") c = body[++i] ?? "";
+    if (c === "\\") {
+      c = body[++i] ?? "";
+      if (c === "d" || c === "s") { out.push(...(c === "d" ? DIGITS : SPACES)); continue; }
+    }
     if (body[i + 1] === "-" && i + 2 < body.length) {
       const to = body[i + 2]!;
       if (to.charCodeAt(0) - c.charCodeAt(0) > 64) return null;
@@ -231,4 +240,35 @@ function lowerCode(c: number): number {
   if (c === 0x212a) return 107; // KELVIN SIGN folds to k
   if (c === 0x17f) return 115; // LONG S folds to s
   return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+/**
+ * Every match of each sticky pattern at each position `mayStart` admits, trying at a position only the
+ * patterns `index` says can begin there (index entries are pattern numbers). Overlapping matches of one
+ * pattern are all reported; callers keep the longest.
+ */
+export function matchEach(text: string, patterns: RegExp[], index: PrefixIndex, mayStart: (text: string, at: number) => boolean, found: (pattern: number, m: RegExpExecArray) => void): void {
+  for (let at = 0; at < text.length; at++) {
+    if (!mayStart(text, at)) continue;
+    for (const i of index.at(text, at)) {
+      const re = patterns[i]!;
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m && m[0].length) found(i, m);
+    }
+  }
+}
+
+const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** Where a word or a run of digits begins (what `\b` and the patterns' look-behinds allow), or after any non-ASCII character. */
+export function wordOrDigitsStart(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (isSpace(c)) return false;
+  if (at === 0) return true;
+  const p = text.charCodeAt(at - 1);
+  if (p >= 128) return true;
+  if (!isAsciiWord(p)) return true;
+  return c >= 48 && c <= 57 && !(p >= 48 && p <= 57);
 }
