@@ -29,8 +29,8 @@ export interface CorpusSnapshot {
 
 const NO_ORG = "";
 const UNATTRIBUTED = [NO_ORG];
-/** The organisations a claim is indexed under: its parties, or NO_ORG. */
-const partiesOf = (c: Claim): string[] => (c.orgs.length ? c.orgs : UNATTRIBUTED);
+/** The organisations a claim or topic is indexed under: its parties, or NO_ORG. */
+const partiesOf = (c: { orgs: string[] }): string[] => (c.orgs.length ? c.orgs : UNATTRIBUTED);
 const ALL = Symbol("all");
 
 /**
@@ -226,7 +226,7 @@ export class CorpusIndex {
       this.contradictionCount += found.length;
       topics.set(t.id, t);
       this.topicById.set(t.id, t);
-      for (const o of t.orgs.length ? t.orgs : [NO_ORG]) {
+      for (const o of partiesOf(t)) {
         let set = topicOrgs.get(o);
         if (!set) topicOrgs.set(o, (set = new Set()));
         set.add(t.id);
@@ -243,7 +243,7 @@ export class CorpusIndex {
     this.topicContradictions.delete(t.id);
     this.topicById.delete(t.id);
     this.conceptTopics.get(t.concept)?.delete(t.id);
-    for (const o of t.orgs.length ? t.orgs : [NO_ORG]) {
+    for (const o of partiesOf(t)) {
       const set = topicOrgs.get(o);
       set?.delete(t.id);
       if (set && !set.size) topicOrgs.delete(o);

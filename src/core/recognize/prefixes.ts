@@ -116,24 +116,9 @@ function skipEscapeBody(src: string, i: number): number {
 
 const LIMIT = 4096;
 
-/** Every way a sequence can begin, each marked done when it reached `depth` or had to stop. */
+/** Every way the alternatives can begin; a sequence that ends before `depth` characters may match that short. */
 function expand(alts: Node[][], depth: number): Partial[] {
-  let out: Partial[] = [];
-  for (const seq of alts) out.push(...walk(seq, 0, [{ prefix: "", done: false }], depth));
-  return out;
-}
-
-function walk(seq: Node[], at: number, partials: Partial[], depth: number): Partial[] {
-  let open = partials.filter((p) => !p.done && p.prefix.length < depth);
-  const closed = partials.filter((p) => p.done || p.prefix.length >= depth).map((p) => ({ prefix: p.prefix, done: true }));
-  for (let k = at; k < seq.length && open.length; k++) {
-    const next = step(seq[k]!, open, depth);
-    open = next.filter((p) => !p.done && p.prefix.length < depth);
-    closed.push(...next.filter((p) => p.done || p.prefix.length >= depth).map((p) => ({ prefix: p.prefix, done: true })));
-    if (open.length + closed.length > LIMIT) return [...closed, ...open].map((p) => ({ prefix: p.prefix, done: true }));
-  }
-  // A sequence that ends before `depth` characters: its matches may be that short.
-  return [...closed, ...open.map((p) => ({ prefix: p.prefix, done: true }))];
+  return alts.flatMap((seq) => walkOpen(seq, { prefix: "", done: false }, depth));
 }
 
 function step(node: Node, partials: Partial[], depth: number): Partial[] {
@@ -170,6 +155,7 @@ function walkOpen(seq: Node[], p: Partial, depth: number): Partial[] {
     open = next.filter((q) => !q.done && q.prefix.length < depth);
     closed.push(...next.filter((q) => q.done || q.prefix.length >= depth));
     if (!open.length) break;
+    if (open.length + closed.length > LIMIT) return [...closed, ...open].map((q) => ({ prefix: q.prefix, done: true }));
   }
   return [...closed, ...open];
 }
@@ -261,6 +247,15 @@ export function matchEach(text: string, patterns: RegExp[], index: PrefixIndex, 
 
 const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** After anything but a letter, digit or hyphen (the terms' own look-behind), and not on a space. */
+export function afterWord(text: string, at: number): boolean {
+  if (isSpace(text.charCodeAt(at))) return false;
+  if (at === 0) return true;
+  const p = text.charCodeAt(at - 1);
+  if (p < 128) return !(isAsciiWord(p) && p !== 95) && p !== 45;
+  return !/\p{L}/u.test(text[at - 1]!);
+}
 
 /** Where a word or a run of digits begins (what `\b` and the patterns' look-behinds allow), or after any non-ASCII character. */
 export function wordOrDigitsStart(text: string, at: number): boolean {

@@ -1,6 +1,6 @@
 import type { Fact } from "../types";
 import { keepLongest } from "../text/spans";
-import { PrefixIndex } from "./prefixes";
+import { PrefixIndex, matchEach, afterWord } from "./prefixes";
 
 /** One deal term: a canonical id, a label, and the phrasings that name it. */
 export interface TermDefinition {
@@ -117,37 +117,21 @@ function phraseToPattern(phrase: string): string {
 }
 
 const DEFAULT_LEXICON = buildLexicon();
-const dispatch = new WeakMap<CompiledTerm[], PrefixIndex>();
+const dispatch = new WeakMap<CompiledTerm[], { index: PrefixIndex; patterns: RegExp[] }>();
 
 /**
  * Deal terms, longest match first; each fact's value is the term's canonical id. One pass over the text:
  * at each word start, only the terms that can begin with its first letters are tried.
  */
 export function recognizeTerms(text: string, lexicon: CompiledTerm[] = DEFAULT_LEXICON): Fact[] {
-  let index = dispatch.get(lexicon);
-  if (!index) dispatch.set(lexicon, (index = new PrefixIndex(lexicon.map((t) => t.sources))));
+  let d = dispatch.get(lexicon);
+  if (!d) dispatch.set(lexicon, (d = { index: new PrefixIndex(lexicon.map((t) => t.sources)), patterns: lexicon.map((t) => t.re) }));
   const found: Fact[] = [];
-  for (let at = 0; at < text.length; at++) {
-    if (!termMayStart(text, at)) continue;
-    for (const i of index.at(text, at)) {
-      const { def, re } = lexicon[i]!;
-      re.lastIndex = at;
-      const m = re.exec(text);
-      if (!m || m[0].length === 0) continue;
-      found.push({ kind: "term", text: m[0], start: at, end: at + m[0].length, value: refine(def.id, text, at, at + m[0].length) });
-    }
-  }
+  matchEach(text, d.patterns, d.index, afterWord, (i, m) => {
+    const start = m.index, end = m.index + m[0].length;
+    found.push({ kind: "term", text: m[0], start, end, value: refine(lexicon[i]!.def.id, text, start, end) });
+  });
   return keepLongest(found, text.length);
-}
-
-/** A term begins after anything but a letter, digit or hyphen (the patterns' own look-behind), and not on a space. */
-function termMayStart(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  if (c === 32 || c === 10 || c === 13 || c === 9) return false;
-  if (at === 0) return true;
-  const p = text.charCodeAt(at - 1);
-  if (p < 128) return !((p >= 97 && p <= 122) || (p >= 65 && p <= 90) || (p >= 48 && p <= 57) || p === 45);
-  return !/\p{L}/u.test(text[at - 1]!);
 }
 
 const CLOUD_CONTEXT = /\b(?:cloud|host(?:s|ed|ing)?|hosted|azure|aws|google cloud|servers?|data ?cent(?:er|re)s?|infrastructure|compute|api|apis|workloads?)\b/i;
