@@ -1,7 +1,7 @@
 import type { Claim, Contradiction, DocumentAnalysis, DocumentInput, Topic } from "./types";
 import { createAnalyzer, type AnalysisOptions, type Analyzer } from "./analyzer";
 import { corpusOrder, type OrderOverride } from "./order";
-import { groupTopics } from "./topics";
+import { ConceptTopics } from "./topics";
 import { findContradictions, type ClaimRef } from "./contradictions";
 import { termLabel } from "./recognize/terms";
 
@@ -27,17 +27,6 @@ export interface CorpusSnapshot {
   contradictionsByTopic: Map<string, Contradiction[]>;
 }
 
-const NO_ORG = "";
-const UNATTRIBUTED = [NO_ORG];
-/** The organisations a claim or topic is indexed under: its parties, or NO_ORG. */
-const partiesOf = (c: { orgs: string[] }): string[] => (c.orgs.length ? c.orgs : UNATTRIBUTED);
-const ALL = Symbol("all");
-
-/**
- * The corpus as the editor sees it: documents come and go one at a time. A change re-groups only the
- * claims it can reach — same concept, linked through the organisations they name — and checks only
- * those topics for contradictions; only a change of relative order re-checks everything.
- */
 export class CorpusIndex {
   readonly analyzer: Analyzer;
   /** Milliseconds spent grouping topics and finding contradictions, summed (for the benchmarks). */
@@ -48,16 +37,16 @@ export class CorpusIndex {
   private ordered: CorpusDocument[] = [];
   private readonly claims = new Map<string, Claim>();
   private readonly documentOf = new Map<string, CorpusDocument>();
-  /** concept → organisation (or NO_ORG) → ids of the claims naming it. */
-  private readonly byConceptOrg = new Map<string, Map<string, Set<string>>>();
-  /** concept → topic id → topic. */
+  private readonly grouping = new Map<string, ConceptTopics>();
+  /** concept → topic key (ConceptTopics') → topic. */
   private readonly conceptTopics = new Map<string, Map<string, Topic>>();
-  /** concept → organisation (or NO_ORG for unattributed topics) → ids of the topics it is a party of. */
-  private readonly topicsByOrg = new Map<string, Map<string, Set<string>>>();
   private readonly topicById = new Map<string, Topic>();
   private readonly topicContradictions = new Map<string, Contradiction[]>();
   private contradictionCount = 0;
-  private readonly dirty = new Map<string, Set<string> | typeof ALL>();
+  /** Concepts with claims added or removed since the last result(). */
+  private readonly dirty = new Set<string>();
+  /** Corpus order changed: every topic is checked again. */
+  private recheckAll = false;
   private orderDirty = false;
   private snapshot: CorpusSnapshot | null = null;
 
@@ -119,8 +108,9 @@ export class CorpusIndex {
   result(): CorpusSnapshot {
     if (this.snapshot) return this.snapshot;
     if (this.orderDirty) this.reorder();
-    for (const [concept, orgs] of this.dirty) this.regroup(concept, orgs);
+    for (const concept of this.recheckAll ? this.grouping.keys() : this.dirty) this.regroup(concept, this.recheckAll);
     this.dirty.clear();
+    this.recheckAll = false;
     // The flat lists cost a walk over every topic: built when first read, so an edit that only needs
     // the maps (hover, Problems for one file) does not pay for them.
     let topics: Topic[] | undefined;
@@ -147,14 +137,10 @@ export class CorpusIndex {
     for (const c of doc.claims) {
       this.claims.set(c.id, c);
       this.documentOf.set(c.id, entry);
-      let orgs = this.byConceptOrg.get(c.concept);
-      if (!orgs) this.byConceptOrg.set(c.concept, (orgs = new Map()));
-      for (const o of partiesOf(c)) {
-        let ids = orgs.get(o);
-        if (!ids) orgs.set(o, (ids = new Set()));
-        ids.add(c.id);
-      }
-      this.touch(c);
+      let grouping = this.grouping.get(c.concept);
+      if (!grouping) this.grouping.set(c.concept, (grouping = new ConceptTopics()));
+      grouping.add(c);
+      this.dirty.add(c.concept);
     }
   }
 
@@ -162,17 +148,9 @@ export class CorpusIndex {
     for (const c of doc.claims) {
       this.claims.delete(c.id);
       this.documentOf.delete(c.id);
-      const orgs = this.byConceptOrg.get(c.concept);
-      for (const o of partiesOf(c)) orgs?.get(o)?.delete(c.id);
-      this.touch(c);
+      this.grouping.get(c.concept)?.remove(c);
+      this.dirty.add(c.concept);
     }
-  }
-
-  private touch(c: Claim): void {
-    let set = this.dirty.get(c.concept);
-    if (set === ALL) return;
-    if (!set) this.dirty.set(c.concept, (set = new Set()));
-    for (const o of partiesOf(c)) set.add(o);
   }
 
   /** New corpus order; if documents that were there before changed places, everything is checked again. */
@@ -183,71 +161,47 @@ export class CorpusIndex {
     this.ordered = paths.map((p, i) => { const e = this.entries.get(p)!; e.order = i; return e; });
     const kept = new Set(before);
     const after = paths.filter((p) => kept.has(p));
-    if (after.some((p, i) => p !== before[i])) for (const concept of this.byConceptOrg.keys()) this.dirty.set(concept, ALL);
+    if (after.some((p, i) => p !== before[i])) this.recheckAll = true;
   }
 
-  /** Re-groups the claims of a concept that a change can reach, and checks the topics that come out. */
-  private regroup(concept: string, touched: Set<string> | typeof ALL): void {
-    const orgIndex = this.byConceptOrg.get(concept) ?? new Map<string, Set<string>>();
+  /** Places a concept's changed claims and rebuilds and checks the topics whose claims changed (or all of them). */
+  private regroup(concept: string, all: boolean): void {
+    const grouping = this.grouping.get(concept)!;
     const topics = this.conceptTopics.get(concept) ?? new Map<string, Topic>();
-    const topicOrgs = this.topicsByOrg.get(concept) ?? new Map<string, Set<string>>();
-    const reached = new Set<string>();
-    const ids = new Set<string>();
-    if (touched === ALL) {
-      for (const [o, set] of orgIndex) { reached.add(o); for (const id of set) ids.add(id); }
-    } else {
-      const queue = [...touched];
-      for (const o of queue) reached.add(o);
-      while (queue.length) {
-        for (const id of orgIndex.get(queue.pop()!) ?? []) {
-          if (ids.has(id)) continue;
-          ids.add(id);
-          for (const o of partiesOf(this.claims.get(id)!)) if (!reached.has(o)) { reached.add(o); queue.push(o); }
-        }
-      }
-    }
-    // A topic is regrouped when it names a reached organisation: every claim it holds names one of its
-    // parties, so a topic holding a changed or removed claim is among them.
-    const hit = new Set<string>();
-    if (touched === ALL) for (const id of topics.keys()) hit.add(id);
-    else for (const o of reached) for (const id of topicOrgs.get(o) ?? []) hit.add(id);
-    for (const id of hit) this.dropTopic(topics.get(id)!, topicOrgs);
-    const list = [...ids].map((id) => this.claims.get(id)!).sort((a, b) => this.documentOf.get(a.id)!.order - this.documentOf.get(b.id)!.order || a.start - b.start);
     const t0 = globalThis.performance.now();
-    const fresh = list.length ? groupTopics(concept, list, (c, orgs) => this.label(c, orgs), topics) : [];
-    const t1 = globalThis.performance.now();
-    for (const t of fresh) {
-      const refs: ClaimRef[] = t.claims.map((id) => {
-        const d = this.documentOf.get(id)!;
-        return { claim: this.claims.get(id)!, order: d.order, facts: d.analysis.facts, source: d.analysis.path };
-      });
-      const found = findContradictions(t, refs, this.analyzer.options.tolerance);
-      this.topicContradictions.set(t.id, found);
-      this.contradictionCount += found.length;
-      topics.set(t.id, t);
-      this.topicById.set(t.id, t);
-      for (const o of partiesOf(t)) {
-        let set = topicOrgs.get(o);
-        if (!set) topicOrgs.set(o, (set = new Set()));
-        set.add(t.id);
+    const keys = grouping.settle();
+    if (all) for (const k of grouping.keys()) keys.add(k);
+    let checking = 0;
+    for (const key of keys) {
+      const old = topics.get(key);
+      if (old) {
+        this.contradictionCount -= this.topicContradictions.get(old.id)?.length ?? 0;
+        this.topicContradictions.delete(old.id);
+        this.topicById.delete(old.id);
+        topics.delete(key);
       }
+      const g = grouping.group(key);
+      if (!g) continue;
+      const id = `${concept}:${g.orgs.join("+") || "unattributed"}`;
+      const claims = [...g.claims].map((c) => this.claims.get(c)!).sort((a, b) => this.documentOf.get(a.id)!.order - this.documentOf.get(b.id)!.order || a.start - b.start);
+      for (const c of claims) c.topic = id;
+      const topic: Topic = { id, label: this.label(concept, g.orgs), concept, orgs: g.orgs, claims: claims.map((c) => c.id) };
+      const t1 = globalThis.performance.now();
+      const refs: ClaimRef[] = claims.map((claim) => {
+        const d = this.documentOf.get(claim.id)!;
+        return { claim, order: d.order, facts: d.analysis.facts, source: d.analysis.path };
+      });
+      const found = findContradictions(topic, refs, this.analyzer.options.tolerance);
+      checking += globalThis.performance.now() - t1;
+      this.topicContradictions.set(id, found);
+      this.contradictionCount += found.length;
+      topics.set(key, topic);
+      this.topicById.set(id, topic);
     }
-    this.stats.topics += t1 - t0;
-    this.stats.contradictions += globalThis.performance.now() - t1;
-    if (topics.size) { this.conceptTopics.set(concept, topics); this.topicsByOrg.set(concept, topicOrgs); }
-    else { this.conceptTopics.delete(concept); this.topicsByOrg.delete(concept); }
-  }
-
-  private dropTopic(t: Topic, topicOrgs: Map<string, Set<string>>): void {
-    this.contradictionCount -= this.topicContradictions.get(t.id)?.length ?? 0;
-    this.topicContradictions.delete(t.id);
-    this.topicById.delete(t.id);
-    this.conceptTopics.get(t.concept)?.delete(t.id);
-    for (const o of partiesOf(t)) {
-      const set = topicOrgs.get(o);
-      set?.delete(t.id);
-      if (set && !set.size) topicOrgs.delete(o);
-    }
+    this.stats.topics += globalThis.performance.now() - t0 - checking;
+    this.stats.contradictions += checking;
+    if (topics.size) this.conceptTopics.set(concept, topics);
+    else { this.conceptTopics.delete(concept); if (!grouping.size) this.grouping.delete(concept); }
   }
 
   private label(concept: string, orgs: string[]): string {

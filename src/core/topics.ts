@@ -1,62 +1,184 @@
-import type { Claim, Topic } from "./types";
+import type { Claim } from "./types";
 
-interface Group {
-  core: string[];
-  claims: Claim[];
+/** The key of a topic's parties (a sorted pair, one organisation, or "" for claims that name none); a newline is in no name. */
+const SEP = "\n";
+
+/** Every pair of a claim's parties, each as a sorted key. */
+function pairsOf(orgs: string[]): string[] {
+  const sorted = [...orgs].sort();
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) out.push(sorted[i] + SEP + sorted[j]);
+  return out;
 }
 
-/** Two claims on one concept are about the same thing when one's parties include the other's, or they share two. */
-export function compatibleParties(a: string[], b: string[]): boolean {
-  if (!a.length || !b.length) return a.length === b.length;
-  const shared = a.filter((x) => b.includes(x)).length;
-  return shared === a.length || shared === b.length || shared >= 2;
+interface Group {
+  orgs: string[];
+  claims: Set<string>;
+  /** How many of its claims name two or more parties. */
+  multi: number;
 }
 
 /**
- * Groups one concept's claims (given in corpus order) into topics. Claims naming two or more parties found
- * the groups; a claim naming one joins the largest group that has it, so "Microsoft will no longer be the sole
- * cloud provider" lands with the Microsoft–OpenAI cloud claims.
+ * One concept's topics, kept up to date as claims come and go. Where a claim lands depends only on
+ * claims that share a party with it, never on corpus order or on what was added first, so a change
+ * touches only the topics of the parties it names:
+ * - a claim naming two parties is in the topic of that pair;
+ * - a claim naming more is in the topic of its pair that the most claims name (ties: the first pair
+ *   alphabetically), so a three-party claim joins the two-party story it belongs to;
+ * - a claim naming one party joins the pair topic of that party holding the most multi-party claims
+ *   ("Microsoft will no longer be the sole cloud provider" lands with the Microsoft–OpenAI cloud claims),
+ *   or a topic of its own when no pair names it;
+ * - claims naming none share one topic.
  */
-export function groupTopics(concept: string, claims: Claim[], label: (concept: string, orgs: string[]) => string, taken: { has(id: string): boolean } = new Set()): Topic[] {
-  const groups: Group[] = [];
-  // Organisation → groups whose core names it, in creation order: only those can take a claim naming it.
-  const byOrg = new Map<string, number[]>();
-  let unattributed: number | undefined;
-  const create = (c: Claim) => {
-    const i = groups.push({ core: c.orgs, claims: [c] }) - 1;
-    for (const o of c.orgs) { let l = byOrg.get(o); if (!l) byOrg.set(o, (l = [])); l.push(i); }
-    if (!c.orgs.length) unattributed = i;
-  };
-  const candidates = (c: Claim): number[] => {
-    if (!c.orgs.length) return unattributed === undefined ? [] : [unattributed];
-    const seen = new Set<number>();
-    for (const o of c.orgs) for (const i of byOrg.get(o) ?? []) seen.add(i);
-    return [...seen].sort((a, b) => a - b);
-  };
-  const place = (c: Claim) => {
-    const i = candidates(c).find((k) => compatibleParties(groups[k]!.core, c.orgs));
-    if (i === undefined) create(c);
-    else groups[i]!.claims.push(c);
-  };
-  for (const c of claims) if (c.orgs.length >= 2) place(c);
-  for (const c of claims) {
-    if (c.orgs.length >= 2) continue;
-    const fits = candidates(c).filter((k) => c.orgs.every((o) => groups[k]!.core.includes(o)));
-    if (fits.length) {
-      let best = fits[0]!;
-      for (const k of fits) if (groups[k]!.claims.length > groups[best]!.claims.length) best = k;
-      groups[best]!.claims.push(c);
-    } else place(c);
+export class ConceptTopics {
+  private readonly groups = new Map<string, Group>();
+  private readonly claims = new Map<string, Claim>();
+  /** Where each claim is. */
+  private readonly placed = new Map<string, string>();
+  /** Pair key → multi-party claims naming both. */
+  private readonly pairClaims = new Map<string, Set<string>>();
+  /** Organisation → pair topics naming it that hold a multi-party claim. */
+  private readonly pairTopicsOf = new Map<string, Set<string>>();
+  /** Organisation → claims naming only it. */
+  private readonly singles = new Map<string, Set<string>>();
+  // Pending work, settled by settle().
+  private readonly changedPairs = new Set<string>();
+  private readonly rekey = new Set<string>();
+  private readonly unsettledOrgs = new Set<string>();
+  private readonly changed = new Set<string>();
+
+  get size(): number {
+    return this.groups.size;
   }
-  const order = new Map(claims.map((c, i) => [c.id, i]));
-  const used = new Set<string>();
-  const isTaken = (id: string) => used.has(id) || taken.has(id);
-  return groups.map((g) => {
-    g.claims.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-    let id = `${concept}:${g.core.join("+") || "unattributed"}`;
-    for (let n = 2; isTaken(id); n++) id = `${concept}:${g.core.join("+") || "unattributed"}~${n}`;
-    used.add(id);
-    for (const c of g.claims) c.topic = id;
-    return { id, label: label(concept, g.core), concept, orgs: g.core, claims: g.claims.map((c) => c.id) };
-  });
+
+  add(c: Claim): void {
+    this.claims.set(c.id, c);
+    if (c.orgs.length >= 2) {
+      for (const p of pairsOf(c.orgs)) {
+        let set = this.pairClaims.get(p);
+        if (!set) this.pairClaims.set(p, (set = new Set()));
+        set.add(c.id);
+        this.changedPairs.add(p);
+      }
+      this.rekey.add(c.id);
+    } else if (c.orgs.length === 1) {
+      const o = c.orgs[0]!;
+      let set = this.singles.get(o);
+      if (!set) this.singles.set(o, (set = new Set()));
+      set.add(c.id);
+      this.unsettledOrgs.add(o);
+    } else this.join(c.id, "", []);
+  }
+
+  remove(c: Claim): void {
+    if (!this.claims.has(c.id)) return;
+    const at = this.placed.get(c.id);
+    if (at !== undefined) this.leave(c.id, at);
+    this.claims.delete(c.id);
+    this.rekey.delete(c.id);
+    if (c.orgs.length >= 2) {
+      for (const p of pairsOf(c.orgs)) {
+        const set = this.pairClaims.get(p);
+        set?.delete(c.id);
+        if (set && !set.size) this.pairClaims.delete(p);
+        this.changedPairs.add(p);
+      }
+    } else if (c.orgs.length === 1) {
+      const set = this.singles.get(c.orgs[0]!);
+      set?.delete(c.id);
+      if (set && !set.size) this.singles.delete(c.orgs[0]!);
+    }
+  }
+
+  /** Places what add/remove left pending; returns the keys of the topics whose claims changed. */
+  settle(): Set<string> {
+    for (const p of this.changedPairs) for (const id of this.pairClaims.get(p) ?? []) if (this.claims.get(id)!.orgs.length > 2) this.rekey.add(id);
+    this.changedPairs.clear();
+    for (const id of this.rekey) {
+      const pair = this.bestPair(this.claims.get(id)!.orgs);
+      const at = this.placed.get(id);
+      if (at === pair) continue;
+      if (at !== undefined) this.leave(id, at);
+      this.join(id, pair, pair.split(SEP));
+    }
+    this.rekey.clear();
+    // Multi-party claims are placed: single-party claims of the organisations whose pair topics changed follow.
+    for (const o of this.unsettledOrgs) {
+      const home = this.homeOf(o);
+      for (const id of this.singles.get(o) ?? []) {
+        const at = this.placed.get(id);
+        if (at === home) continue;
+        if (at !== undefined) this.leave(id, at);
+        this.join(id, home, [o]);
+      }
+    }
+    this.unsettledOrgs.clear();
+    const out = new Set(this.changed);
+    this.changed.clear();
+    return out;
+  }
+
+  /** Every topic key (to re-check them all when corpus order changes). */
+  keys(): IterableIterator<string> {
+    return this.groups.keys();
+  }
+
+  group(key: string): { orgs: string[]; claims: Iterable<string> } | undefined {
+    return this.groups.get(key);
+  }
+
+  private bestPair(orgs: string[]): string {
+    const pairs = pairsOf(orgs);
+    let best = pairs[0]!;
+    for (const p of pairs) {
+      const n = this.pairClaims.get(p)?.size ?? 0, m = this.pairClaims.get(best)?.size ?? 0;
+      if (n > m || (n === m && p < best)) best = p;
+    }
+    return best;
+  }
+
+  private homeOf(o: string): string {
+    let best: string | undefined;
+    for (const k of this.pairTopicsOf.get(o) ?? []) {
+      if (best === undefined) { best = k; continue; }
+      const n = this.groups.get(k)!.multi, m = this.groups.get(best)!.multi;
+      if (n > m || (n === m && k < best)) best = k;
+    }
+    return best ?? o;
+  }
+
+  private join(id: string, key: string, orgs: string[]): void {
+    let g = this.groups.get(key);
+    // An existing group keeps its parties: a single-party claim joining a pair topic names only one of them.
+    if (!g) this.groups.set(key, (g = { orgs, claims: new Set(), multi: 0 }));
+    g.claims.add(id);
+    this.placed.set(id, key);
+    this.changed.add(key);
+    if (this.claims.get(id)!.orgs.length >= 2) this.countMulti(g, key, 1);
+  }
+
+  private leave(id: string, key: string): void {
+    const g = this.groups.get(key)!;
+    g.claims.delete(id);
+    this.placed.delete(id);
+    this.changed.add(key);
+    if (this.claims.get(id)!.orgs.length >= 2) this.countMulti(g, key, -1);
+    if (!g.claims.size) this.groups.delete(key);
+  }
+
+  /** A pair topic's multi-party count decides where its organisations' single-party claims go. */
+  private countMulti(g: Group, key: string, by: number): void {
+    g.multi += by;
+    for (const o of g.orgs) {
+      this.unsettledOrgs.add(o);
+      let set = this.pairTopicsOf.get(o);
+      if (g.multi > 0) {
+        if (!set) this.pairTopicsOf.set(o, (set = new Set()));
+        set.add(key);
+      } else if (set) {
+        set.delete(key);
+        if (!set.size) this.pairTopicsOf.delete(o);
+      }
+    }
+  }
 }
