@@ -71,12 +71,23 @@ export class CorpusIndex {
   set(input: DocumentInput): DocumentAnalysis {
     const before = this.docs.get(input.path);
     if (before && before.text === input.text) return before;
-    const analysis = this.analyzer.analyzeDocument(input);
+    return this.put(this.analyzer.analyzeDocument(input));
+  }
+
+  /** Takes a document's analysis made earlier with the same options (a warm start from the cache). */
+  restore(analysis: DocumentAnalysis): DocumentAnalysis {
+    const before = this.docs.get(analysis.path);
+    if (before && before.text === analysis.text) return before;
+    return this.put(analysis);
+  }
+
+  private put(analysis: DocumentAnalysis): DocumentAnalysis {
+    const before = this.docs.get(analysis.path);
     if (before) this.unindex(before);
-    this.docs.set(input.path, analysis);
-    let entry = this.entries.get(input.path);
+    this.docs.set(analysis.path, analysis);
+    let entry = this.entries.get(analysis.path);
     if (!entry) {
-      this.entries.set(input.path, (entry = { analysis, order: -1 }));
+      this.entries.set(analysis.path, (entry = { analysis, order: -1 }));
       this.orderDirty = true;
     }
     entry.analysis = analysis;

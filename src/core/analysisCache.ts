@@ -1,0 +1,116 @@
+import type { Block, BlockKind, Claim, DocumentAnalysis, Fact, FactKind, Sentence } from "./types";
+import type { AnalysisOptions } from "./analyzer";
+import { isRecord } from "./isRecord";
+
+/**
+ * Analyses kept between sessions, so reopening a workspace re-reads its files but analyses only those that
+ * changed. A document's analysis depends only on its path, its text and the analysis options, so an entry
+ * is reused when the text hashes the same under the same fingerprint (options + the caller's build).
+ * Entries are compact (offset arrays, no text: strings are sliced back out of the document) because
+ * parsing the cache is most of a warm start.
+ */
+export const CACHE_FORMAT = 1;
+
+export interface AnalysisCacheFile {
+  format: number;
+  fingerprint: string;
+  documents: Record<string, CachedDocument>;
+}
+
+/** [hash of the text, analysis] */
+export type CachedDocument = [string, unknown[]];
+
+const FACT_KINDS: FactKind[] = ["money", "stake", "percent", "date", "duration", "term", "org"];
+const BLOCK_KINDS: BlockKind[] = ["heading", "paragraph", "listItem", "quote", "tableCell"];
+
+/** What an analysis depends on besides the text: the options, and the code (the caller's build id). */
+export function cacheFingerprint(options: Required<AnalysisOptions>, build: string): string {
+  return JSON.stringify([CACHE_FORMAT, build, options.orgAliases, options.extraTerms, options.tolerance]);
+}
+
+/** A 53-bit hash of the text (cyrb53): collisions are negligible for a corpus, and it needs no crypto. */
+export function textHash(text: string): string {
+  let h1 = 0xdeadbeef ^ text.length, h2 = 0x41c6ce57 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36) + ":" + text.length.toString(36);
+}
+
+/** The cache of these analyses (documents as the index holds them). */
+export function encodeCache(docs: Iterable<DocumentAnalysis>, fingerprint: string): AnalysisCacheFile {
+  const documents: Record<string, CachedDocument> = {};
+  for (const d of docs) documents[d.path] = [textHash(d.text), encodeAnalysis(d)];
+  return { format: CACHE_FORMAT, fingerprint, documents };
+}
+
+/** The cache's entries if it is one of ours with this fingerprint; otherwise none (a cache is never trusted blindly). */
+export function readCache(raw: unknown, fingerprint: string): Map<string, CachedDocument> {
+  const out = new Map<string, CachedDocument>();
+  if (!isRecord(raw) || raw.format !== CACHE_FORMAT || raw.fingerprint !== fingerprint || !isRecord(raw.documents)) return out;
+  for (const [path, entry] of Object.entries(raw.documents)) {
+    if (Array.isArray(entry) && typeof entry[0] === "string" && Array.isArray(entry[1])) out.set(path, entry as CachedDocument);
+  }
+  return out;
+}
+
+/** The analysis of this text from its cache entry, or undefined when the entry is for another text or unreadable. */
+export function cachedAnalysis(path: string, text: string, entry: CachedDocument | undefined): DocumentAnalysis | undefined {
+  if (!entry || entry[0] !== textHash(text)) return undefined;
+  try {
+    return decodeAnalysis(path, text, entry[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function encodeAnalysis(d: DocumentAnalysis): unknown[] {
+  const slice = (s: { start: number; end: number; text: string }) => (d.text.slice(s.start, s.end) === s.text ? 0 : s.text);
+  const facts = d.facts.map((f) => {
+    const { start, end, kind, text, value, ...rest } = f;
+    const t = slice(f);
+    const more = Object.keys(rest).length ? rest : 0;
+    return t === 0 && more === 0 ? [start, end, FACT_KINDS.indexOf(kind), value] : [start, end, FACT_KINDS.indexOf(kind), value, t, more];
+  });
+  const claims = d.claims.map((c) => [c.start, c.end, c.id, c.concept, c.orgs, c.polarity, c.facts, c.fromHeading ? 1 : 0, c.status ?? 0, c.measure ?? 0, slice(c)]);
+  const sentences = d.sentences.flatMap((s) => [s.start, s.end, s.block, s.heading ? 1 : 0]);
+  const blocks = d.blocks.flatMap((b) => [b.start, b.end, BLOCK_KINDS.indexOf(b.kind)]);
+  return [d.format, d.title, d.published, d.publishedSource, d.frontMatter, d.problems, blocks, sentences, facts, claims];
+}
+
+function decodeAnalysis(path: string, text: string, data: unknown[]): DocumentAnalysis {
+  const [format, title, published, publishedSource, frontMatter, problems, blocks, sentences, facts, claims] = data as [
+    DocumentAnalysis["format"], string | null, string | null, DocumentAnalysis["publishedSource"], DocumentAnalysis["frontMatter"],
+    DocumentAnalysis["problems"], number[], number[], unknown[][], unknown[][],
+  ];
+  const outBlocks: Block[] = [];
+  for (let i = 0; i < blocks.length; i += 3) outBlocks.push({ start: blocks[i]!, end: blocks[i + 1]!, kind: kindAt(BLOCK_KINDS, blocks[i + 2]!) });
+  const outSentences: Sentence[] = [];
+  for (let i = 0; i < sentences.length; i += 4) outSentences.push({ start: sentences[i]!, end: sentences[i + 1]!, block: sentences[i + 2]!, heading: sentences[i + 3] === 1 });
+  const outFacts = facts.map((f): Fact => {
+    const [start, end, kind, value, t, more] = f as [number, number, number, Fact["value"], string | 0 | undefined, Partial<Fact> | 0 | undefined];
+    const fact: Fact = { kind: kindAt(FACT_KINDS, kind), text: t || text.slice(start, end), start, end, value };
+    return more ? Object.assign(fact, more) : fact;
+  });
+  const outClaims = claims.map((c): Claim => {
+    const [start, end, id, concept, orgs, polarity, factIds, fromHeading, status, measure, t] = c as [
+      number, number, string, string, string[], Claim["polarity"], number[], number, Claim["status"] | 0, Claim["measure"] | 0, string | 0,
+    ];
+    const claim: Claim = { id, document: path, start, end, text: t || text.slice(start, end), concept, orgs, polarity, facts: factIds, fromHeading: fromHeading === 1, topic: "" };
+    if (status) claim.status = status;
+    if (measure) claim.measure = measure;
+    return claim;
+  });
+  if (typeof format !== "string" || !Array.isArray(problems)) throw new Error("not a cached analysis");
+  return { path, text, format, title, published, publishedSource, frontMatter, blocks: outBlocks, sentences: outSentences, facts: outFacts, claims: outClaims, problems };
+}
+
+function kindAt<T>(kinds: T[], i: number): T {
+  const k = kinds[i];
+  if (k === undefined) throw new Error(`unknown kind ${i}`);
+  return k;
+}
