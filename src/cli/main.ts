@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { applyEdits, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, toContract, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
+import { applyEdits, cacheFingerprint, cachedAnalysis, encodeCache, readCache, type CachedDocument, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, toContract, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
 import { readCorpus, type ReadCorpus } from "./readCorpus";
 import { readAnnotations, writeAnnotations } from "./annotationsFile";
 import { formatText } from "./format/text";
@@ -11,7 +11,7 @@ import { formatSarif } from "./format/sarif";
 declare const CLAIMSCOPE_VERSION: string;
 const VERSION = typeof CLAIMSCOPE_VERSION === "string" ? CLAIMSCOPE_VERSION : "dev";
 
-const USAGE = `usage: claimscope analyze DIR [--format text|json|sarif] [--fail-on-contradiction] [--max-size BYTES] [--no-color]
+const USAGE = `usage: claimscope analyze DIR [--format text|json|sarif] [--fail-on-contradiction] [--max-size BYTES] [--cache FILE] [--no-color]
        claimscope annotations export DIR
        claimscope annotations import DIR FILE
 
@@ -23,6 +23,7 @@ DIR/${ANNOTATIONS_PATH}.
   --format text|json|sarif   output (default text); json follows the claimscope/analysis@1 contract
   --fail-on-contradiction    exit 1 when a contradiction no reviewer has judged is found
   --max-size BYTES           skip files larger than this (default 5 MB)
+  --cache FILE               reuse the analyses kept in FILE for unchanged articles, and update it
   --no-color                 plain text output
   --version, --help
 
@@ -49,6 +50,7 @@ export function run(argv: string[], env: { isTTY?: boolean; noColor?: boolean } 
   let failOn = false;
   let color = !!env.isTTY && !env.noColor;
   let maxSize: number | undefined;
+  let cache: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === "--format" || a.startsWith("--format=")) {
@@ -59,6 +61,9 @@ export function run(argv: string[], env: { isTTY?: boolean; noColor?: boolean } 
     else if (a === "--max-size") {
       maxSize = Number(rest[++i]);
       if (!Number.isFinite(maxSize) || maxSize <= 0) return fail("--max-size takes a positive number of bytes");
+    } else if (a === "--cache") {
+      cache = rest[++i];
+      if (!cache) return fail("--cache takes the file to keep analyses in");
     } else if (a.startsWith("-")) return fail(`unknown option "${a}"\n${USAGE}`);
     else if (dir === undefined) dir = a;
     else return fail(`one folder at a time ("${dir}" and "${a}" given)`);
@@ -69,7 +74,7 @@ export function run(argv: string[], env: { isTTY?: boolean; noColor?: boolean } 
   const corpus = readCorpus(abs, maxSize ? { maxFileSize: maxSize } : {});
   for (const m of corpus.messages) err.push(`claimscope: ${m}`);
   if (!corpus.documents.length) err.push(`claimscope: no articles (.txt, .md) found in ${dir}`);
-  const snap = analyze(corpus, err);
+  const snap = analyze(corpus, err, cache);
   const stored = readAnnotations(abs);
   if (stored.problem) err.push(`claimscope: ${stored.problem}`);
   const reviews = stored.file ? resolveReviews(snap, stored.file) : undefined;
@@ -88,14 +93,36 @@ function folder(dir: string | undefined): string | { error: string } {
   return abs;
 }
 
-function analyze(corpus: ReadCorpus, err: string[]): CorpusSnapshot {
+function analyze(corpus: ReadCorpus, err: string[], cacheFile?: string): CorpusSnapshot {
   const s = corpus.settings;
   const index = new CorpusIndex({ orgAliases: s.orgAliases, extraTerms: s.extraTerms, tolerance: s.tolerance, order: s.order, published: s.published });
+  const cache = cacheFile ? readCacheFile(cacheFile, cacheFingerprint(index.analyzer.options), err) : new Map<string, CachedDocument>();
+  let fresh = 0;
   for (const d of corpus.documents) {
-    const a = index.set(d);
+    const cached = cachedAnalysis(d.path, d.text, cache.get(d.path));
+    const a = cached ? index.restore(cached) : index.set(d);
+    if (!cached) fresh++;
     for (const p of a.problems) err.push(`claimscope: ${p.path}: ${p.message}`);
   }
+  if (cacheFile && (fresh || cache.size !== corpus.documents.length)) {
+    try {
+      writeFileSync(cacheFile, JSON.stringify(encodeCache(corpus.documents.map((d) => index.get(d.path)!), cacheFingerprint(index.analyzer.options))));
+    } catch (e) {
+      err.push(`claimscope: ${cacheFile}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); analyses not kept`);
+    }
+  }
   return index.result();
+}
+
+/** The cache's entries; a missing file is an empty cache, an unreadable one is said and ignored. */
+function readCacheFile(file: string, fingerprint: string, err: string[]): Map<string, CachedDocument> {
+  if (!existsSync(file)) return new Map();
+  try {
+    return readCache(JSON.parse(readFileSync(file, "utf8")), fingerprint);
+  } catch (e) {
+    err.push(`claimscope: ${file}: not a readable cache (${(e as Error).message}); every article analysed afresh`);
+    return new Map();
+  }
 }
 
 /** `annotations export DIR` and `annotations import DIR FILE`: the W3C Web Annotation exchange format. */

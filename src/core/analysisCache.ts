@@ -23,8 +23,12 @@ export type CachedDocument = [string, unknown[]];
 const FACT_KINDS: FactKind[] = ["money", "stake", "percent", "date", "duration", "term", "org"];
 const BLOCK_KINDS: BlockKind[] = ["heading", "paragraph", "listItem", "quote", "tableCell"];
 
-/** What an analysis depends on besides the text: the options, and the code (the caller's build id). */
-export function cacheFingerprint(options: Required<AnalysisOptions>, build: string): string {
+declare const CLAIMSCOPE_BUILD: string;
+/** A hash of the analysis code, set by the build; unbuilt (tests, tsx), "dev". */
+const BUILD = typeof CLAIMSCOPE_BUILD === "string" ? CLAIMSCOPE_BUILD : "dev";
+
+/** What an analysis depends on besides the text: the options, and the code. */
+export function cacheFingerprint(options: Required<AnalysisOptions>, build = BUILD): string {
   return JSON.stringify([CACHE_FORMAT, build, options.orgAliases, options.extraTerms, options.tolerance]);
 }
 
