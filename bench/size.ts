@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, statSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCorpus, rng } from "./generate";
-import { CorpusIndex, FactLookup, describeAt, cacheFingerprint, cachedAnalysis, encodeCache, readCache } from "../src/core";
+import { CorpusIndex, FactLookup, describeAt, cacheFingerprint, cachedAnalysis, cacheText, readCache } from "../src/core";
 
 const n = Number(process.argv[2] ?? 100);
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]!; };
@@ -33,7 +33,7 @@ const stages = { ...index.analyzer.stats, ...index.stats };
 const fingerprint = cacheFingerprint(index.analyzer.options, "bench");
 const cachePath = join(dir, ".cache.json");
 t = now();
-writeFileSync(cachePath, JSON.stringify(encodeCache(index.paths().map((p) => index.get(p)!), fingerprint)));
+writeFileSync(cachePath, [...cacheText(index.paths().map((p) => index.get(p)!), fingerprint)].join(""));
 const cacheWriteMs = now() - t;
 
 // Re-analysis after editing one article (the editor's path: set + result).

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { applyEdits, cacheFingerprint, cachedAnalysis, encodeCache, readCache, type CachedDocument, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, toContract, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
+import { applyEdits, cacheFingerprint, cachedAnalysis, cacheText, readCache, type CachedDocument, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, toContract, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
 import { readCorpus, type ReadCorpus } from "./readCorpus";
 import { readAnnotations, writeAnnotations } from "./annotationsFile";
 import { formatText } from "./format/text";
@@ -106,7 +106,7 @@ function analyze(corpus: ReadCorpus, err: string[], cacheFile?: string): CorpusS
   }
   if (cacheFile && (fresh || cache.size !== corpus.documents.length)) {
     try {
-      writeFileSync(cacheFile, JSON.stringify(encodeCache(corpus.documents.map((d) => index.get(d.path)!), cacheFingerprint(index.analyzer.options))));
+      writeFileSync(cacheFile, [...cacheText(corpus.documents.map((d) => index.get(d.path)!), cacheFingerprint(index.analyzer.options))].join(""));
     } catch (e) {
       err.push(`claimscope: ${cacheFile}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); analyses not kept`);
     }

@@ -45,11 +45,19 @@ export function textHash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36) + ":" + text.length.toString(36);
 }
 
-/** The cache of these analyses (documents as the index holds them). */
-export function encodeCache(docs: Iterable<DocumentAnalysis>, fingerprint: string): AnalysisCacheFile {
-  const documents: Record<string, CachedDocument> = {};
-  for (const d of docs) documents[d.path] = [textHash(d.text), encodeAnalysis(d)];
-  return { format: CACHE_FORMAT, fingerprint, documents };
+/**
+ * The cache file's JSON text for these analyses, in pieces of about `per` documents, so that a caller on
+ * the editor's thread can yield between them.
+ */
+export function* cacheText(docs: Iterable<DocumentAnalysis>, fingerprint: string, per = 200): Generator<string> {
+  let piece = `{"format":${CACHE_FORMAT},"fingerprint":${JSON.stringify(fingerprint)},"documents":{`;
+  let n = 0;
+  for (const d of docs) {
+    const entry: CachedDocument = [textHash(d.text), encodeAnalysis(d)];
+    piece += `${n ? "," : ""}${JSON.stringify(d.path)}:${JSON.stringify(entry)}`;
+    if (++n % per === 0) { yield piece; piece = ""; }
+  }
+  yield piece + "}}";
 }
 
 /** The cache's entries if it is one of ours with this fingerprint; otherwise none (a cache is never trusted blindly). */

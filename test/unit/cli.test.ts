@@ -193,3 +193,34 @@ test("cli annotations: export to W3C Web Annotation JSON-LD and import into anot
   assert.deepEqual(reviewed.sort(), ["conflict", "dismissed"]);
   assert.equal(readFileSync(join(other, ".claimscope", "annotations.json"), "utf8"), readFileSync(join(dir, ".claimscope", "annotations.json"), "utf8"));
 });
+
+test("cli: --cache keeps analyses, reuses them for unchanged articles, and survives a damaged cache", () => {
+  const dir = mkdtempSync(join(tmpdir(), "claimscope-cache-"));
+  for (const f of readdirSync(SAMPLES)) if (/\.(md|txt)$/.test(f)) writeFileSync(join(dir, f), readFileSync(join(SAMPLES, f)));
+  const cache = join(dir, ".claimscope-cache.json");
+  const plain = json([dir]);
+  const first = json([dir, "--cache", cache]);
+  assert.deepEqual(first.data, plain.data);
+  const written = readFileSync(cache, "utf8");
+  assert.equal(Object.keys(JSON.parse(written).documents).length, plain.data.documents.length);
+  // A cached analysis is used as it is: changed in the cache (and only there), the change shows.
+  const file = JSON.parse(written);
+  const [path, entry] = Object.entries(file.documents)[0] as [string, [string, unknown[]]];
+  entry[1][2] = "1999-12-31"; // published
+  writeFileSync(cache, JSON.stringify(file));
+  const reused = json([dir, "--cache", cache]);
+  assert.equal(reused.data.documents.find((d: { path: string }) => d.path === path).published, "1999-12-31");
+  // An edited article is analysed afresh and its entry replaced.
+  const text = readFileSync(join(dir, path), "utf8");
+  writeFileSync(join(dir, path), text + "\n");
+  const edited = json([dir, "--cache", cache]);
+  assert.notEqual(edited.data.documents.find((d: { path: string }) => d.path === path).published, "1999-12-31");
+  assert.notEqual(readFileSync(cache, "utf8"), JSON.stringify(file), "the cache was brought up to date");
+  writeFileSync(join(dir, path), text);
+  writeFileSync(cache, "{ not json");
+  const damaged = json([dir, "--cache", cache]);
+  assert.match(damaged.stderr, /not a readable cache/);
+  assert.deepEqual(damaged.data, plain.data);
+  assert.ok(JSON.parse(readFileSync(cache, "utf8")).documents, "rewritten whole");
+  assert.match(run(["analyze", dir, "--cache"]).stderr, /--cache takes/);
+});
