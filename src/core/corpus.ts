@@ -194,14 +194,15 @@ export class CorpusIndex {
       const g = grouping.group(key);
       if (!g) continue;
       const id = `${concept}:${g.orgs.join("+") || "unattributed"}`;
-      const claims = [...g.claims].map((c) => this.claims.get(c)!).sort((a, b) => this.documentOf.get(a.id)!.order - this.documentOf.get(b.id)!.order || a.start - b.start);
-      for (const c of claims) c.topic = id;
-      const topic: Topic = { id, label: this.label(concept, g.orgs), concept, orgs: g.orgs, claims: claims.map((c) => c.id) };
+      const refs: ClaimRef[] = [];
+      for (const cid of g.claims) {
+        const claim = this.claims.get(cid)!, d = this.documentOf.get(cid)!;
+        claim.topic = id;
+        refs.push({ claim, order: d.order, facts: d.analysis.facts, source: d.analysis.path });
+      }
+      refs.sort((a, b) => a.order - b.order || a.claim.start - b.claim.start);
+      const topic: Topic = { id, label: this.label(concept, g.orgs), concept, orgs: g.orgs, claims: refs.map((r) => r.claim.id) };
       const t1 = globalThis.performance.now();
-      const refs: ClaimRef[] = claims.map((claim) => {
-        const d = this.documentOf.get(claim.id)!;
-        return { claim, order: d.order, facts: d.analysis.facts, source: d.analysis.path };
-      });
       const found = findContradictions(topic, refs, this.analyzer.options.tolerance);
       checking += globalThis.performance.now() - t1;
       this.topicContradictions.set(id, found);

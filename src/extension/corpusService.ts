@@ -1,5 +1,8 @@
 import * as vscode from "vscode";
-import { CorpusIndex, corpusFilter, decodeArticle, FactLookup, tooLarge, type Claim, type CorpusSnapshot, type DocumentAnalysis, type Settings } from "../core";
+import {
+  CorpusIndex, cacheFingerprint, cachedAnalysis, cacheText, corpusFilter, decodeArticle, FactLookup, readCache, tooLarge,
+  type CachedDocument, type Claim, type CorpusSnapshot, type DocumentAnalysis, type Settings,
+} from "../core";
 import { readConfigFile, readWorkspaceSettings, CONFIG_FILE } from "./settings";
 
 /** Files read per slice of the first index before yielding, so that the extension host never blocks. */
@@ -28,7 +31,13 @@ export class CorpusService implements vscode.Disposable {
   private settled: Promise<void> = Promise.resolve();
   private generation = 0;
 
-  constructor(private readonly log: vscode.OutputChannel) {
+  /** How the latest full index went: articles analysed, and how many of them came from the cache. */
+  lastIndex = { articles: 0, fromCache: 0 };
+  /** Settles when the analyses of the latest full index are kept (or keeping them failed, which is logged). */
+  cacheSaved: Promise<void> = Promise.resolve();
+
+  /** `storage`: the workspace's storage folder, where analyses are kept between sessions (none: no cache). */
+  constructor(private readonly log: vscode.OutputChannel, private readonly storage?: vscode.Uri) {
     const s = this.loadSettings();
     this.settings = s;
     this.index = this.newIndex();
@@ -125,12 +134,16 @@ export class CorpusService implements vscode.Disposable {
         }
       }
       const files = [...found.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      const fingerprint = cacheFingerprint(target.analyzer.options);
+      const cache = await this.readCache(fingerprint);
+      let fromCache = 0;
       await vscode.window.withProgress(
         { location: files.length > 200 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: "Claimscope: reading articles", cancellable: true },
         async (progress, token) => {
           for (let i = 0; i < files.length; i += BATCH) {
             if (token.isCancellationRequested || gen !== this.generation) return;
-            await Promise.all(files.slice(i, i + BATCH).map(([key, uri]) => this.load(key, uri, target)));
+            const got = await Promise.all(files.slice(i, i + BATCH).map(([key, uri]) => this.load(key, uri, target, cache)));
+            fromCache += got.filter((g) => g === "cached").length;
             progress.report({ message: `${Math.min(i + BATCH, files.length)} of ${files.length}`, increment: (BATCH / Math.max(1, files.length)) * 100 });
             await new Promise((r) => setImmediate(r));
           }
@@ -139,21 +152,30 @@ export class CorpusService implements vscode.Disposable {
       if (gen === this.generation) {
         this.index = target;
         for (const key of [...this.uris.keys()]) if (!found.has(key)) this.uris.delete(key);
+        this.lastIndex = { articles: target.size, fromCache };
+        if (fromCache !== target.size || cache.size !== target.size) this.cacheSaved = this.writeCache(target, fingerprint, gen);
       }
-      this.log.appendLine(`indexed ${this.index.size} articles${this.skipped.size ? `, skipped ${this.skipped.size}` : ""}`);
+      this.log.appendLine(`indexed ${this.index.size} articles${fromCache ? ` (${fromCache} unchanged, from the cache)` : ""}${this.skipped.size ? `, skipped ${this.skipped.size}` : ""}`);
     } finally {
       this.setIndexing(false);
       this.fire();
     }
   }
 
-  private async load(key: string, uri: vscode.Uri, index = this.index): Promise<void> {
+  /** Reads and analyses one article, or takes its analysis from `cache` when the text is the one cached. */
+  private async load(key: string, uri: vscode.Uri, index = this.index, cache?: Map<string, CachedDocument>): Promise<"cached" | void> {
     this.uris.set(key, uri);
+    let fromCache = false;
+    const put = (text: string): DocumentAnalysis => {
+      const cached = cachedAnalysis(key, text, cache?.get(key));
+      fromCache = !!cached;
+      return cached ? index.restore(cached) : index.set({ path: key, text });
+    };
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) {
       if (open.getText().length > this.settings.maxFileSize) return this.skip(key, uri, tooLarge(open.getText().length, this.settings.maxFileSize, "claimscope.maxFileSize"), index);
-      index.set({ path: key, text: open.getText() });
-      return;
+      put(open.getText());
+      return fromCache ? "cached" : undefined;
     }
     try {
       const stat = await vscode.workspace.fs.stat(uri);
@@ -164,10 +186,52 @@ export class CorpusService implements vscode.Disposable {
       if (!decoded.ok) return this.skip(key, uri, decoded.reason, index);
       for (const w of decoded.warnings) this.log.appendLine(`${key}: ${w}`);
       this.skipped.delete(key);
-      const a = index.set({ path: key, text: decoded.text });
+      const a = put(decoded.text);
       for (const p of a.problems) this.log.appendLine(`${key}: ${p.message}`);
+      if (fromCache) return "cached";
     } catch (e) {
       this.skip(key, uri, `cannot be read (${e instanceof Error ? e.message : String(e)}); skipped`, index);
+    }
+  }
+
+  /** Where analyses are kept between sessions (in the workspace's storage; none without a workspace). */
+  get cacheUri(): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, "analysis-cache.json");
+  }
+
+  /** The kept analyses for this fingerprint; a missing, stale or damaged cache is simply not used. */
+  private async readCache(fingerprint: string): Promise<Map<string, CachedDocument>> {
+    const uri = this.cacheUri;
+    if (!uri) return new Map();
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return new Map();
+    }
+    try {
+      return readCache(JSON.parse(new TextDecoder().decode(bytes)), fingerprint);
+    } catch (e) {
+      this.log.appendLine(`analysis cache unreadable (${e instanceof Error ? e.message : String(e)}); every article analysed afresh`);
+      return new Map();
+    }
+  }
+
+  /** Keeps the index's analyses for the next session, yielding between pieces so the host never blocks. */
+  private async writeCache(index: CorpusIndex, fingerprint: string, gen: number): Promise<void> {
+    const uri = this.cacheUri;
+    if (!uri) return;
+    const pieces: string[] = [];
+    for (const piece of cacheText(index.paths().map((p) => index.get(p)!), fingerprint)) {
+      pieces.push(piece);
+      await new Promise((r) => setImmediate(r));
+      if (gen !== this.generation) return; // a newer index will write its own
+    }
+    try {
+      await vscode.workspace.fs.createDirectory(this.storage!);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(pieces.join("")));
+    } catch (e) {
+      this.log.appendLine(`analysis cache not written (${e instanceof Error ? e.message : String(e)})`);
     }
   }
 

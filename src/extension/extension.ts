@@ -28,7 +28,7 @@ export interface ClaimscopeApi {
 export function activate(context: vscode.ExtensionContext): ClaimscopeApi {
   const t0 = globalThis.performance.now();
   const log = vscode.window.createOutputChannel("Claimscope");
-  const corpus = new CorpusService(log);
+  const corpus = new CorpusService(log, context.storageUri);
   const reviews = new ReviewService(corpus);
   const tree = new ClaimsTree(corpus, reviews, context.workspaceState);
   const view = vscode.window.createTreeView("claimscope.claims", { treeDataProvider: tree, showCollapseAll: true });

@@ -21,6 +21,23 @@ suite("corpus and language", () => {
     console.log(`      activation: activate() ${t.activateMs.toFixed(1)} ms; first index of ${snap.documents.length} articles ready ${t.firstIndexMs!.toFixed(0)} ms after activation`);
   });
 
+  test("a full re-index takes unchanged articles from the analyses kept last time, and a damaged cache is rebuilt", async () => {
+    const a = await api();
+    const shown = () => { const s = a.corpus.snapshot(); return { docs: s.documents.map((d) => d.analysis.path), topics: s.topics.map((t) => `${t.id}:${t.claims.join(",")}`), flags: s.contradictions.length }; };
+    await a.corpus.cacheSaved;
+    const before = shown();
+    assert.ok(a.corpus.cacheUri && fs.existsSync(a.corpus.cacheUri.fsPath), "kept in the workspace's storage");
+    await a.corpus.reindex();
+    assert.deepStrictEqual(a.corpus.lastIndex, { articles: before.docs.length, fromCache: before.docs.length });
+    assert.deepStrictEqual(shown(), before);
+    fs.writeFileSync(a.corpus.cacheUri.fsPath, "{ damaged");
+    await a.corpus.reindex();
+    assert.deepStrictEqual(a.corpus.lastIndex, { articles: before.docs.length, fromCache: 0 });
+    assert.deepStrictEqual(shown(), before);
+    await a.corpus.cacheSaved;
+    assert.ok(JSON.parse(fs.readFileSync(a.corpus.cacheUri.fsPath, "utf8")).documents, "written again whole");
+  });
+
   test("plain-text articles open in the article language; other files do not", async () => {
     const ed = await open("02-analysts-weigh-the-price.txt");
     await until("language switch", () => ed.document.languageId === "claimscope-article" || undefined);
