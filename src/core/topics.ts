@@ -3,8 +3,9 @@ import type { Claim } from "./types";
 /** The key of a topic's parties (a sorted pair, one organisation, or "" for claims that name none); a newline is in no name. */
 const SEP = "\n";
 
-/** Every pair of a claim's parties, each as a sorted key. */
+/** Every pair of a claim's parties (sorted, as claims keep them), each as a key. */
 function pairsOf(orgs: string[]): string[] {
+  if (orgs.length === 2) return [orgs[0]! < orgs[1]! ? orgs[0] + SEP + orgs[1] : orgs[1] + SEP + orgs[0]];
   const sorted = [...orgs].sort();
   const out: string[] = [];
   for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) out.push(sorted[i] + SEP + sorted[j]);
@@ -169,15 +170,18 @@ export class ConceptTopics {
   /** A pair topic's multi-party count decides where its organisations' single-party claims go. */
   private countMulti(g: Group, key: string, by: number): void {
     g.multi += by;
+    const listed = g.multi === 1 && by > 0, unlisted = g.multi === 0;
     for (const o of g.orgs) {
-      this.unsettledOrgs.add(o);
-      let set = this.pairTopicsOf.get(o);
-      if (g.multi > 0) {
+      // Only organisations with single-party claims have anything to move (one added later is marked by add).
+      if (this.singles.has(o)) this.unsettledOrgs.add(o);
+      if (listed) {
+        let set = this.pairTopicsOf.get(o);
         if (!set) this.pairTopicsOf.set(o, (set = new Set()));
         set.add(key);
-      } else if (set) {
-        set.delete(key);
-        if (!set.size) this.pairTopicsOf.delete(o);
+      } else if (unlisted) {
+        const set = this.pairTopicsOf.get(o);
+        set?.delete(key);
+        if (set && !set.size) this.pairTopicsOf.delete(o);
       }
     }
   }
