@@ -174,10 +174,12 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
         const first = name.split(/\s+/)[0]!;
         if (first !== name && id === slug(first) && !learned.has(first) && !byName.has(first) && !NOT_NAMES.has(first)) learned.set(first, id);
       }
-      if (learned.size) {
-        const re = new RegExp(`(?<![\\p{L}\\d])(?:${[...learned.keys()].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![\\p{L}\\d])`, "gu");
-        for (const m of text.matchAll(re)) {
-          found.push({ kind: "org", text: m[0], start: m.index!, end: m.index! + m[0].length, value: learned.get(m[0])! });
+      // Every mention of a learned name, found with indexOf: a regular expression of this article's names
+      // would be compiled for this article alone, which costs more than the search. Overlaps go to the longest.
+      for (const [name, id] of learned) {
+        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+          if (wordBefore(text, at) || wordAt(text, at + name.length)) continue;
+          found.push({ kind: "org", text: name, start: at, end: at + name.length, value: id });
         }
       }
       return keepLongest(found, text.length);
@@ -222,6 +224,20 @@ function startsSentence(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
   return i < 0 || /[.!?:;\n\r"“‘'(\[#*>•–—-]/.test(text[i]!);
+}
+
+const WORD = /^[\p{L}\d]/u;
+/** Whether a letter or digit ends just before `at` (a whole code point: astral letters count). */
+function wordBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const low = text.charCodeAt(at - 1), high = text.charCodeAt(at - 2);
+  const from = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? at - 2 : at - 1;
+  return WORD.test(text.slice(from, at));
+}
+
+/** Whether a letter or digit begins at `at`. */
+function wordAt(text: string, at: number): boolean {
+  return at < text.length && WORD.test(text.slice(at, at + 2));
 }
 
 function isName(name: string): boolean {
