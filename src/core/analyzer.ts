@@ -81,7 +81,7 @@ function analyzeDocument(input: DocumentInput, lexicon: CompiledTerm[], orgRecog
 
   const sentences: Sentence[] = [];
   blocks.forEach((b, i) => {
-    for (const s of splitSentences(prose, b.start, b.end)) sentences.push({ ...s, block: i, heading: b.kind === "heading" });
+    for (const s of splitSentences(prose, b.start, b.end)) sentences.push({ start: s.start, end: s.end, block: i, heading: b.kind === "heading" });
   });
 
   const t1 = now();
@@ -96,8 +96,9 @@ function analyzeDocument(input: DocumentInput, lexicon: CompiledTerm[], orgRecog
     ...recognizeTerms(prose, lexicon),
     ...orgRecognizer.recognize(prose),
   ]
-    .filter(inBlocks)
-    .map((f) => ({ ...f, text: text.slice(f.start, f.end) }));
+    .filter(inBlocks);
+  // Recognizers read the masked prose; a fact shows the article's own text (facts are fresh: set in place).
+  for (const f of facts) f.text = text.slice(f.start, f.end);
   const ordered = dropOverlaps(facts, text.length);
 
   const t2 = now();
