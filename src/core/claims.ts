@@ -42,9 +42,13 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     const inside: number[] = [];
     for (let k = fi; k < facts.length && facts[k]!.start < s.end; k++) if (facts[k]!.end <= s.end) inside.push(k);
     if (s.block !== prevBlock) { prevOrgs = []; prevBlock = s.block; }
-    const sentenceOrgs = partiesIn(inside, facts, ctx.orgs, attributionStart(text, s));
+    // Most sentences name no company or state no term: the attribution and segment patterns are run only
+    // where their answer is used.
+    const hasOrg = inside.some((k) => facts[k]!.kind === "org");
+    const sentenceOrgs = hasOrg ? partiesIn(inside, facts, ctx.orgs, attributionStart(text, s)) : [];
     const orgs = sentenceOrgs.length ? sentenceOrgs : prevOrgs.length ? prevOrgs : ctx.mainOrgs;
     if (sentenceOrgs.length) prevOrgs = sentenceOrgs;
+    if (!inside.some((k) => facts[k]!.kind === "term" || facts[k]!.kind === "stake")) continue;
 
     const segments = segmentsOf(text, s);
     const hits = conceptHits(inside, facts, segments, ctx.lexicon, text);
