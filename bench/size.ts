@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, statSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCorpus, rng } from "./generate";
+import { AnalysisPool } from "../src/node/analysisPool";
 import { CorpusIndex, FactLookup, describeAt, cacheFingerprint, cachedAnalysis, cacheText, readCache } from "../src/core";
 
 const n = Number(process.argv[2] ?? 100);
@@ -87,6 +88,22 @@ const warmMs = now() - t;
 if (reused !== n || warmTopics !== snap.topics.length) throw new Error(`warm start reused ${reused} of ${n}, ${warmTopics} topics`);
 const cacheMb = +(statSync(cachePath).size / 1048576).toFixed(1);
 
+// Cold analysis on worker threads, as the CLI and the editor do a large corpus (one per core here).
+async function threadedCold(): Promise<{ ms: number; threads: number }> {
+  const started = now();
+  const pool = new AnalysisPool(index.analyzer.options);
+  try {
+    const threaded = new CorpusIndex();
+    const made = await Promise.all(readdirSync(dir).filter((f) => f !== ".cache.json").sort().map((f) => pool.analyze({ path: f, text: readFileSync(join(dir, f), "utf8") })));
+    for (const a of made) threaded.restore(a);
+    if (threaded.result().contradictions.length !== warm.result().contradictions.length) throw new Error("threaded analysis differs");
+    return { ms: now() - started, threads: pool.threads };
+  } finally {
+    await pool.close();
+  }
+}
+
+void threadedCold().then((threaded) => {
 rmSync(dir, { recursive: true, force: true });
 const out = {
   articles: n, mb: +mb.toFixed(2), facts: snap.documents.reduce((s, d) => s + d.analysis.facts.length, 0), claims: snap.claims.size,
@@ -100,5 +117,7 @@ const out = {
   lookupMs: { p50: +quantile(searches, 0.5).toFixed(2), p95: +quantile(searches, 0.95).toFixed(2) },
   warmMs: +warmMs.toFixed(1), cacheMb, cacheWriteMs: +cacheWriteMs.toFixed(1),
   peakRssMb: coldPeakRssMb, peakWithLookupMb, hits,
+  threadedColdMs: +threaded.ms.toFixed(1), threads: threaded.threads,
 };
 process.stdout.write(JSON.stringify(out));
+});

@@ -13,6 +13,8 @@ const common = { bundle: true, platform: "node", target: "node18", format: "cjs"
 await build({ ...common, entryPoints: ["src/cli/bin.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
 chmodSync("dist/cli.js", 0o755);
 await build({ ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
+// The analysis pool's worker thread, beside both (they load it from their own folder).
+await build({ ...common, entryPoints: ["src/node/analysisWorker.ts"], outfile: "dist/worker.js" });
 
 // The extension's integration tests (run inside VS Code): the mocha entry and one file per suite.
 const suites = readdirSync("test/e2e/suite").filter((f) => f.endsWith(".test.ts")).map((f) => `test/e2e/suite/${f}`);

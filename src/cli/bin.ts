@@ -1,5 +1,6 @@
-import { run } from "./main";
+import { runThreaded } from "./main";
 
-const result = run(process.argv.slice(2), { isTTY: process.stdout.isTTY, noColor: "NO_COLOR" in process.env });
-if (result.stderr) process.stderr.write(result.stderr);
-process.stdout.write(result.stdout, () => process.exit(result.code));
+void runThreaded(process.argv.slice(2), { isTTY: process.stdout.isTTY, noColor: "NO_COLOR" in process.env }).then((result) => {
+  if (result.stderr) process.stderr.write(result.stderr);
+  process.stdout.write(result.stdout, () => process.exit(result.code));
+});

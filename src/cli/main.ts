@@ -2,16 +2,17 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { applyEdits, cacheFingerprint, cachedAnalysis, cacheText, readCache, type CachedDocument, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, toContract, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
+import { applyEdits, cacheFingerprint, cachedAnalysis, cacheText, readCache, type CachedDocument, type DocumentAnalysis, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, toContract, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
 import { readCorpus, type ReadCorpus } from "./readCorpus";
 import { readAnnotations, writeAnnotations } from "./annotationsFile";
 import { formatText } from "./format/text";
 import { formatSarif } from "./format/sarif";
+import { AnalysisPool, defaultThreads, POOL_THRESHOLD } from "../node/analysisPool";
 
 declare const CLAIMSCOPE_VERSION: string;
 const VERSION = typeof CLAIMSCOPE_VERSION === "string" ? CLAIMSCOPE_VERSION : "dev";
 
-const USAGE = `usage: claimscope analyze DIR [--format text|json|sarif] [--fail-on-contradiction] [--max-size BYTES] [--cache FILE] [--no-color]
+const USAGE = `usage: claimscope analyze DIR [--format text|json|sarif] [--fail-on-contradiction] [--max-size BYTES] [--cache FILE] [--jobs N] [--no-color]
        claimscope annotations export DIR
        claimscope annotations import DIR FILE
 
@@ -24,6 +25,8 @@ DIR/${ANNOTATIONS_PATH}.
   --fail-on-contradiction    exit 1 when a contradiction no reviewer has judged is found
   --max-size BYTES           skip files larger than this (default 5 MB)
   --cache FILE               reuse the analyses kept in FILE for unchanged articles, and update it
+  --jobs N                   analyse on N threads (default: one per core, up to 8, on 4 cores or more;
+                             corpora under 500 articles use one)
   --no-color                 plain text output
   --version, --help
 
@@ -36,8 +39,56 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the command line; returns what to print and the exit code (kept apart from process for tests). */
-export function run(argv: string[], env: { isTTY?: boolean; noColor?: boolean } = {}): CliResult {
+type Env = { isTTY?: boolean; noColor?: boolean };
+
+/** What `analyze` was asked to do, once the arguments are understood and the corpus is read. */
+interface Plan {
+  abs: string;
+  corpus: ReadCorpus;
+  format: string;
+  failOn: boolean;
+  color: boolean;
+  cacheFile?: string;
+  /** 0: as many as the machine has (the threaded entry point only). */
+  jobs: number;
+  err: string[];
+}
+
+/**
+ * Runs the command line on this thread; returns what to print and the exit code (kept apart from
+ * process for tests).
+ */
+export function run(argv: string[], env: Env = {}): CliResult {
+  const p = plan(argv, env);
+  return "code" in p ? p : report(p, analyze(p, index(p)));
+}
+
+/**
+ * The command line as `claimscope` runs it: like run, but a large corpus is analysed on worker threads
+ * (`--jobs`; by default one per core on a machine with four or more), with the same result.
+ */
+export async function runThreaded(argv: string[], env: Env = {}): Promise<CliResult> {
+  const p = plan(argv, env);
+  if ("code" in p) return p;
+  const idx = index(p);
+  const cache = readCacheFile(p, idx);
+  const todo = p.corpus.documents.filter((d) => !cachedAnalysis(d.path, d.text, cache.get(d.path)));
+  // By default only where there are cores to spare: on two, the threads' start-up and the decoding eat the gain.
+  const threads = p.jobs || (defaultThreads() >= 4 ? defaultThreads() : 1);
+  if (threads < 2 || todo.length < POOL_THRESHOLD) return report(p, analyze(p, idx, cache));
+  const pool = new AnalysisPool(idx.analyzer.options, Math.min(threads, Math.ceil(todo.length / 50)));
+  let made: Map<string, DocumentAnalysis> | undefined;
+  try {
+    made = new Map((await Promise.all(todo.map((d) => pool.analyze(d)))).map((a) => [a.path, a]));
+  } catch (e) {
+    p.err.push(`claimscope: analysis threads failed (${e instanceof Error ? e.message : String(e)}); analysing on one thread`);
+  } finally {
+    await pool.close();
+  }
+  return report(p, analyze(p, idx, cache, made));
+}
+
+function plan(argv: string[], env: Env): Plan | CliResult {
   const err: string[] = [];
   const fail = (msg: string, code = 2): CliResult => ({ code, stdout: "", stderr: `claimscope: ${msg}\n` });
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: `${USAGE}\n`, stderr: "" };
@@ -50,7 +101,8 @@ export function run(argv: string[], env: { isTTY?: boolean; noColor?: boolean } 
   let failOn = false;
   let color = !!env.isTTY && !env.noColor;
   let maxSize: number | undefined;
-  let cache: string | undefined;
+  let cacheFile: string | undefined;
+  let jobs = 0;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === "--format" || a.startsWith("--format=")) {
@@ -62,26 +114,32 @@ export function run(argv: string[], env: { isTTY?: boolean; noColor?: boolean } 
       maxSize = Number(rest[++i]);
       if (!Number.isFinite(maxSize) || maxSize <= 0) return fail("--max-size takes a positive number of bytes");
     } else if (a === "--cache") {
-      cache = rest[++i];
-      if (!cache) return fail("--cache takes the file to keep analyses in");
+      cacheFile = rest[++i];
+      if (!cacheFile) return fail("--cache takes the file to keep analyses in");
+    } else if (a === "--jobs") {
+      jobs = Number(rest[++i]);
+      if (!Number.isInteger(jobs) || jobs < 1) return fail("--jobs takes a whole number of threads, 1 or more");
     } else if (a.startsWith("-")) return fail(`unknown option "${a}"\n${USAGE}`);
     else if (dir === undefined) dir = a;
     else return fail(`one folder at a time ("${dir}" and "${a}" given)`);
   }
   const abs = folder(dir);
   if (typeof abs !== "string") return fail(abs.error);
-
   const corpus = readCorpus(abs, maxSize ? { maxFileSize: maxSize } : {});
   for (const m of corpus.messages) err.push(`claimscope: ${m}`);
   if (!corpus.documents.length) err.push(`claimscope: no articles (.txt, .md) found in ${dir}`);
-  const snap = analyze(corpus, err, cache);
+  return { abs, corpus, format, failOn, color, cacheFile, jobs, err };
+}
+
+function report(p: Plan, snap: CorpusSnapshot): CliResult {
+  const { err, abs, format } = p;
   const stored = readAnnotations(abs);
   if (stored.problem) err.push(`claimscope: ${stored.problem}`);
   const reviews = stored.file ? resolveReviews(snap, stored.file) : undefined;
   for (const o of reviews?.orphans ?? []) err.push(`claimscope: ${ANNOTATIONS_PATH}: annotation ${o.annotation.id} is orphaned: ${o.reason}`);
-  const stdout = format === "json" ? JSON.stringify(toContract(snap, reviews), null, 2) + "\n" : format === "sarif" ? formatSarif(snap, abs, VERSION, reviews) : formatText(snap, color, reviews);
+  const stdout = format === "json" ? JSON.stringify(toContract(snap, reviews), null, 2) + "\n" : format === "sarif" ? formatSarif(snap, abs, VERSION, reviews) : formatText(snap, p.color, reviews);
   const open = reviews ? reviews.open(snap.contradictions) : snap.contradictions;
-  const code = failOn && open.length ? 1 : 0;
+  const code = p.failOn && open.length ? 1 : 0;
   return { code, stdout, stderr: err.length ? err.join("\n") + "\n" : "" };
 }
 
@@ -93,34 +151,42 @@ function folder(dir: string | undefined): string | { error: string } {
   return abs;
 }
 
-function analyze(corpus: ReadCorpus, err: string[], cacheFile?: string): CorpusSnapshot {
-  const s = corpus.settings;
-  const index = new CorpusIndex({ orgAliases: s.orgAliases, extraTerms: s.extraTerms, tolerance: s.tolerance, order: s.order, published: s.published });
-  const cache = cacheFile ? readCacheFile(cacheFile, cacheFingerprint(index.analyzer.options), err) : new Map<string, CachedDocument>();
-  let fresh = 0;
-  for (const d of corpus.documents) {
-    const cached = cachedAnalysis(d.path, d.text, cache.get(d.path));
-    const a = cached ? index.restore(cached) : index.set(d);
-    if (!cached) fresh++;
-    for (const p of a.problems) err.push(`claimscope: ${p.path}: ${p.message}`);
-  }
-  if (cacheFile && (fresh || cache.size !== corpus.documents.length)) {
-    try {
-      writeFileSync(cacheFile, [...cacheText(corpus.documents.map((d) => index.get(d.path)!), cacheFingerprint(index.analyzer.options))].join(""));
-    } catch (e) {
-      err.push(`claimscope: ${cacheFile}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); analyses not kept`);
-    }
-  }
-  return index.result();
+function index(p: Plan): CorpusIndex {
+  const s = p.corpus.settings;
+  return new CorpusIndex({ orgAliases: s.orgAliases, extraTerms: s.extraTerms, tolerance: s.tolerance, order: s.order, published: s.published });
 }
 
-/** The cache's entries; a missing file is an empty cache, an unreadable one is said and ignored. */
-function readCacheFile(file: string, fingerprint: string, err: string[]): Map<string, CachedDocument> {
-  if (!existsSync(file)) return new Map();
+/**
+ * The corpus's topics and contradictions. Each article's analysis comes from the cache when its text is
+ * the one cached, else from `made` (analysed on threads), else is made here; the cache is brought up to date.
+ */
+function analyze(p: Plan, idx: CorpusIndex, cache = readCacheFile(p, idx), made?: Map<string, DocumentAnalysis>): CorpusSnapshot {
+  const docs = p.corpus.documents;
+  let fresh = 0;
+  for (const d of docs) {
+    const cached = cachedAnalysis(d.path, d.text, cache.get(d.path));
+    const ready = cached ?? made?.get(d.path);
+    const a = ready ? idx.restore(ready) : idx.set(d);
+    if (!cached) fresh++;
+    for (const pr of a.problems) p.err.push(`claimscope: ${pr.path}: ${pr.message}`);
+  }
+  if (p.cacheFile && (fresh || cache.size !== docs.length)) {
+    try {
+      writeFileSync(p.cacheFile, [...cacheText(docs.map((d) => idx.get(d.path)!), cacheFingerprint(idx.analyzer.options))].join(""));
+    } catch (e) {
+      p.err.push(`claimscope: ${p.cacheFile}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); analyses not kept`);
+    }
+  }
+  return idx.result();
+}
+
+/** The cache's entries; none without --cache or when the file is missing; an unreadable file is said and ignored. */
+function readCacheFile(p: Plan, idx: CorpusIndex): Map<string, CachedDocument> {
+  if (!p.cacheFile || !existsSync(p.cacheFile)) return new Map();
   try {
-    return readCache(JSON.parse(readFileSync(file, "utf8")), fingerprint);
+    return readCache(JSON.parse(readFileSync(p.cacheFile, "utf8")), cacheFingerprint(idx.analyzer.options));
   } catch (e) {
-    err.push(`claimscope: ${file}: not a readable cache (${(e as Error).message}); every article analysed afresh`);
+    p.err.push(`claimscope: ${p.cacheFile}: not a readable cache (${(e as Error).message}); every article analysed afresh`);
     return new Map();
   }
 }

@@ -80,6 +80,16 @@ export function cachedAnalysis(path: string, text: string, entry: CachedDocument
   }
 }
 
+/** One analysis as compact JSON text (what a worker thread sends back instead of the object graph). */
+export function encodeDocument(d: DocumentAnalysis): string {
+  return JSON.stringify(encodeAnalysis(d));
+}
+
+/** The analysis of `text` from encodeDocument's output. */
+export function decodeDocument(path: string, text: string, json: string): DocumentAnalysis {
+  return decodeAnalysis(path, text, JSON.parse(json) as unknown[]);
+}
+
 function encodeAnalysis(d: DocumentAnalysis): unknown[] {
   const slice = (s: { start: number; end: number; text: string }) => (d.text.slice(s.start, s.end) === s.text ? 0 : s.text);
   const facts = d.facts.map((f) => {

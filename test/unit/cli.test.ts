@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../../src/cli/main";
+import { run, runThreaded } from "../../src/cli/main";
+import { POOL_THRESHOLD } from "../../src/node/analysisPool";
+import { generateCorpus } from "../../bench/generate";
 import { applyEdits, CorpusIndex, emptyAnnotationFile, reviewContradiction, serializeAnnotationFile } from "../../src/core";
 import { SAMPLES } from "./helpers";
 
@@ -223,4 +225,15 @@ test("cli: --cache keeps analyses, reuses them for unchanged articles, and survi
   assert.deepEqual(damaged.data, plain.data);
   assert.ok(JSON.parse(readFileSync(cache, "utf8")).documents, "rewritten whole");
   assert.match(run(["analyze", dir, "--cache"]).stderr, /--cache takes/);
+});
+
+test("cli: a large corpus analysed on worker threads gives exactly what one thread gives", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "claimscope-threads-"));
+  for (const d of generateCorpus(POOL_THRESHOLD + 40, 11, 30)) writeFileSync(join(dir, d.path), d.text);
+  const one = run(["analyze", dir, "--format", "json"]);
+  const threaded = await runThreaded(["analyze", dir, "--format", "json", "--jobs", "2"]);
+  assert.equal(threaded.stderr, one.stderr);
+  assert.equal(threaded.stdout, one.stdout);
+  assert.equal(JSON.parse(threaded.stdout).documents.length, POOL_THRESHOLD + 40);
+  assert.match(run(["analyze", dir, "--jobs", "0"]).stderr, /--jobs takes/);
 });

@@ -18,3 +18,12 @@ test("layers: src/core imports neither vscode nor Node's file system, paths or p
     assert.ok(!/\bprocess\./.test(src), `${f} uses process`);
   }
 });
+
+test("layers: src/node (shared by the CLI and the extension) imports neither vscode nor either of them", () => {
+  for (const f of files(join(__dirname, "..", "..", "src", "node"))) {
+    for (const m of readFileSync(f, "utf8").matchAll(/from\s+["']([^"']+)["']|require\(["']([^"']+)["']\)/g)) {
+      const mod = m[1] ?? m[2]!;
+      assert.ok(!/^vscode$|\/(cli|extension)\//.test(mod), `${f} imports ${mod}`);
+    }
+  }
+});

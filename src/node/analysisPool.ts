@@ -1,0 +1,110 @@
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { decodeDocument, type AnalysisOptions, type DocumentAnalysis, type DocumentInput } from "../core";
+
+export interface Job extends DocumentInput {
+  id: number;
+}
+export type Reply = { id: number; data: string } | { id: number; error: string };
+
+/**
+ * Documents worth starting threads for: each thread compiles the analysis afresh (about half a second
+ * before it runs at full speed), so below this one thread is as fast.
+ */
+export const POOL_THRESHOLD = 500;
+
+/** Threads to use: one per core, at most 8 (beyond that, decoding the results on one thread is the limit). */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/**
+ * Analyses documents on worker threads, so a large corpus is read on every core and the calling thread (the
+ * extension host, the CLI) stays free. Results come back as compact JSON and are decoded here: the same
+ * analysis, object for object, as `createAnalyzer(options).analyzeDocument` would give.
+ */
+export class AnalysisPool {
+  private readonly workers: Array<{ worker: Worker; busy: number }> = [];
+  private readonly waiting = new Map<number, { input: DocumentInput; resolve: (a: DocumentAnalysis) => void; reject: (e: Error) => void }>();
+  /** Jobs not yet sent: each thread gets at most two at a time, so a thread with long articles does not hold up the rest. */
+  private readonly queue: Job[] = [];
+  private next = 0;
+  private failed: Error | undefined;
+  private closed = false;
+
+  constructor(options: AnalysisOptions, threads = defaultThreads()) {
+    const { script, eval: isCode } = workerScript();
+    for (let i = 0; i < threads; i++) {
+      const slot = { worker: new Worker(script, { workerData: options, eval: isCode }), busy: 0 };
+      slot.worker.on("message", (r: Reply) => { slot.busy--; this.settle(r); this.pump(); });
+      slot.worker.on("error", (e) => this.failAll(e));
+      this.workers.push(slot);
+    }
+  }
+
+  get threads(): number {
+    return this.workers.length;
+  }
+
+  /** Why the threads stopped, if they did (analyze then rejects at once). */
+  get failure(): Error | undefined {
+    return this.failed;
+  }
+
+  analyze(input: DocumentInput): Promise<DocumentAnalysis> {
+    if (this.failed || this.closed) return Promise.reject(this.failed ?? new Error("analysis pool closed"));
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { input, resolve, reject });
+      this.queue.push({ id, path: input.path, text: input.text });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    for (const w of this.waiting.values()) w.reject(new Error("analysis pool closed"));
+    this.waiting.clear();
+  }
+
+  private pump(): void {
+    for (const slot of this.workers) {
+      while (slot.busy < 2 && this.queue.length) {
+        slot.busy++;
+        slot.worker.postMessage(this.queue.shift()!);
+      }
+    }
+  }
+
+  private settle(r: Reply): void {
+    const w = this.waiting.get(r.id);
+    if (!w) return;
+    this.waiting.delete(r.id);
+    if ("error" in r) w.reject(new Error(r.error));
+    else {
+      try {
+        w.resolve(decodeDocument(w.input.path, w.input.text, r.data));
+      } catch (e) {
+        w.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+  }
+
+  private failAll(e: Error): void {
+    this.failed ??= e;
+    this.queue.length = 0;
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+  }
+}
+
+/** The worker's script: bundled beside the CLI and the extension (dist/worker.js), or the source under tsx. */
+function workerScript(): { script: string; eval: boolean } {
+  const built = join(__dirname, "worker.js");
+  if (existsSync(built)) return { script: built, eval: false };
+  // Unbundled (tests and benchmarks run the sources through tsx): load tsx's require hook first.
+  return { script: `require("tsx/cjs"); require(${JSON.stringify(join(__dirname, "analysisWorker.ts"))});`, eval: true };
+}
