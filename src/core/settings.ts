@@ -12,10 +12,12 @@ export interface Settings {
   extraTerms: ExtraTerm[];
   tolerance: number;
   maxFileSize: number;
+  /** Most contradictions shown in the Problems panel (editor only): beyond, the panel would swamp the window. */
+  maxProblems: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  include: [], exclude: [], order: [], published: {}, orgAliases: {}, extraTerms: [], tolerance: 0.02, maxFileSize: DEFAULT_MAX_BYTES,
+  include: [], exclude: [], order: [], published: {}, orgAliases: {}, extraTerms: [], tolerance: 0.02, maxFileSize: DEFAULT_MAX_BYTES, maxProblems: 1000,
 };
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
@@ -56,6 +58,10 @@ export function readSettings(raw: unknown, where = "settings"): { settings: Sett
   if (raw.maxFileSize !== undefined) {
     if (typeof raw.maxFileSize === "number" && raw.maxFileSize > 0) settings.maxFileSize = raw.maxFileSize;
     else bad("maxFileSize", "a positive number of bytes");
+  }
+  if (raw.maxProblems !== undefined) {
+    if (Number.isInteger(raw.maxProblems) && (raw.maxProblems as number) >= 0) settings.maxProblems = raw.maxProblems as number;
+    else bad("maxProblems", "a whole number, 0 or more");
   }
   return { settings, problems };
 }

@@ -8,13 +8,21 @@ import { rangeIn } from "./positions";
  * Problems: a statement a later article contradicts is a warning pointing at the later statement;
  * the later one carries an information diagnostic pointing back. A dismissed flag leaves; a superseded
  * one stays as information, a conflict as a warning, both saying so. Orphaned annotations and an
- * unreadable annotations file are reported on that file.
+ * unreadable annotations file are reported on that file. At most `maxProblems` contradictions are shown —
+ * those in open files first, then the most confident — so a corpus with tens of thousands of flags does
+ * not swamp the window; the Claims view keeps them all.
  */
 export class ContradictionDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection("claimscope");
 
+  /** Contradictions left out of the Problems panel by the cap, at the last update. */
+  hidden = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+
   constructor(private readonly corpus: CorpusService, private readonly reviews: ReviewService) {
     reviews.onDidChange(() => this.update());
+    // Over the cap, which flags are shown depends on the open files.
+    this.disposables.push(vscode.window.onDidChangeVisibleTextEditors(() => { if (this.hidden) this.update(); }));
   }
 
   update(): void {
@@ -26,10 +34,19 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       if (!byUri.has(k)) byUri.set(k, { uri, list: [] });
       byUri.get(k)!.list.push(d);
     };
-    for (const x of snap.contradictions) {
+    const shown = snap.contradictions.filter((x) => reviewState(index.ofContradiction(x)) !== "dismissed");
+    const max = this.corpus.settings.maxProblems;
+    this.hidden = Math.max(0, shown.length - max);
+    if (this.hidden) {
+      const open = new Set(vscode.window.visibleTextEditors.map((e) => this.corpus.keyFor(e.document.uri)));
+      const inOpen = (x: (typeof shown)[number]) => open.has(snap.documentOf.get(x.earlier)?.analysis.path) || open.has(snap.documentOf.get(x.later)?.analysis.path);
+      const ranked = shown.map((x, i) => ({ x, i, open: inOpen(x) ? 1 : 0 }));
+      ranked.sort((a, b) => b.open - a.open || b.x.confidence - a.x.confidence || a.i - b.i);
+      shown.splice(0, shown.length, ...ranked.slice(0, max).map((r) => r.x));
+    }
+    for (const x of shown) {
       const review = index.ofContradiction(x);
       const state = reviewState(review);
-      if (state === "dismissed") continue;
       const judged = state ? ` — reviewed: ${state}${review!.annotation.note ? ` (${snippet(review!.annotation.note, 80)})` : ""}` : "";
       const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
       const ed = snap.documentOf.get(e.id)!.analysis, ld = snap.documentOf.get(l.id)!.analysis;
@@ -71,5 +88,6 @@ export class ContradictionDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     this.collection.dispose();
+    for (const d of this.disposables) d.dispose();
   }
 }

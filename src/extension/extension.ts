@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): ClaimscopeApi {
     vscode.languages.registerDocumentSemanticTokensProvider(ARTICLE_SELECTOR, highlighting, legend),
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new ClaimHover(corpus, reviews)),
     vscode.languages.registerCodeActionsProvider(ARTICLE_SELECTOR, new ReviewActions(corpus, reviews), { providedCodeActionKinds: ReviewActions.kinds }),
-    createStatusBar(corpus, reviews),
+    createStatusBar(corpus, reviews, diagnostics),
     ...registerCommands(corpus, tree, view),
     ...registerReviewCommands(corpus, reviews),
     vscode.commands.registerCommand("claimscope.showTimeline", (topic?: unknown) => timeline.show(topic)),

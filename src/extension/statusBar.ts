@@ -3,7 +3,7 @@ import type { CorpusService } from "./corpusService";
 import type { ReviewService } from "./reviews";
 
 /** A status-bar item with the corpus's counts and the flags still to review; click to open the claims view. */
-export function createStatusBar(corpus: CorpusService, reviews: ReviewService): vscode.StatusBarItem {
+export function createStatusBar(corpus: CorpusService, reviews: ReviewService, problems: { hidden: number }): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem("claimscope.status", vscode.StatusBarAlignment.Left, 10);
   item.name = "Claimscope";
   item.command = "claimscope.claims.focus";
@@ -15,7 +15,7 @@ export function createStatusBar(corpus: CorpusService, reviews: ReviewService): 
     const open = n ? reviews.index().open(snap.contradictions).length : 0;
     const flags = !n ? "no contradictions" : open === n ? `$(warning) ${n}` : `$(warning) ${open} open of ${n}`;
     item.text = `$(law) ${snap.documents.length} articles · ${snap.claims.size} claims · ${flags}`;
-    item.tooltip = `Claimscope: ${snap.documents.length} articles, ${snap.topics.length} topics, ${n} contradiction${n === 1 ? "" : "s"}${n ? ` (${n - open} reviewed)` : ""}${corpus.skipped.size ? `, ${corpus.skipped.size} file(s) skipped (see Output › Claimscope)` : ""}`;
+    item.tooltip = `Claimscope: ${snap.documents.length} articles, ${snap.topics.length} topics, ${n} contradiction${n === 1 ? "" : "s"}${n ? ` (${n - open} reviewed)` : ""}${corpus.skipped.size ? `, ${corpus.skipped.size} file(s) skipped (see Output › Claimscope)` : ""}${problems.hidden ? `; ${problems.hidden} not in the Problems panel (claimscope.maxProblems)` : ""}`;
     item.accessibilityInformation = { label: item.tooltip };
     item.show();
   };

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, openSync, ftruncateSync, closeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAnalyzer } from "../../src/core";
+import { createAnalyzer, readSettings, DEFAULT_SETTINGS } from "../../src/core";
 import { run } from "../../src/cli/main";
 
 const analyzer = createAnalyzer();
@@ -47,4 +47,16 @@ test("bad input: a 50 MB file is skipped with a message; the rest of the corpus 
   assert.equal(r.code, 0);
   assert.match(r.stderr, /huge\.txt: file is 50\.0 MB, above the 5\.0 MB limit \(--max-size\); skipped/);
   assert.deepEqual(JSON.parse(r.stdout).documents.map((d: { path: string }) => d.path), ["small.txt"]);
+});
+
+test("bad input: malformed settings are reported one by one, defaults used, the rest applied", () => {
+  const { settings, problems } = readSettings({ tolerance: "lots", maxProblems: -3, maxFileSize: 1000, order: ["b.md"] }, "claimscope");
+  assert.equal(settings.tolerance, DEFAULT_SETTINGS.tolerance);
+  assert.equal(settings.maxProblems, DEFAULT_SETTINGS.maxProblems);
+  assert.equal(settings.maxFileSize, 1000);
+  assert.deepEqual(settings.order, ["b.md"]);
+  assert.equal(problems.length, 2);
+  assert.match(problems.join("\n"), /"maxProblems" should be a whole number/);
+  assert.equal(readSettings({ maxProblems: 0 }).settings.maxProblems, 0, "0 keeps the Problems panel free of flags");
+  assert.match(readSettings([1, 2]).problems[0]!, /expected an object/);
 });
