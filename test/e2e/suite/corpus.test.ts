@@ -28,11 +28,11 @@ suite("corpus and language", () => {
     const before = shown();
     assert.ok(a.corpus.cacheUri && fs.existsSync(a.corpus.cacheUri.fsPath), "kept in the workspace's storage");
     await a.corpus.reindex();
-    assert.deepStrictEqual(a.corpus.lastIndex, { articles: before.docs.length, fromCache: before.docs.length });
+    assert.deepStrictEqual({ ...a.corpus.lastIndex, ms: undefined }, { articles: before.docs.length, fromCache: before.docs.length, ms: undefined });
     assert.deepStrictEqual(shown(), before);
     fs.writeFileSync(a.corpus.cacheUri.fsPath, "{ damaged");
     await a.corpus.reindex();
-    assert.deepStrictEqual(a.corpus.lastIndex, { articles: before.docs.length, fromCache: 0 });
+    assert.deepStrictEqual({ ...a.corpus.lastIndex, ms: undefined }, { articles: before.docs.length, fromCache: 0, ms: undefined });
     assert.deepStrictEqual(shown(), before);
     await a.corpus.cacheSaved;
     assert.ok(JSON.parse(fs.readFileSync(a.corpus.cacheUri.fsPath, "utf8")).documents, "written again whole");
@@ -84,8 +84,10 @@ suite("corpus and language", () => {
       fs.writeFileSync(path.join(dir, `a${String(i).padStart(5, "0")}.txt`), `Story ${i}\nMarch ${1 + (i % 28)}, 2026\n\nCompany${i % 50} Holdings agreed to acquire Target${i % 70} Labs for $${1 + (i % 90)} billion, a ${i % 40}% premium.\nCompany${i % 50} Holdings already owns a ${1 + (i % 30)}% stake in Target${i % 70} Labs.\n`);
     }
     // Measure how late a 50 ms timer fires while the index is rebuilt: the host's event loop must keep turning.
-    let worst = 0, last = Date.now();
-    const timer = setInterval(() => { const now = Date.now(); worst = Math.max(worst, now - last - 50); last = now; }, 50);
+    // The longest stall is kept per phase (indexing, keeping the cache, indexing again from it).
+    const stalls = { index: 0, cache: 0, warm: 0 };
+    let phase: keyof typeof stalls = "index", last = Date.now();
+    const timer = setInterval(() => { const now = Date.now(); stalls[phase] = Math.max(stalls[phase], now - last - 50); last = now; }, 50);
     try {
       const started = Date.now();
       const reindex = vscode.commands.executeCommand("claimscope.reanalyze");
@@ -95,9 +97,11 @@ suite("corpus and language", () => {
       const answeredWhileIndexing = a.corpus.indexing;
       await reindex;
       const indexed = Date.now();
+      phase = "cache";
       await a.corpus.cacheSaved; // the analyses are kept for the next session without blocking either
       const saved = Date.now();
       // Reopening the same workspace: a full index again, now from the kept analyses.
+      phase = "warm";
       await vscode.commands.executeCommand("claimscope.reanalyze");
       const warm = Date.now() - saved;
       clearInterval(timer);
@@ -105,8 +109,14 @@ suite("corpus and language", () => {
       assert.ok(hovers.length > 0, "a hover answers while the corpus is read");
       assert.ok(answeredWhileIndexing, "the hover was answered before indexing finished");
       assert.strictEqual(a.corpus.index.size, 10006);
-      assert.ok(worst < 1500, `the extension host was blocked for ${worst} ms`);
-      console.log(`      10,000 articles indexed in ${((indexed - started) / 1000).toFixed(1)} s, cache kept in ${((saved - indexed) / 1000).toFixed(1)} s more, indexed again from it in ${(warm / 1000).toFixed(1)} s; longest event-loop stall ${worst} ms`);
+      let problems = 0;
+      a.diagnostics.forEach((_u, list) => { problems += list.length; });
+      const flags = a.corpus.snapshot().contradictions.length;
+      assert.ok(flags > 10000 && problems <= 2 * a.corpus.settings.maxProblems, `${flags} contradictions, ${problems} problems shown`);
+      const report = `10,000 articles indexed in ${((indexed - started) / 1000).toFixed(1)} s (longest event-loop stall ${stalls.index} ms), cache kept in ${((saved - indexed) / 1000).toFixed(1)} s more (${stalls.cache} ms), indexed again from it in ${(warm / 1000).toFixed(1)} s (${stalls.warm} ms)`;
+      const heap = (await import("v8")).getHeapStatistics();
+      console.log(`      ${report}; cache ${JSON.stringify(a.corpus.lastCacheWrite)}, warm ${JSON.stringify(a.corpus.lastIndex.ms)}; heap ${Math.round(heap.used_heap_size / 2 ** 20)} of ${Math.round(heap.heap_size_limit / 2 ** 20)} MB`);
+      assert.ok(Math.max(stalls.index, stalls.cache, stalls.warm) < 1500, `the extension host was blocked: ${report}`);
     } finally {
       clearInterval(timer);
       fs.rmSync(dir, { recursive: true, force: true });
