@@ -42,6 +42,9 @@ export class FactLookup {
   private readonly groupWords = new Map<string, number[]>();
   private readonly ownWords = new Map<string, number[]>();
   private readonly vocabulary: string[];
+  private readonly byLength: Int32Array;
+  private marks: Uint32Array | undefined;
+  private base = 0;
 
   constructor(snap: CorpusSnapshot) {
     this.entries = lookupEntries(snap);
@@ -62,27 +65,47 @@ export class FactLookup {
       for (const w of tokens(`${e.primary} ${e.extra} ${e.path}`)) add(this.ownWords, w, i);
     });
     this.vocabulary = [...new Set([...this.groupWords.keys(), ...this.ownWords.keys()])].sort();
+    // Entries by label length, then position (a counting sort: labels are short).
+    const byLength: number[][] = [];
+    this.entries.forEach((e, i) => (byLength[e.label.length] ??= []).push(i));
+    this.byLength = Int32Array.from(byLength.flatMap((l) => l ?? []));
   }
 
   search(query: string, limit = 50): LookupEntry[] {
     const words = tokens(query);
     if (!words.length) return this.entries.slice(0, limit);
     // Entries holding every word so far: a per-entry count of the words matched, so no set is built per word.
-    const matched = new Uint8Array(this.entries.length);
+    // The counts live in one array kept between queries (a fresh one per query is garbage the size of the
+    // corpus): entry i has matched k words when marks[i] is base + k; anything below base counts as none.
+    const marks = (this.marks ??= new Uint32Array(this.entries.length));
+    if (this.base > 0xff000000) { marks.fill(0); this.base = 0; }
+    const base = this.base;
+    this.base += 256;
     let candidates: number[] = [];
     for (let k = 0; k < Math.min(words.length, 255); k++) {
       this.forEntriesOf(words[k]!, (i) => {
-        if (matched[i] !== k) return;
-        matched[i] = k + 1;
+        const m = marks[i]!;
+        if ((m > base ? m - base : 0) !== k) return;
+        marks[i] = base + k + 1;
         if (k === 0) candidates.push(i);
       });
-      if (k > 0) candidates = candidates.filter((i) => matched[i] === k + 1);
+      if (k > 0) candidates = candidates.filter((i) => marks[i] === base + k + 1);
       if (!candidates.length) return [];
     }
     // Query words found in what an entry says itself; a figure counts double.
     const weights = words.map((w) => (/\d/.test(w) ? 2 : 1));
     const own = (e: LookupEntry) => { let n = 0; for (let k = 0; k < words.length; k++) if (e.primary.includes(words[k]!)) n += weights[k]!; return n; };
-    if (candidates.length > FUSE_MAX) return topBy(candidates, this.entries, own, weights.reduce((a, b) => a + b, 0), limit);
+    if (candidates.length > FUSE_MAX) {
+      // A broad query: the first `limit` matches, shortest label first, that hold every word in what they
+      // say themselves are the answer, found in a walk that usually stops early; else rank them all.
+      const most = weights.reduce((a, b) => a + b, 0), full = base + Math.min(words.length, 255);
+      const top: LookupEntry[] = [];
+      for (const i of this.byLength) {
+        if (marks[i] !== full || own(this.entries[i]!) !== most) continue;
+        if (top.push(this.entries[i]!) === limit) return top;
+      }
+      return topBy(candidates, this.entries, own, most, limit);
+    }
     const pool = candidates.sort((a, b) => a - b).map((i) => this.entries[i]!);
     const docs = pool.map((e) => ({ e, search: searchText(e) }));
     const fuse = new Fuse(docs, { keys: ["search"], useExtendedSearch: true, ignoreLocation: true, threshold: 0.4, includeScore: true });
