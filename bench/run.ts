@@ -24,7 +24,7 @@ const growth = results.length > 1 ? results.slice(1).map((r, i) => ({
 })) : [];
 writeFileSync(join(here, "results.json"), JSON.stringify({ machine, sizes: results, growth, peers }, null, 2) + "\n");
 
-const row = (r: Record<string, any>) => `| ${r.articles.toLocaleString("en-US")} | ${r.mb} | ${(r.coldMs / 1000).toFixed(2)} s (${(r.threadedColdMs / 1000).toFixed(2)} s on ${r.threads} threads) | ${r.mbPerS} | ${r.articlesPerS} | ${r.floorRatio}× | ${Object.entries(r.stagesMs).map(([k, v]) => `${k} ${Math.round(v as number)}`).join(", ")} | ${r.peakRssMb} MB (${r.peakWithLookupMb} MB with lookup) | ${(r.warmMs / 1000).toFixed(2)} s (cache ${r.cacheMb} MB) | ${r.editMs.p50} / ${r.editMs.p95} | ${r.hoverMs.p50} / ${r.hoverMs.p95} | ${r.lookupMs.p50} / ${r.lookupMs.p95} (${r.lookupEntries.toLocaleString("en-US")} entries) |`;
+const row = (r: Record<string, any>) => `| ${r.articles.toLocaleString("en-US")} | ${r.mb} | ${(r.coldMs / 1000).toFixed(2)} s (${(r.threadedColdMs / 1000).toFixed(2)} s on ${r.threads} threads) | ${r.mbPerS} | ${r.articlesPerS} | ${r.floorRatio}× | ${Object.entries(r.stagesMs).map(([k, v]) => `${k} ${Math.round(v as number)}`).join(", ")} | ${r.peakRssMb} MB (${r.peakWithLookupMb} MB with lookup) | ${(r.warmMs / 1000).toFixed(2)} s (cache ${r.cacheMb} MB) | ${r.editMs.p50} / ${r.editMs.p95} | ${r.hoverMs.p50} / ${r.hoverMs.p95} | ${r.lookupMs.p50} / ${r.lookupMs.p95} (first round: up to ${r.lookupMs.firstRoundMax}; ${r.lookupEntries.toLocaleString("en-US")} entries) |`;
 const tp = peers.throughput as Record<string, { mbPerS: number; kb: number }>;
 const ours = tp["claimscope (recognizers only)"]!.mbPerS;
 const dev = (peers.devSet ?? {}) as Record<string, Record<string, { p: number; r: number; f1: number }>>;
