@@ -72,10 +72,11 @@ export async function runThreaded(argv: string[], env: Env = {}): Promise<CliRes
   if ("code" in p) return p;
   const idx = index(p);
   const cache = readCacheFile(p, idx);
-  const todo = p.corpus.documents.filter((d) => !cachedAnalysis(d.path, d.text, cache.get(d.path)));
+  const cached = reusable(p, cache);
+  const todo = p.corpus.documents.filter((d) => !cached.has(d.path));
   // By default only where there are cores to spare: on two, the threads' start-up and the decoding eat the gain.
   const threads = p.jobs || (defaultThreads() >= 4 ? defaultThreads() : 1);
-  if (threads < 2 || todo.length < POOL_THRESHOLD) return report(p, analyze(p, idx, cache));
+  if (threads < 2 || todo.length < POOL_THRESHOLD) return report(p, analyze(p, idx, cache, cached));
   const pool = new AnalysisPool(idx.analyzer.options, Math.min(threads, Math.ceil(todo.length / 50)));
   let made: Map<string, DocumentAnalysis> | undefined;
   try {
@@ -85,7 +86,7 @@ export async function runThreaded(argv: string[], env: Env = {}): Promise<CliRes
   } finally {
     await pool.close();
   }
-  return report(p, analyze(p, idx, cache, made));
+  return report(p, analyze(p, idx, cache, cached, made));
 }
 
 function plan(argv: string[], env: Env): Plan | CliResult {
@@ -160,14 +161,13 @@ function index(p: Plan): CorpusIndex {
  * The corpus's topics and contradictions. Each article's analysis comes from the cache when its text is
  * the one cached, else from `made` (analysed on threads), else is made here; the cache is brought up to date.
  */
-function analyze(p: Plan, idx: CorpusIndex, cache = readCacheFile(p, idx), made?: Map<string, DocumentAnalysis>): CorpusSnapshot {
+function analyze(p: Plan, idx: CorpusIndex, cache = readCacheFile(p, idx), cached = reusable(p, cache), made?: Map<string, DocumentAnalysis>): CorpusSnapshot {
   const docs = p.corpus.documents;
   let fresh = 0;
   for (const d of docs) {
-    const cached = cachedAnalysis(d.path, d.text, cache.get(d.path));
-    const ready = cached ?? made?.get(d.path);
+    const ready = cached.get(d.path) ?? made?.get(d.path);
     const a = ready ? idx.restore(ready) : idx.set(d);
-    if (!cached) fresh++;
+    if (!cached.has(d.path)) fresh++;
     for (const pr of a.problems) p.err.push(`claimscope: ${pr.path}: ${pr.message}`);
   }
   if (p.cacheFile && (fresh || cache.size !== docs.length)) {
@@ -178,6 +178,17 @@ function analyze(p: Plan, idx: CorpusIndex, cache = readCacheFile(p, idx), made?
     }
   }
   return idx.result();
+}
+
+/** The articles whose analysis the cache holds for their current text, decoded once. */
+function reusable(p: Plan, cache: Map<string, CachedDocument>): Map<string, DocumentAnalysis> {
+  const out = new Map<string, DocumentAnalysis>();
+  if (!cache.size) return out;
+  for (const d of p.corpus.documents) {
+    const a = cachedAnalysis(d.path, d.text, cache.get(d.path));
+    if (a) out.set(d.path, a);
+  }
+  return out;
 }
 
 /** The cache's entries; none without --cache or when the file is missing; an unreadable file is said and ignored. */

@@ -34,18 +34,18 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       if (!byUri.has(k)) byUri.set(k, { uri, list: [] });
       byUri.get(k)!.list.push(d);
     };
-    const shown = snap.contradictions.filter((x) => reviewState(index.ofContradiction(x)) !== "dismissed");
+    // Each flag's review is looked up once: it decides both whether the flag is shown and how.
+    let shown = snap.contradictions.map((x, i) => ({ x, i, review: index.ofContradiction(x) })).filter((r) => reviewState(r.review) !== "dismissed");
     const max = this.corpus.settings.maxProblems;
     this.hidden = Math.max(0, shown.length - max);
     if (this.hidden) {
       const open = new Set(vscode.window.visibleTextEditors.map((e) => this.corpus.keyFor(e.document.uri)));
-      const inOpen = (x: (typeof shown)[number]) => open.has(snap.documentOf.get(x.earlier)?.analysis.path) || open.has(snap.documentOf.get(x.later)?.analysis.path);
-      const ranked = shown.map((x, i) => ({ x, i, open: inOpen(x) ? 1 : 0 }));
-      ranked.sort((a, b) => b.open - a.open || b.x.confidence - a.x.confidence || a.i - b.i);
-      shown.splice(0, shown.length, ...ranked.slice(0, max).map((r) => r.x));
+      const inOpen = ({ x }: (typeof shown)[number]) => (open.has(snap.documentOf.get(x.earlier)?.analysis.path) || open.has(snap.documentOf.get(x.later)?.analysis.path) ? 1 : 0);
+      const ranked = shown.map((r) => ({ r, open: inOpen(r) }));
+      ranked.sort((a, b) => b.open - a.open || b.r.x.confidence - a.r.x.confidence || a.r.i - b.r.i);
+      shown = ranked.slice(0, max).map((o) => o.r);
     }
-    for (const x of shown) {
-      const review = index.ofContradiction(x);
+    for (const { x, review } of shown) {
       const state = reviewState(review);
       const judged = state ? ` — reviewed: ${state}${review!.annotation.note ? ` (${snippet(review!.annotation.note, 80)})` : ""}` : "";
       const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
