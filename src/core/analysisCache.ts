@@ -1,4 +1,4 @@
-import type { Block, BlockKind, Claim, DocumentAnalysis, Fact, FactKind, Sentence } from "./types";
+import type { Claim, DocumentAnalysis, Fact, FactKind } from "./types";
 import type { AnalysisOptions } from "./analyzer";
 import { isRecord } from "./isRecord";
 
@@ -9,7 +9,7 @@ import { isRecord } from "./isRecord";
  * Entries are compact (offset arrays, no text: strings are sliced back out of the document) because
  * parsing the cache is most of a warm start.
  */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 export interface AnalysisCacheFile {
   format: number;
@@ -21,7 +21,6 @@ export interface AnalysisCacheFile {
 export type CachedDocument = [string, unknown[]];
 
 const FACT_KINDS: FactKind[] = ["money", "stake", "percent", "date", "duration", "term", "org"];
-const BLOCK_KINDS: BlockKind[] = ["heading", "paragraph", "listItem", "quote", "tableCell"];
 
 declare const CLAIMSCOPE_BUILD: string;
 /** A hash of the analysis code, set by the build; unbuilt (tests, tsx), "dev". */
@@ -99,20 +98,14 @@ function encodeAnalysis(d: DocumentAnalysis): unknown[] {
     return t === 0 && more === 0 ? [start, end, FACT_KINDS.indexOf(kind), value] : [start, end, FACT_KINDS.indexOf(kind), value, t, more];
   });
   const claims = d.claims.map((c) => [c.start, c.end, c.id, c.concept, c.orgs, c.polarity, c.facts, c.fromHeading ? 1 : 0, c.status ?? 0, c.measure ?? 0, slice(c)]);
-  const sentences = d.sentences.flatMap((s) => [s.start, s.end, s.block, s.heading ? 1 : 0]);
-  const blocks = d.blocks.flatMap((b) => [b.start, b.end, BLOCK_KINDS.indexOf(b.kind)]);
-  return [d.format, d.title, d.published, d.publishedSource, d.frontMatter, d.problems, blocks, sentences, facts, claims];
+  return [d.format, d.title, d.published, d.publishedSource, d.frontMatter, d.problems, Array.from(d.sentences), facts, claims];
 }
 
 function decodeAnalysis(path: string, text: string, data: unknown[]): DocumentAnalysis {
-  const [format, title, published, publishedSource, frontMatter, problems, blocks, sentences, facts, claims] = data as [
+  const [format, title, published, publishedSource, frontMatter, problems, sentences, facts, claims] = data as [
     DocumentAnalysis["format"], string | null, string | null, DocumentAnalysis["publishedSource"], DocumentAnalysis["frontMatter"],
-    DocumentAnalysis["problems"], number[], number[], unknown[][], unknown[][],
+    DocumentAnalysis["problems"], number[], unknown[][], unknown[][],
   ];
-  const outBlocks: Block[] = [];
-  for (let i = 0; i < blocks.length; i += 3) outBlocks.push({ start: blocks[i]!, end: blocks[i + 1]!, kind: kindAt(BLOCK_KINDS, blocks[i + 2]!) });
-  const outSentences: Sentence[] = [];
-  for (let i = 0; i < sentences.length; i += 4) outSentences.push({ start: sentences[i]!, end: sentences[i + 1]!, block: sentences[i + 2]!, heading: sentences[i + 3] === 1 });
   const outFacts = facts.map((f): Fact => {
     const [start, end, kind, value, t, more] = f as [number, number, number, Fact["value"], string | 0 | undefined, Partial<Fact> | 0 | undefined];
     const fact: Fact = { kind: kindAt(FACT_KINDS, kind), text: t || text.slice(start, end), start, end, value };
@@ -127,8 +120,8 @@ function decodeAnalysis(path: string, text: string, data: unknown[]): DocumentAn
     if (measure) claim.measure = measure;
     return claim;
   });
-  if (typeof format !== "string" || !Array.isArray(problems)) throw new Error("not a cached analysis");
-  return { path, text, format, title, published, publishedSource, frontMatter, blocks: outBlocks, sentences: outSentences, facts: outFacts, claims: outClaims, problems };
+  if (typeof format !== "string" || !Array.isArray(problems) || !Array.isArray(sentences)) throw new Error("not a cached analysis");
+  return { path, text, format, title, published, publishedSource, frontMatter, sentences: Uint32Array.from(sentences), facts: outFacts, claims: outClaims, problems };
 }
 
 function kindAt<T>(kinds: T[], i: number): T {

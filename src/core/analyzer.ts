@@ -1,4 +1,4 @@
-import type { Block, DocumentAnalysis, DocumentInput, DocumentProblem, Fact, Sentence } from "./types";
+import type { Block, DocumentAnalysis, DocumentInput, DocumentProblem, Fact, Sentence, Span } from "./types";
 import { readFrontMatter, blank } from "./text/frontMatter";
 import { readStructure, type Format } from "./text/structure";
 import { splitSentences } from "./text/sentences";
@@ -108,7 +108,13 @@ function analyzeDocument(input: DocumentInput, lexicon: CompiledTerm[], orgRecog
   stats.parse += t1 - t0;
   stats.recognize += t2 - t1;
   stats.claims += now() - t2;
-  return { path, text, format, title, published, publishedSource, frontMatter: fm.data, blocks, sentences, facts: ordered, claims, problems };
+  return { path, text, format, title, published, publishedSource, frontMatter: fm.data, sentences: packSpans(sentences), facts: ordered, claims, problems };
+}
+
+function packSpans(spans: Span[]): Uint32Array {
+  const out = new Uint32Array(spans.length * 2);
+  spans.forEach((s, i) => { out[2 * i] = s.start; out[2 * i + 1] = s.end; });
+  return out;
 }
 
 /** Figures win over dates inside them and over terms; a term may name an organisation inside it ("values OpenAI at"). */

@@ -4,6 +4,7 @@ import { corpusOrder, type OrderOverride } from "./order";
 import { ConceptTopics } from "./topics";
 import { findContradictions, type ClaimRef } from "./contradictions";
 import { termLabel } from "./recognize/terms";
+import { StringPool } from "./stringPool";
 
 export interface CorpusOptions extends AnalysisOptions, OrderOverride {}
 
@@ -45,6 +46,7 @@ export class CorpusIndex {
   private contradictionCount = 0;
   /** Concepts with claims added or removed since the last result(). */
   private readonly dirty = new Set<string>();
+  private readonly strings = new StringPool();
   /** Corpus order changed: every topic is checked again. */
   private recheckAll = false;
   private orderDirty = false;
@@ -145,7 +147,14 @@ export class CorpusIndex {
   }
 
   private index(doc: DocumentAnalysis, entry: CorpusDocument): void {
+    const pool = this.strings;
+    for (const f of doc.facts) {
+      f.text = pool.share(f.text);
+      if (typeof f.value === "string") f.value = pool.share(f.value);
+    }
     for (const c of doc.claims) {
+      c.concept = pool.share(c.concept);
+      for (let i = 0; i < c.orgs.length; i++) c.orgs[i] = pool.share(c.orgs[i]!);
       this.claims.set(c.id, c);
       this.documentOf.set(c.id, entry);
       let grouping = this.grouping.get(c.concept);

@@ -195,12 +195,12 @@ export function lookupEntries(snap: CorpusSnapshot): LookupEntry[] {
   for (const d of snap.documents) {
     const a = d.analysis;
     // Facts and sentences are both in text order: one walk pairs them.
+    const spans = a.sentences;
     let si = 0;
     for (const f of a.facts) {
-      while (si < a.sentences.length && a.sentences[si]!.end < f.end) si++;
-      const cand = a.sentences[si];
-      const s = cand && cand.start <= f.start && f.end <= cand.end ? cand : undefined;
-      const context = s ? a.text.slice(s.start, s.end) : f.text;
+      while (si < spans.length && spans[si + 1]! < f.end) si += 2;
+      const inside = si < spans.length && spans[si]! <= f.start && f.end <= spans[si + 1]!;
+      const context = inside ? a.text.slice(spans[si], spans[si + 1]) : f.text;
       const value = formatValue(f);
       out.push({
         kind: f.kind, label: f.text, value, path: a.path, published: a.published, start: f.start, end: f.end, context,

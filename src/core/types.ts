@@ -84,8 +84,8 @@ export interface DocumentAnalysis {
   published: string | null;
   publishedSource: "front-matter" | "dateline" | null;
   frontMatter: Record<string, unknown> | null;
-  blocks: Block[];
-  sentences: Sentence[];
+  /** Sentence spans as start, end pairs in text order (packed: at 10,000 articles, objects cost 30 MB). */
+  sentences: Uint32Array;
   facts: Fact[];
   claims: Claim[];
   problems: DocumentProblem[];

@@ -25,7 +25,10 @@ function assertWellFormed(text: string, a: DocumentAnalysis): void {
     assert.equal(text.slice(c.start, c.end), c.text);
     for (const i of c.facts) assert.ok(a.facts[i], "claim facts index the document's facts");
   }
-  for (const s of a.sentences) assert.ok(s.start >= 0 && s.start < s.end && s.end <= text.length);
+  for (let i = 0; i < a.sentences.length; i += 2) {
+    const start = a.sentences[i]!, end = a.sentences[i + 1]!;
+    assert.ok(start < end && end <= text.length && (i === 0 || start >= a.sentences[i - 1]!), "sentence spans in text order, inside the text");
+  }
 }
 
 test("property: for any text the analysis never throws and every span slices to its text", () => {
