@@ -42,7 +42,10 @@ export class FactLookup {
   private readonly groupWords = new Map<string, number[]>();
   private readonly ownWords = new Map<string, number[]>();
   private readonly vocabulary: string[];
-  private readonly byLength: Int32Array;
+  /** Each entry's label length (capped), read in the walk of a broad query without touching the entries. */
+  private readonly labelLength: Uint8Array;
+  /** Which letters and digits each entry's primary text holds: most entries of a broad query are ruled out by it without being read. */
+  private readonly primaryChars: Uint32Array;
   private marks: Uint32Array | undefined;
   private base = 0;
 
@@ -65,10 +68,8 @@ export class FactLookup {
       for (const w of tokens(`${e.primary} ${e.extra} ${e.path}`)) add(this.ownWords, w, i);
     });
     this.vocabulary = [...new Set([...this.groupWords.keys(), ...this.ownWords.keys()])].sort();
-    // Entries by label length, then position (a counting sort: labels are short).
-    const byLength: number[][] = [];
-    this.entries.forEach((e, i) => (byLength[e.label.length] ??= []).push(i));
-    this.byLength = Int32Array.from(byLength.flatMap((l) => l ?? []));
+    this.labelLength = Uint8Array.from(this.entries, (e) => Math.min(255, e.label.length));
+    this.primaryChars = Uint32Array.from(this.entries, (e) => charMask(e.primary));
   }
 
   search(query: string, limit = 50): LookupEntry[] {
@@ -98,10 +99,14 @@ export class FactLookup {
     if (candidates.length > FUSE_MAX) {
       // A broad query: the first `limit` matches, shortest label first, that hold every word in what they
       // say themselves are the answer, found in a walk that usually stops early; else rank them all.
-      const most = weights.reduce((a, b) => a + b, 0), full = base + Math.min(words.length, 255);
+      const most = weights.reduce((a, b) => a + b, 0);
+      const needs = charMask(words.join(""));
+      const holdsAll = (e: LookupEntry) => words.every((w) => e.primary.includes(w));
       const top: LookupEntry[] = [];
-      for (const i of this.byLength) {
-        if (marks[i] !== full || own(this.entries[i]!) !== most) continue;
+      const full = base + Math.min(words.length, 255), inOrder: number[] = [];
+      for (let i = 0; i < marks.length; i++) if (marks[i] === full && (this.primaryChars[i]! & needs) === needs) inOrder.push(i);
+      for (const i of byLabelLength(inOrder, this.labelLength)) {
+        if (!holdsAll(this.entries[i]!)) continue;
         if (top.push(this.entries[i]!) === limit) return top;
       }
       return topBy(candidates, this.entries, own, most, limit);
@@ -132,6 +137,27 @@ export class FactLookup {
     const budget = w.length >= 7 ? 2 : 1;
     for (const word of this.vocabulary) if (Math.abs(word.length - w.length) <= budget && withinEdits(word, w, budget)) take(word);
   }
+}
+
+/** A bit per letter a–z and per digit (folded into the last six bits) that `text` (lower-cased) holds. */
+function charMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) mask |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) mask |= 1 << (26 + ((c - 48) % 6));
+  }
+  return mask >>> 0;
+}
+
+/** Entries (given in ascending order) by label length, then position: a counting sort, as labels are short. */
+function byLabelLength(ids: number[], labelLength: Uint8Array): Int32Array {
+  const start = new Int32Array(257);
+  for (const i of ids) start[labelLength[i]! + 1]!++;
+  for (let l = 1; l < 257; l++) start[l]! += start[l - 1]!;
+  const out = new Int32Array(ids.length);
+  for (const i of ids) out[start[labelLength[i]!]!++] = i;
+  return out;
 }
 
 /**
