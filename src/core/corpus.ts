@@ -203,8 +203,8 @@ export class CorpusIndex {
       if (!g) continue;
       const id = `${concept}:${g.orgs.join("+") || "unattributed"}`;
       const refs: ClaimRef[] = [];
-      for (const cid of g.claims) {
-        const claim = this.claims.get(cid)!, d = this.documentOf.get(cid)!;
+      for (const claim of g.claims) {
+        const d = this.entries.get(claim.document)!;
         claim.topic = id;
         refs.push({ claim, order: d.order, facts: d.analysis.facts, source: d.analysis.path });
       }

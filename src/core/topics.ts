@@ -14,7 +14,7 @@ function pairsOf(orgs: string[]): string[] {
 
 interface Group {
   orgs: string[];
-  claims: Set<string>;
+  claims: Set<Claim>;
   /** How many of its claims name two or more parties. */
   multi: number;
 }
@@ -33,18 +33,17 @@ interface Group {
  */
 export class ConceptTopics {
   private readonly groups = new Map<string, Group>();
-  private readonly claims = new Map<string, Claim>();
-  /** Where each claim is. */
-  private readonly placed = new Map<string, string>();
+  /** Where each claim is. Claims are held as the objects the index holds (a map by id would copy the index's). */
+  private readonly placed = new Map<Claim, string>();
   /** Pair key → multi-party claims naming both. */
-  private readonly pairClaims = new Map<string, Set<string>>();
+  private readonly pairClaims = new Map<string, Set<Claim>>();
   /** Organisation → pair topics naming it that hold a multi-party claim. */
   private readonly pairTopicsOf = new Map<string, Set<string>>();
   /** Organisation → claims naming only it. */
-  private readonly singles = new Map<string, Set<string>>();
+  private readonly singles = new Map<string, Set<Claim>>();
   // Pending work, settled by settle().
   private readonly changedPairs = new Set<string>();
-  private readonly rekey = new Set<string>();
+  private readonly rekey = new Set<Claim>();
   private readonly unsettledOrgs = new Set<string>();
   private readonly changed = new Set<string>();
 
@@ -53,64 +52,70 @@ export class ConceptTopics {
   }
 
   add(c: Claim): void {
-    this.claims.set(c.id, c);
     if (c.orgs.length >= 2) {
       for (const p of pairsOf(c.orgs)) {
         let set = this.pairClaims.get(p);
         if (!set) this.pairClaims.set(p, (set = new Set()));
-        set.add(c.id);
+        set.add(c);
         this.changedPairs.add(p);
       }
-      this.rekey.add(c.id);
+      this.rekey.add(c);
     } else if (c.orgs.length === 1) {
       const o = c.orgs[0]!;
       let set = this.singles.get(o);
       if (!set) this.singles.set(o, (set = new Set()));
-      set.add(c.id);
+      set.add(c);
       this.unsettledOrgs.add(o);
-    } else this.join(c.id, "", []);
+    } else this.join(c, "", []);
   }
 
+  /** Takes out a claim added before (the same object). */
   remove(c: Claim): void {
-    if (!this.claims.has(c.id)) return;
-    const at = this.placed.get(c.id);
-    if (at !== undefined) this.leave(c.id, at);
-    this.claims.delete(c.id);
-    this.rekey.delete(c.id);
+    if (!this.has(c)) return;
+    const at = this.placed.get(c);
+    if (at !== undefined) this.leave(c, at);
+    this.rekey.delete(c);
     if (c.orgs.length >= 2) {
       for (const p of pairsOf(c.orgs)) {
         const set = this.pairClaims.get(p);
-        set?.delete(c.id);
+        set?.delete(c);
         if (set && !set.size) this.pairClaims.delete(p);
         this.changedPairs.add(p);
       }
     } else if (c.orgs.length === 1) {
       const set = this.singles.get(c.orgs[0]!);
-      set?.delete(c.id);
+      set?.delete(c);
       if (set && !set.size) this.singles.delete(c.orgs[0]!);
     }
   }
 
+  /** Whether the claim was added and not removed: every claim is placed, pending, or one party's. */
+  private has(c: Claim): boolean {
+    if (c.orgs.length >= 2) return !!this.pairClaims.get(pairsOf(c.orgs)[0]!)?.has(c);
+    if (c.orgs.length === 1) return !!this.singles.get(c.orgs[0]!)?.has(c);
+    return this.placed.has(c);
+  }
+
   /** Places what add/remove left pending; returns the keys of the topics whose claims changed. */
   settle(): Set<string> {
-    for (const p of this.changedPairs) for (const id of this.pairClaims.get(p) ?? []) if (this.claims.get(id)!.orgs.length > 2) this.rekey.add(id);
+    for (const p of this.changedPairs) for (const c of this.pairClaims.get(p) ?? []) if (c.orgs.length > 2) this.rekey.add(c);
     this.changedPairs.clear();
-    for (const id of this.rekey) {
-      const pair = this.bestPair(this.claims.get(id)!.orgs);
-      const at = this.placed.get(id);
+    for (const c of this.rekey) {
+      const pair = this.bestPair(c.orgs);
+      const at = this.placed.get(c);
       if (at === pair) continue;
-      if (at !== undefined) this.leave(id, at);
-      this.join(id, pair, pair.split(SEP));
+      if (at !== undefined) this.leave(c, at);
+      this.join(c, pair, pair.split(SEP));
     }
     this.rekey.clear();
     // Multi-party claims are placed: single-party claims of the organisations whose pair topics changed follow.
     for (const o of this.unsettledOrgs) {
       const home = this.homeOf(o);
-      for (const id of this.singles.get(o) ?? []) {
-        const at = this.placed.get(id);
+      for (const c of this.singles.get(o) ?? []) {
+        const at = this.placed.get(c);
         if (at === home) continue;
-        if (at !== undefined) this.leave(id, at);
-        this.join(id, home, [o]);
+        if (at !== undefined) this.leave(c, at);
+        this.join(c, home, [o]);
       }
     }
     this.unsettledOrgs.clear();
@@ -124,7 +129,7 @@ export class ConceptTopics {
     return this.groups.keys();
   }
 
-  group(key: string): { orgs: string[]; claims: Iterable<string> } | undefined {
+  group(key: string): { orgs: string[]; claims: Iterable<Claim> } | undefined {
     return this.groups.get(key);
   }
 
@@ -148,22 +153,22 @@ export class ConceptTopics {
     return best ?? o;
   }
 
-  private join(id: string, key: string, orgs: string[]): void {
+  private join(c: Claim, key: string, orgs: string[]): void {
     let g = this.groups.get(key);
     // An existing group keeps its parties: a single-party claim joining a pair topic names only one of them.
     if (!g) this.groups.set(key, (g = { orgs, claims: new Set(), multi: 0 }));
-    g.claims.add(id);
-    this.placed.set(id, key);
+    g.claims.add(c);
+    this.placed.set(c, key);
     this.changed.add(key);
-    if (this.claims.get(id)!.orgs.length >= 2) this.countMulti(g, key, 1);
+    if (c.orgs.length >= 2) this.countMulti(g, key, 1);
   }
 
-  private leave(id: string, key: string): void {
+  private leave(c: Claim, key: string): void {
     const g = this.groups.get(key)!;
-    g.claims.delete(id);
-    this.placed.delete(id);
+    g.claims.delete(c);
+    this.placed.delete(c);
     this.changed.add(key);
-    if (this.claims.get(id)!.orgs.length >= 2) this.countMulti(g, key, -1);
+    if (c.orgs.length >= 2) this.countMulti(g, key, -1);
     if (!g.claims.size) this.groups.delete(key);
   }
 

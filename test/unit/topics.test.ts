@@ -10,7 +10,7 @@ const claim = (id: string, ...orgs: string[]): Claim => ({
 
 /** Topics as "parties: claim ids", sorted, for comparison. */
 function groups(t: ConceptTopics): string[] {
-  return [...t.keys()].map((k) => { const g = t.group(k)!; return `${g.orgs.join("+")}: ${[...g.claims].sort().join(",")}`; }).sort();
+  return [...t.keys()].map((k) => { const g = t.group(k)!; return `${g.orgs.join("+")}: ${[...g.claims].map((c) => c.id).sort().join(",")}`; }).sort();
 }
 
 function build(claims: Claim[]): ConceptTopics {
@@ -50,14 +50,14 @@ test("property: incremental topics equal a fresh grouping after any run of adds 
     const t = new ConceptTopics();
     for (const s of steps) {
       const id = `d${s.id}#1`;
-      const before = new Map([...t.keys()].map((k) => [k, [...t.group(k)!.claims].sort().join(",")]));
+      const before = new Map([...t.keys()].map((k) => [k, [...t.group(k)!.claims].map((c) => c.id).sort().join(",")]));
       const old = live.get(id);
       if (old) { t.remove(old); live.delete(id); }
       if (!s.remove) { const c = claim(id, ...s.orgs); t.add(c); live.set(id, c); }
       const changed = t.settle();
       assert.deepEqual(groups(t), groups(build([...live.values()].reverse())));
       for (const k of new Set([...before.keys(), ...t.keys()])) {
-        const now = t.group(k) ? [...t.group(k)!.claims].sort().join(",") : undefined;
+        const now = t.group(k) ? [...t.group(k)!.claims].map((c) => c.id).sort().join(",") : undefined;
         if (now !== before.get(k)) assert.ok(changed.has(k), `topic ${JSON.stringify(k)} changed without being reported`);
       }
     }
