@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, statSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rng } from "./generate";
+import { coldAnalysis } from "./coldAnalysis";
 import { AnalysisPool } from "../src/node/analysisPool";
 import { CorpusIndex, FactLookup, describeAt, cacheFingerprint, cacheText } from "../src/core";
 
@@ -29,16 +30,8 @@ for (let i = 0; i < 3; i++) {
 }
 const floorMs = quantile(floorRuns, 0.5);
 
-// Cold analysis: read and analyse every file, then topics and contradictions. Run three times (the
-// targets are medians; this machine is shared); the median run's stages are reported.
-function coldRun() {
-  const started = now();
-  const index = new CorpusIndex();
-  for (const f of readdirSync(dir).sort()) index.set({ path: f, text: readFileSync(join(dir, f), "utf8") });
-  const snap = index.result();
-  return { index, snap, ms: now() - started, stages: { ...index.analyzer.stats, ...index.stats } };
-}
-const cold = coldRun();
+// Cold analysis (the targets are medians and this machine is shared: two more runs follow, in fresh processes).
+const cold = coldAnalysis(dir);
 // The most memory the process has held by the end of the first cold analysis (resident, garbage included).
 const coldPeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 const { index, snap } = cold;
@@ -89,11 +82,11 @@ for (let i = 0; i < 30; i++) { t = now(); lookup.search(queries[i % queries.leng
 
 const peakWithLookupMb = Math.round(process.resourceUsage().maxRSS / 1024);
 
-// Two more cold analyses (after the measurements above, whose memory they would cloud).
+// Two more cold analyses, each in a fresh process as the first one was.
 const coldRuns = [cold.ms];
 const coldStages = [cold.stages];
 for (let i = 0; i < 2; i++) {
-  const again = coldRun();
+  const again = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "coldRun.ts"), dir], { encoding: "utf8" })) as { ms: number; stages: typeof cold.stages };
   coldRuns.push(again.ms);
   coldStages.push(again.stages);
 }
