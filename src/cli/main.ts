@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { applyEdits, cacheFingerprint, cachedAnalysis, cacheText, readCache, type CachedDocument, type DocumentAnalysis, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, toContract, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
+import { applyEdits, cacheFingerprint, cachedAnalysis, cacheText, readCache, type CachedDocument, type DocumentAnalysis, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, contractJsonText, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
 import { readCorpus, type ReadCorpus } from "./readCorpus";
 import { readAnnotations, writeAnnotations } from "./annotationsFile";
 import { formatText } from "./format/text";
@@ -37,6 +37,8 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** Output too large to hold as one string (the JSON contract of a large corpus): written after stdout, piece by piece. */
+  pieces?: Iterable<string>;
 }
 
 type Env = { isTTY?: boolean; noColor?: boolean };
@@ -60,7 +62,9 @@ interface Plan {
  */
 export function run(argv: string[], env: Env = {}): CliResult {
   const p = plan(argv, env);
-  return "code" in p ? p : report(p, analyze(p, index(p)));
+  if ("code" in p) return p;
+  const { pieces, ...result } = report(p, analyze(p, index(p)));
+  return pieces ? { ...result, stdout: result.stdout + [...pieces].join("") } : result;
 }
 
 /**
@@ -138,10 +142,11 @@ function report(p: Plan, snap: CorpusSnapshot): CliResult {
   if (stored.problem) err.push(`claimscope: ${stored.problem}`);
   const reviews = stored.file ? resolveReviews(snap, stored.file) : undefined;
   for (const o of reviews?.orphans ?? []) err.push(`claimscope: ${ANNOTATIONS_PATH}: annotation ${o.annotation.id} is orphaned: ${o.reason}`);
-  const stdout = format === "json" ? JSON.stringify(toContract(snap, reviews), null, 2) + "\n" : format === "sarif" ? formatSarif(snap, abs, VERSION, reviews) : formatText(snap, p.color, reviews);
   const open = reviews ? reviews.open(snap.contradictions) : snap.contradictions;
   const code = p.failOn && open.length ? 1 : 0;
-  return { code, stdout, stderr: err.length ? err.join("\n") + "\n" : "" };
+  const stderr = err.length ? err.join("\n") + "\n" : "";
+  if (format === "json") return { code, stdout: "", stderr, pieces: contractJsonText(snap, reviews) };
+  return { code, stdout: format === "sarif" ? formatSarif(snap, abs, VERSION, reviews) : formatText(snap, p.color, reviews), stderr };
 }
 
 function folder(dir: string | undefined): string | { error: string } {

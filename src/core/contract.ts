@@ -44,45 +44,89 @@ export interface FactJson {
 }
 
 export function toContract(snapshot: CorpusSnapshot, reviews?: ReviewIndex): AnalysisJson {
+  const parts = contractParts(snapshot, reviews);
   const out: AnalysisJson = {
-    schema: "claimscope/analysis@1",
-    documents: snapshot.documents.map((d) => ({
-      path: d.analysis.path,
-      published: d.analysis.published,
-      order: d.order,
-      facts: d.analysis.facts.map(factJson),
-    })),
-    claims: snapshot.documents.flatMap((d) =>
-      d.analysis.claims.map((c) => {
-        const out: AnalysisJson["claims"][number] = {
-          id: c.id, document: c.document, start: c.start, end: c.end, text: c.text, topic: c.topic,
-          polarity: c.polarity, facts: c.facts, concept: c.concept, orgs: c.orgs,
-        };
-        if (c.status) out.status = c.status;
-        const review = reviewJson(reviews?.ofClaim(c.id));
-        if (review) out.review = review;
-        return out;
-      }),
-    ),
-    topics: snapshot.topics.map((t) => ({ id: t.id, label: t.label, claims: t.claims })),
-    contradictions: snapshot.contradictions.map((c) => {
-      const review = reviewJson(reviews?.ofContradiction(c));
-      return { ...c, confidence: Math.round(c.confidence * 100) / 100, ...(review ? { review } : {}) };
-    }),
+    schema: parts.schema,
+    documents: [...parts.documents()],
+    claims: [...parts.claims()],
+    topics: [...parts.topics()],
+    contradictions: [...parts.contradictions()],
   };
-  if (reviews) {
-    out.annotations = reviews.all.map((r) => ({
-      id: r.annotation.id,
-      kind: r.annotation.kind,
-      ...(r.annotation.kind !== "note" ? { state: r.annotation.state } : {}),
-      ...(r.annotation.note !== undefined ? { note: r.annotation.note } : {}),
-      status: r.status,
-      ...(r.reason ? { reason: r.reason } : {}),
-      targets: r.ranges.map((x) => (x ? { path: x.path, start: x.start, end: x.end } : null)),
-      claims: r.claims,
-    }));
-  }
+  if (parts.annotations) out.annotations = [...parts.annotations()];
   return out;
+}
+
+/**
+ * `JSON.stringify(toContract(…), null, 2) + "\n"`, character for character, in pieces of one item each: the
+ * contract of a 10,000-article corpus is 120 MB of text, which the CLI writes as it goes instead of holding it
+ * (and the object graph it is made from) whole.
+ */
+export function* contractJsonText(snapshot: CorpusSnapshot, reviews?: ReviewIndex): Generator<string> {
+  const parts = contractParts(snapshot, reviews);
+  yield `{\n  "schema": ${JSON.stringify(parts.schema)}`;
+  const lists: Array<[string, () => Iterable<unknown>]> = [
+    ["documents", parts.documents], ["claims", parts.claims], ["topics", parts.topics], ["contradictions", parts.contradictions],
+  ];
+  if (parts.annotations) lists.push(["annotations", parts.annotations]);
+  for (const [key, items] of lists) {
+    yield `,\n  ${JSON.stringify(key)}: [`;
+    let first = true;
+    for (const item of items()) {
+      yield `${first ? "" : ","}\n    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`;
+      first = false;
+    }
+    yield first ? "]" : "\n  ]";
+  }
+  yield "\n}\n";
+}
+
+/** The contract's lists, each made item by item when iterated (one place for both the object and the text). */
+function contractParts(snapshot: CorpusSnapshot, reviews?: ReviewIndex) {
+  return {
+    schema: "claimscope/analysis@1" as const,
+    *documents(): Generator<AnalysisJson["documents"][number]> {
+      for (const d of snapshot.documents) yield { path: d.analysis.path, published: d.analysis.published, order: d.order, facts: d.analysis.facts.map(factJson) };
+    },
+    *claims(): Generator<AnalysisJson["claims"][number]> {
+      for (const d of snapshot.documents) {
+        for (const c of d.analysis.claims) {
+          const out: AnalysisJson["claims"][number] = {
+            id: c.id, document: c.document, start: c.start, end: c.end, text: c.text, topic: c.topic,
+            polarity: c.polarity, facts: c.facts, concept: c.concept, orgs: c.orgs,
+          };
+          if (c.status) out.status = c.status;
+          const review = reviewJson(reviews?.ofClaim(c.id));
+          if (review) out.review = review;
+          yield out;
+        }
+      }
+    },
+    *topics(): Generator<AnalysisJson["topics"][number]> {
+      for (const t of snapshot.topics) yield { id: t.id, label: t.label, claims: t.claims };
+    },
+    *contradictions(): Generator<AnalysisJson["contradictions"][number]> {
+      for (const c of snapshot.contradictions) {
+        const review = reviewJson(reviews?.ofContradiction(c));
+        yield { ...c, confidence: Math.round(c.confidence * 100) / 100, ...(review ? { review } : {}) };
+      }
+    },
+    annotations: reviews
+      ? function* (): Generator<AnnotationJson> {
+          for (const r of reviews.all) {
+            yield {
+              id: r.annotation.id,
+              kind: r.annotation.kind,
+              ...(r.annotation.kind !== "note" ? { state: r.annotation.state } : {}),
+              ...(r.annotation.note !== undefined ? { note: r.annotation.note } : {}),
+              status: r.status,
+              ...(r.reason ? { reason: r.reason } : {}),
+              targets: r.ranges.map((x) => (x ? { path: x.path, start: x.start, end: x.end } : null)),
+              claims: r.claims,
+            };
+          }
+        }
+      : undefined,
+  };
 }
 
 function reviewJson(r: ResolvedAnnotation | undefined): ReviewJson | undefined {

@@ -3,7 +3,7 @@ export * from "./types";
 export { createAnalyzer, formatOf, type AnalysisOptions, type Analyzer } from "./analyzer";
 export { CorpusIndex, type CorpusOptions, type CorpusSnapshot, type CorpusDocument } from "./corpus";
 export { corpusOrder, type OrderOverride } from "./order";
-export { toContract, type AnalysisJson, type FactJson } from "./contract";
+export { toContract, contractJsonText, type AnalysisJson, type FactJson } from "./contract";
 export { DEAL_TERMS, termLabel, type ExtraTerm, type TermDefinition } from "./recognize/terms";
 export { agree } from "./contradictions";
 export { decodeArticle, tooLarge, DEFAULT_MAX_BYTES, type Decoded } from "./text/decode";

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  anchor, applyEdits, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, noteOn, parseAnnotationFile,
-  resolveReviews, reviewClaim, reviewContradiction, serializeAnnotationFile, targetFor, toWebAnnotations, topicTimeline,
+  anchor, applyEdits, contractJsonText, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, noteOn, parseAnnotationFile,
+  resolveReviews, reviewClaim, reviewContradiction, serializeAnnotationFile, targetFor, toContract, toWebAnnotations, topicTimeline,
   type AnnotationFile, type CorpusSnapshot,
 } from "../../src/core";
 import { sampleDocuments } from "./helpers";
@@ -196,4 +196,20 @@ test("timeline: a topic's claims in corpus order with figures, flags and review 
   assert.deepEqual([link.kind, link.review, link.note], ["value", "superseded", "price revised"]);
   assert.equal(timeline.entries.find((e) => e.claim.id === flag.later)!.contradicts[0]!.review, "superseded");
   assert.equal(topicTimeline(snap, resolveReviews(snap, emptyAnnotationFile()), "no-such-topic"), undefined);
+});
+
+test("contract: the streamed JSON text is the contract object's JSON, character for character, with and without reviews", () => {
+  const index = sampleIndex();
+  const snap = index.result();
+  const flag = flagFrom(snap, "01");
+  const claimId = snap.topics.find((t) => t.claims.length > 2)!.claims[1]!;
+  const gone = noteOn("gone.txt", "text that is not in the corpus", 0, 4, "orphaned", stamp());
+  const file = applyEdits(emptyAnnotationFile(), [reviewContradiction(snap, flag, "dismissed", "a note with \"quotes\"\nand a line", stamp()), reviewClaim(snap, claimId, "verified", undefined, stamp()), gone].map((annotation) => ({ type: "put" as const, annotation })));
+  const reviews = resolveReviews(snap, file);
+  const expected = (r?: ReturnType<typeof resolveReviews>) => JSON.stringify(toContract(snap, r), null, 2) + "\n";
+  assert.equal([...contractJsonText(snap, reviews)].join(""), expected(reviews));
+  assert.equal([...contractJsonText(snap)].join(""), expected());
+  assert.match(expected(reviews), /"annotations": \[/);
+  const empty = new CorpusIndex().result();
+  assert.equal([...contractJsonText(empty)].join(""), JSON.stringify(toContract(empty), null, 2) + "\n", "empty lists as []");
 });
