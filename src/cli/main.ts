@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { applyEdits, cacheFingerprint, cachedAnalysis, cacheText, readCache, type CachedDocument, type DocumentAnalysis, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, contractJsonText, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
 import { readCorpus, type ReadCorpus } from "./readCorpus";
 import { readAnnotations, writeAnnotations } from "./annotationsFile";
-import { formatText } from "./format/text";
+import { textReport } from "./format/text";
 import { formatSarif } from "./format/sarif";
 import { AnalysisPool, defaultThreads, POOL_THRESHOLD } from "../node/analysisPool";
 
@@ -145,8 +145,8 @@ function report(p: Plan, snap: CorpusSnapshot): CliResult {
   const open = reviews ? reviews.open(snap.contradictions) : snap.contradictions;
   const code = p.failOn && open.length ? 1 : 0;
   const stderr = err.length ? err.join("\n") + "\n" : "";
-  if (format === "json") return { code, stdout: "", stderr, pieces: contractJsonText(snap, reviews) };
-  return { code, stdout: format === "sarif" ? formatSarif(snap, abs, VERSION, reviews) : formatText(snap, p.color, reviews), stderr };
+  if (format === "sarif") return { code, stdout: formatSarif(snap, abs, VERSION, reviews), stderr };
+  return { code, stdout: "", stderr, pieces: format === "json" ? contractJsonText(snap, reviews) : textReport(snap, p.color, reviews) };
 }
 
 function folder(dir: string | undefined): string | { error: string } {

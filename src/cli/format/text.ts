@@ -1,20 +1,22 @@
 import { lineColumn, quoted, reviewState, type Claim, type CorpusSnapshot, type ResolvedAnnotation, type ReviewIndex } from "../../core";
 
-/** A terminal report: corpus order, topics with their claims, the contradictions with their reviews, and orphaned annotations. */
-export function formatText(snap: CorpusSnapshot, color: boolean, reviews?: ReviewIndex): string {
+/**
+ * A terminal report: corpus order, topics with their claims, the contradictions with their reviews, and orphaned
+ * annotations; line by line (each ending in a newline), written as it is made: a large corpus's runs to tens of megabytes.
+ */
+export function* textReport(snap: CorpusSnapshot, color: boolean, reviews?: ReviewIndex): Generator<string> {
   const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const lines: string[] = [];
   const facts = snap.documents.reduce((n, d) => n + d.analysis.facts.length, 0);
   const reviewed = reviews ? snap.contradictions.length - reviews.open(snap.contradictions).length : 0;
-  lines.push(c("1", `Claimscope — ${snap.documents.length} documents, ${facts} facts, ${snap.claims.size} claims, ${snap.topics.length} topics, ${snap.contradictions.length} contradictions${reviews ? ` (${reviewed} reviewed)` : ""}`));
+  yield* lines(c("1", `Claimscope — ${snap.documents.length} documents, ${facts} facts, ${snap.claims.size} claims, ${snap.topics.length} topics, ${snap.contradictions.length} contradictions${reviews ? ` (${reviewed} reviewed)` : ""}`));
   const judged = (r: ResolvedAnnotation | undefined) => {
     const state = reviewState(r);
     return state ? c("36", ` [${state}${r!.annotation.note ? `: ${quoted(r!.annotation.note, 80)}` : ""}]`) : "";
   };
-  lines.push("", c("1", "Corpus order"));
+  yield* lines("", c("1", "Corpus order"));
   for (const d of snap.documents) {
     const how = d.analysis.published ? `${d.analysis.published} (${d.analysis.publishedSource})` : "undated (file name)";
-    lines.push(`  ${String(d.order).padStart(3)}  ${d.analysis.path}  ${c("2", how)}`);
+    yield* lines(`  ${String(d.order).padStart(3)}  ${d.analysis.path}  ${c("2", how)}`);
   }
   const flagged = new Map<string, string[]>();
   for (const x of snap.contradictions) {
@@ -25,33 +27,36 @@ export function formatText(snap: CorpusSnapshot, color: boolean, reviews?: Revie
     const { line, column } = lineColumn(doc.text, claim.start);
     return `${doc.path}:${line}:${column}`;
   };
-  lines.push("", c("1", "Topics"));
+  yield* lines("", c("1", "Topics"));
   const topics = [...snap.topics].sort((a, b) => b.claims.length - a.claims.length || a.id.localeCompare(b.id));
   for (const t of topics) {
     const n = t.claims.filter((id) => flagged.has(id)).length;
-    lines.push(`  ${c("36", t.label)}  ${c("2", `${t.claims.length} claim${t.claims.length === 1 ? "" : "s"}${n ? `, ${n} contradicted` : ""}`)}`);
+    yield* lines(`  ${c("36", t.label)}  ${c("2", `${t.claims.length} claim${t.claims.length === 1 ? "" : "s"}${n ? `, ${n} contradicted` : ""}`)}`);
     for (const id of t.claims) {
       const claim = snap.claims.get(id)!;
       const mark = flagged.has(id) ? c("33", "⚠") : " ";
       const pol = claim.polarity === "denies" ? c("31", "denies ") : claim.polarity === "affirms" ? c("32", "affirms") : c("2", "neutral");
       const status = claim.status ? ` [${claim.status}]` : "";
-      lines.push(`   ${mark} ${pol}${status} ${quoted(claim.text, 100)}  ${c("2", where(claim))}${judged(reviews?.ofClaim(id))}`);
-      if (flagged.has(id)) for (const later of flagged.get(id)!) lines.push(`       ${c("33", `contradicted by ${where(snap.claims.get(later)!)}`)}`);
+      yield* lines(`   ${mark} ${pol}${status} ${quoted(claim.text, 100)}  ${c("2", where(claim))}${judged(reviews?.ofClaim(id))}`);
+      if (flagged.has(id)) for (const later of flagged.get(id)!) yield* lines(`       ${c("33", `contradicted by ${where(snap.claims.get(later)!)}`)}`);
     }
   }
-  lines.push("", c("1", `Contradictions (${snap.contradictions.length})`));
+  yield* lines("", c("1", `Contradictions (${snap.contradictions.length})`));
   for (const x of snap.contradictions) {
     const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
-    lines.push(`  ${c("33", `[${x.kind} ${x.confidence.toFixed(2)}]`)} ${snap.topicById.get(x.topic)?.label ?? x.topic}${judged(reviews?.ofContradiction(x))}`);
-    lines.push(`     earlier ${where(e)}  ${quoted(e.text, 90)}`);
-    lines.push(`     later   ${where(l)}  ${quoted(l.text, 90)}`);
+    yield* lines(`  ${c("33", `[${x.kind} ${x.confidence.toFixed(2)}]`)} ${snap.topicById.get(x.topic)?.label ?? x.topic}${judged(reviews?.ofContradiction(x))}`);
+    yield* lines(`     earlier ${where(e)}  ${quoted(e.text, 90)}`);
+    yield* lines(`     later   ${where(l)}  ${quoted(l.text, 90)}`);
   }
   if (reviews?.orphans.length) {
-    lines.push("", c("1", `Orphaned annotations (${reviews.orphans.length})`));
+    yield* lines("", c("1", `Orphaned annotations (${reviews.orphans.length})`));
     for (const o of reviews.orphans) {
       const what = o.annotation.kind === "note" ? "note" : `${o.annotation.kind} ${o.annotation.state}`;
-      lines.push(`  ${what} on ${quoted(o.annotation.target[0].quote.exact, 70)} in ${o.annotation.target[0].source} — ${o.reason}`);
+      yield* lines(`  ${what} on ${quoted(o.annotation.target[0].quote.exact, 70)} in ${o.annotation.target[0].source} — ${o.reason}`);
     }
   }
-  return lines.join("\n") + "\n";
+}
+
+function* lines(...text: string[]): Generator<string> {
+  for (const t of text) yield `${t}\n`;
 }
