@@ -1,4 +1,6 @@
 import { test } from "node:test";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -237,4 +239,30 @@ test("cli: a large corpus analysed on worker threads gives exactly what one thre
   assert.equal(threadedOut, one.stdout);
   assert.equal(JSON.parse(threadedOut).documents.length, POOL_THRESHOLD + 40);
   assert.match(run(["analyze", dir, "--jobs", "0"]).stderr, /--jobs takes/);
+});
+
+// The program as installed: the output written in pieces is the whole report, and a reader that stops early ends it quietly.
+test("cli process: output written piece by piece is the whole report; a closed pipe ends the run without an error", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "claimscope-bin-"));
+  for (const d of generateCorpus(150, 5)) writeFileSync(join(dir, d.path), d.text);
+  const bin = join(import.meta.dirname, "..", "..", "src", "cli", "bin.ts");
+  const spawnCli = (args: string[]) => spawn(process.execPath, ["--import", "tsx", bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const collect = async (child: ReturnType<typeof spawnCli>) => {
+    let out = "", err = "";
+    child.stdout.on("data", (b: Buffer) => (out += b.toString("utf8")));
+    child.stderr.on("data", (b: Buffer) => (err += b.toString("utf8")));
+    const [code] = (await once(child, "close")) as [number];
+    return { code, out, err };
+  };
+  for (const format of ["json", "text"]) {
+    const whole = await collect(spawnCli(["analyze", dir, "--format", format, "--no-color"]));
+    const expected = run(["analyze", dir, "--format", format, "--no-color"]).stdout;
+    assert.ok(expected.length > 200_000, `a report of ${expected.length} characters is written in several pieces`);
+    assert.deepEqual({ code: whole.code, err: whole.err, same: whole.out === expected }, { code: 0, err: "", same: true }, format);
+  }
+  const early = spawnCli(["analyze", dir, "--format", "json"]);
+  early.stdout.once("data", () => early.stdout.destroy());
+  const ended = await collect(early);
+  assert.equal(ended.code, 0);
+  assert.doesNotMatch(ended.err, /EPIPE|Error/);
 });
