@@ -32,8 +32,8 @@ export function cacheFingerprint(options: Required<AnalysisOptions>, build = BUI
 }
 
 /**
- * A 53-bit hash of the text (cyrb53, fed two UTF-16 units at a time: hashing is a fifth of a warm start):
- * collisions are negligible for a corpus, and it needs no crypto.
+ * A 53-bit hash of the text (cyrb53, fed two UTF-16 units at a time: every article is hashed at every warm
+ * start): collisions are negligible for a corpus, and it needs no crypto.
  */
 export function textHash(text: string): string {
   let h1 = 0xdeadbeef ^ text.length, h2 = 0x41c6ce57 ^ text.length;
