@@ -60,7 +60,12 @@ export function runPeers(seeds: string | undefined) {
   const out: Record<string, unknown> = {};
   const full = throughput((t) => analyzer.analyzeDocument({ path: "x.txt", text: t }), texts);
   const floor = throughput((t) => t.match(/\$\d+/g), texts);
-  out.throughput = { "claimscope (whole analysis)": full, floor, ...Object.fromEntries(Object.entries(peers).map(([k, f]) => [k, throughput(f, texts)])) };
+  // Ours on each peer's own task as well: chrono-node finds dates only, compromise money and percentages only.
+  const sameTask = {
+    "claimscope (dates only)": throughput((t) => recognizeDates(t, null), texts),
+    "claimscope (money and percentages only)": throughput((t) => { recognizeMoney(t); recognizePercentages(t); }, texts),
+  };
+  out.throughput = { "claimscope (whole analysis)": full, floor, ...sameTask, ...Object.fromEntries(Object.entries(peers).map(([k, f]) => [k, throughput(f, texts)])) };
   if (seeds && existsSync(join(seeds, "gold.json"))) out.devSet = accuracy(seeds);
   return out;
 }
