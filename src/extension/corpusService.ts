@@ -277,7 +277,12 @@ export class CorpusService implements vscode.Disposable {
       try {
         for (const piece of cacheText(index.paths().map((p) => index.get(p)!), fingerprint)) {
           if (gen !== this.generation) return; // a newer index will write its own
-          bytes += (await file.write(piece)).bytesWritten;
+          // A write may take only part of what it is given: the rest follows.
+          for (let rest = Buffer.from(piece); rest.length; ) {
+            const { bytesWritten } = await file.write(rest);
+            bytes += bytesWritten;
+            rest = rest.subarray(bytesWritten);
+          }
         }
       } finally {
         await file.close();
@@ -389,4 +394,3 @@ async function sizeOf(uri: vscode.Uri): Promise<number> {
 async function bytesOf(uri: vscode.Uri): Promise<Uint8Array> {
   return uri.scheme === "file" ? readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }
-
