@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -177,7 +177,13 @@ function analyze(p: Plan, idx: CorpusIndex, cache = readCacheFile(p, idx), cache
   }
   if (p.cacheFile && (fresh || cache.size !== docs.length)) {
     try {
-      writeFileSync(p.cacheFile, [...cacheText(docs.map((d) => idx.get(d.path)!), cacheFingerprint(idx.analyzer.options))].join(""));
+      // Written piece by piece, as the editor writes it: joined, a large corpus's cache is a second copy in memory.
+      const fd = openSync(p.cacheFile, "w");
+      try {
+        for (const piece of cacheText(docs.map((d) => idx.get(d.path)!), cacheFingerprint(idx.analyzer.options))) writeFileSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
     } catch (e) {
       p.err.push(`claimscope: ${p.cacheFile}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); analyses not kept`);
     }

@@ -74,18 +74,17 @@ export class CorpusIndex {
   set(input: DocumentInput): DocumentAnalysis {
     const before = this.docs.get(input.path);
     if (before && before.text === input.text) return before;
-    return this.put(this.analyzer.analyzeDocument(input));
+    return this.put(this.analyzer.analyzeDocument(input), before);
   }
 
   /** Takes a document's analysis made earlier with the same options (a warm start from the cache). */
   restore(analysis: DocumentAnalysis): DocumentAnalysis {
     const before = this.docs.get(analysis.path);
     if (before && before.text === analysis.text) return before;
-    return this.put(analysis);
+    return this.put(analysis, before);
   }
 
-  private put(analysis: DocumentAnalysis): DocumentAnalysis {
-    const before = this.docs.get(analysis.path);
+  private put(analysis: DocumentAnalysis, before: DocumentAnalysis | undefined): DocumentAnalysis {
     if (before) this.unindex(before);
     this.docs.set(analysis.path, analysis);
     let entry = this.entries.get(analysis.path);

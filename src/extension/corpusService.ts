@@ -277,12 +277,9 @@ export class CorpusService implements vscode.Disposable {
       try {
         for (const piece of cacheText(index.paths().map((p) => index.get(p)!), fingerprint)) {
           if (gen !== this.generation) return; // a newer index will write its own
-          // A write may take only part of what it is given: the rest follows.
-          for (let rest = Buffer.from(piece); rest.length; ) {
-            const { bytesWritten } = await file.write(rest);
-            bytes += bytesWritten;
-            rest = rest.subarray(bytesWritten);
-          }
+          // writeFile on an open file continues where the last write ended, and writes the whole piece.
+          await file.writeFile(piece);
+          bytes += Buffer.byteLength(piece);
         }
       } finally {
         await file.close();
