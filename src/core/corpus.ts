@@ -47,6 +47,8 @@ export class CorpusIndex {
   private contradictionCount = 0;
   /** Concepts with claims added or removed since the last result(). */
   private readonly dirty = new Set<string>();
+  /** Concept → keys of its topics still to be rebuilt and checked (see regroupSome). */
+  private readonly pendingTopics = new Map<string, Set<string>>();
   private readonly strings = new StringPool();
   /** Corpus order changed: every topic is checked again. */
   private recheckAll = false;
@@ -120,10 +122,7 @@ export class CorpusIndex {
   /** Topics and contradictions over the whole corpus, recomputed only where a change reached. */
   result(): CorpusSnapshot {
     if (this.snapshot) return this.snapshot;
-    if (this.orderDirty) this.reorder();
-    for (const concept of this.recheckAll ? this.grouping.keys() : this.dirty) this.regroup(concept, this.recheckAll);
-    this.dirty.clear();
-    this.recheckAll = false;
+    this.regroupSome(Infinity);
     // The flat lists cost a walk over every topic: built when first read, so an edit that only needs
     // the maps (hover, Problems for one file) does not pay for them.
     let topics: Topic[] | undefined;
@@ -144,6 +143,31 @@ export class CorpusIndex {
       contradictionsByTopic: this.topicContradictions,
     };
     return this.snapshot;
+  }
+
+  /**
+   * Does the regrouping and checking that changes left for the next result(), one topic at a time, until
+   * `deadline` (a performance.now() time) has passed; says whether all of it is done. A caller on the
+   * editor's thread yields between calls, so that re-checking a whole corpus (half a second at 10,000
+   * articles) never blocks it; result() does whatever is left. Each call does at least one topic.
+   */
+  regroupSome(deadline: number): boolean {
+    if (this.orderDirty) this.reorder();
+    for (const concept of this.recheckAll ? this.grouping.keys() : this.dirty) this.collect(concept, this.recheckAll);
+    this.dirty.clear();
+    this.recheckAll = false;
+    let worked = false;
+    for (const [concept, keys] of this.pendingTopics) {
+      for (const key of keys) {
+        if (worked && globalThis.performance.now() > deadline) return false;
+        keys.delete(key);
+        this.rebuild(concept, key);
+        worked = true; // (a change that left work has already dropped the snapshot)
+      }
+      this.pendingTopics.delete(concept);
+      this.tidy(concept);
+    }
+    return true;
   }
 
   private index(doc: DocumentAnalysis): void {
@@ -182,45 +206,57 @@ export class CorpusIndex {
     if (after.some((p, i) => p !== before[i])) this.recheckAll = true;
   }
 
-  /** Places a concept's changed claims and rebuilds and checks the topics whose claims changed (or all of them). */
-  private regroup(concept: string, all: boolean): void {
-    const grouping = this.grouping.get(concept)!;
-    const topics = this.conceptTopics.get(concept) ?? new Map<string, Topic>();
+  /** Places a concept's changed claims; the topics whose claims changed (or all of them) wait to be rebuilt. */
+  private collect(concept: string, all: boolean): void {
+    const grouping = this.grouping.get(concept);
+    let keys = this.pendingTopics.get(concept);
+    if (!keys) this.pendingTopics.set(concept, (keys = new Set()));
+    if (!grouping) return;
     const t0 = globalThis.performance.now();
-    const keys = grouping.settle();
+    for (const k of grouping.settle()) keys.add(k);
     if (all) for (const k of grouping.keys()) keys.add(k);
-    let checking = 0;
-    for (const key of keys) {
-      const old = topics.get(key);
-      if (old) {
-        this.contradictionCount -= this.topicContradictions.get(old.id)?.length ?? 0;
-        this.topicContradictions.delete(old.id);
-        this.topicById.delete(old.id);
-        topics.delete(key);
-      }
-      const g = grouping.group(key);
-      if (!g) continue;
-      const id = `${concept}:${g.orgs.join("+") || "unattributed"}`;
-      const refs: ClaimRef[] = [];
-      for (const claim of g.claims) {
-        const d = this.entries.get(claim.document)!;
-        claim.topic = id;
-        refs.push({ claim, order: d.order, facts: d.analysis.facts, source: d.analysis.path });
-      }
-      refs.sort((a, b) => a.order - b.order || a.claim.start - b.claim.start);
-      const topic: Topic = { id, label: this.label(concept, g.orgs), concept, orgs: g.orgs, claims: refs.map((r) => r.claim.id) };
-      const t1 = globalThis.performance.now();
-      const found = findContradictions(topic, refs, this.analyzer.options.tolerance);
-      checking += globalThis.performance.now() - t1;
-      this.topicContradictions.set(id, found);
-      this.contradictionCount += found.length;
-      topics.set(key, topic);
-      this.topicById.set(id, topic);
+    this.stats.topics += globalThis.performance.now() - t0;
+  }
+
+  /** Rebuilds one topic from its claims and checks it for contradictions. */
+  private rebuild(concept: string, key: string): void {
+    const t0 = globalThis.performance.now();
+    let topics = this.conceptTopics.get(concept);
+    if (!topics) this.conceptTopics.set(concept, (topics = new Map()));
+    const old = topics.get(key);
+    if (old) {
+      this.contradictionCount -= this.topicContradictions.get(old.id)?.length ?? 0;
+      this.topicContradictions.delete(old.id);
+      this.topicById.delete(old.id);
+      topics.delete(key);
     }
-    this.stats.topics += globalThis.performance.now() - t0 - checking;
-    this.stats.contradictions += checking;
-    if (topics.size) this.conceptTopics.set(concept, topics);
-    else { this.conceptTopics.delete(concept); if (!grouping.size) this.grouping.delete(concept); }
+    const g = this.grouping.get(concept)?.group(key);
+    if (!g) { this.stats.topics += globalThis.performance.now() - t0; return; }
+    const id = `${concept}:${g.orgs.join("+") || "unattributed"}`;
+    const refs: ClaimRef[] = [];
+    for (const claim of g.claims) {
+      const d = this.entries.get(claim.document)!;
+      claim.topic = id;
+      refs.push({ claim, order: d.order, facts: d.analysis.facts, source: d.analysis.path });
+    }
+    refs.sort((a, b) => a.order - b.order || a.claim.start - b.claim.start);
+    const topic: Topic = { id, label: this.label(concept, g.orgs), concept, orgs: g.orgs, claims: refs.map((r) => r.claim.id) };
+    const t1 = globalThis.performance.now();
+    const found = findContradictions(topic, refs, this.analyzer.options.tolerance);
+    const t2 = globalThis.performance.now();
+    this.topicContradictions.set(id, found);
+    this.contradictionCount += found.length;
+    topics.set(key, topic);
+    this.topicById.set(id, topic);
+    this.stats.topics += t1 - t0;
+    this.stats.contradictions += t2 - t1;
+  }
+
+  /** A concept left without topics goes, and its grouping with it once no claim names it (every call settles the groupings first). */
+  private tidy(concept: string): void {
+    if (this.conceptTopics.get(concept)?.size) return;
+    this.conceptTopics.delete(concept);
+    if (!this.grouping.get(concept)?.size) this.grouping.delete(concept);
   }
 
   private label(concept: string, orgs: string[]): string {

@@ -173,6 +173,7 @@ function editsMatchFreshAnalysis(all: { path: string; text: string }[]): void {
       live.set({ path, text: next }); current.set(path, next);
     }
     if (i % 4 === 0) live.result();
+    else if (i % 4 === 2) for (let k = 0; k < 5; k++) live.regroupSome(-Infinity); // partly regrouped when the next change comes
   }
   live.rename(all[1]!.path, "zz-renamed.txt");
   current.set("zz-renamed.txt", current.get(all[1]!.path)!);
@@ -193,4 +194,17 @@ test("index: after any run of edits, deletions and renames the result is what a 
   ]);
   // Many stories whose companies recur across them, so a change reaches claims through other documents' organisations.
   editsMatchFreshAnalysis(generateCorpus(120, 7, 10));
+});
+
+test("index: the regrouping a change leaves is done a topic at a time, and ends where result() would have", () => {
+  const docs = generateCorpus(60, 3, 8);
+  const stepped = new CorpusIndex(), whole = new CorpusIndex();
+  for (const d of docs) { stepped.set(d); whole.set(d); }
+  let steps = 1;
+  while (!stepped.regroupSome(-Infinity)) steps++;
+  const snap = stepped.result(), want = whole.result();
+  assert.ok(steps > 10 && steps >= snap.topics.length, `one topic per step: ${steps} steps for ${snap.topics.length} topics`);
+  assert.ok(stepped.regroupSome(-Infinity), "nothing left once done");
+  const view = (s: typeof snap) => ({ topics: s.topics.map((t) => `${t.id}=${t.claims.join(",")}`), contradictions: s.contradictions.map((c) => `${c.kind}:${c.earlier}>${c.later}:${c.explanation}`), count: s.contradictionCount });
+  assert.deepEqual(view(snap), view(want));
 });
