@@ -140,3 +140,17 @@ function make(topic: Topic, earlier: ClaimRef, later: ClaimRef, kind: Contradict
 function lower(label: string): string {
   return label.split(" · ")[0]!.toLowerCase();
 }
+
+/**
+ * The `n` most confident of these (each `of` a contradiction), ties kept in list order: what sorting them all
+ * by confidence would pick, without sorting tens of thousands of objects — only their confidences are sorted,
+ * to find the cut.
+ */
+export function mostConfident<T>(list: T[], n: number, of: (item: T) => Contradiction): T[] {
+  if (n <= 0) return [];
+  if (list.length <= n) return list.slice();
+  const sorted = Float64Array.from(list, (r) => of(r).confidence).sort();
+  const cut = sorted[list.length - n]!;
+  let atCut = n - list.filter((r) => of(r).confidence > cut).length;
+  return list.filter((r) => of(r).confidence > cut || (of(r).confidence === cut && atCut-- > 0));
+}

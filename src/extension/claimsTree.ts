@@ -178,9 +178,11 @@ export class ClaimsTree implements vscode.TreeDataProvider<Node> {
     ];
     this.later = new Map();
     this.earlier = new Map();
+    // Appended in place: one claim can be flagged by hundreds of later ones.
+    const append = (m: Map<string, string[]>, k: string, v: string) => { const list = m.get(k); if (list) list.push(v); else m.set(k, [v]); };
     for (const c of snap.contradictions) {
-      this.later.set(c.earlier, [...(this.later.get(c.earlier) ?? []), c.later]);
-      this.earlier.set(c.later, [...(this.earlier.get(c.later) ?? []), c.earlier]);
+      append(this.later, c.earlier, c.later);
+      append(this.earlier, c.later, c.earlier);
     }
     this.claimNodes.clear();
     const match = this.matcher(snap);
@@ -193,14 +195,16 @@ export class ClaimsTree implements vscode.TreeDataProvider<Node> {
       }
     } else {
       const byOrg = new Map<string, string[]>();
-      for (const d of snap.documents) for (const c of d.analysis.claims) for (const o of c.orgs) byOrg.set(o, [...(byOrg.get(o) ?? []), c.id]);
+      for (const d of snap.documents) for (const c of d.analysis.claims) for (const o of c.orgs) { const ids = byOrg.get(o); if (ids) ids.push(c.id); else byOrg.set(o, [c.id]); }
       for (const [org, ids] of [...byOrg].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
         groups.push({ type: "group", id: org, label: this.corpus.index.analyzer.orgs.labelOf(org), claims: ids.filter(match), grouping: "organization" });
       }
     }
-    // Topics with contradictions first, then the larger ones.
-    const flagged = (g: { claims: string[] }) => g.claims.filter((id) => this.later.has(id) || this.earlier.has(id)).length;
-    if (this.grouping !== "document") groups.sort((a, b) => flagged(b) - flagged(a) || b.claims.length - a.claims.length || a.label.localeCompare(b.label));
+    // Topics with contradictions first, then the larger ones (flagged claims counted once per group, not per comparison).
+    if (this.grouping !== "document") {
+      const flagged = new Map(groups.map((g) => [g, g.claims.filter((id) => this.later.has(id) || this.earlier.has(id)).length]));
+      groups.sort((a, b) => flagged.get(b)! - flagged.get(a)! || b.claims.length - a.claims.length || a.label.localeCompare(b.label));
+    }
     this.groups = groups.filter((g) => g.claims.length);
   }
 

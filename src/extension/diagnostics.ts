@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { ANNOTATIONS_PATH, reviewState, snippet } from "../core";
+import { ANNOTATIONS_PATH, mostConfident, reviewState, snippet, type Contradiction, type ResolvedAnnotation } from "../core";
 import type { CorpusService } from "./corpusService";
 import type { ReviewService } from "./reviews";
 import { rangeIn } from "./positions";
@@ -35,15 +35,19 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       byUri.get(k)!.list.push(d);
     };
     // Each flag's review is looked up once: it decides both whether the flag is shown and how.
-    let shown = snap.contradictions.map((x, i) => ({ x, i, review: index.ofContradiction(x) })).filter((r) => reviewState(r.review) !== "dismissed");
+    let shown: Array<{ x: Contradiction; review: ResolvedAnnotation | undefined }> = [];
+    for (const x of snap.contradictions) {
+      const review = index.ofContradiction(x);
+      if (reviewState(review) !== "dismissed") shown.push({ x, review });
+    }
     const max = this.corpus.settings.maxProblems;
     this.hidden = Math.max(0, shown.length - max);
     if (this.hidden) {
       const open = new Set(vscode.window.visibleTextEditors.map((e) => this.corpus.keyFor(e.document.uri)));
-      const inOpen = ({ x }: (typeof shown)[number]) => (open.has(snap.documentOf.get(x.earlier)?.analysis.path) || open.has(snap.documentOf.get(x.later)?.analysis.path) ? 1 : 0);
-      const ranked = shown.map((r) => ({ r, open: inOpen(r) }));
-      ranked.sort((a, b) => b.open - a.open || b.r.x.confidence - a.r.x.confidence || a.r.i - b.r.i);
-      shown = ranked.slice(0, max).map((o) => o.r);
+      const inOpen: typeof shown = [], rest: typeof shown = [];
+      for (const r of shown) (open.has(snap.claims.get(r.x.earlier)?.document) || open.has(snap.claims.get(r.x.later)?.document) ? inOpen : rest).push(r);
+      shown = mostConfident(inOpen, max, (r) => r.x);
+      shown = shown.concat(mostConfident(rest, max - shown.length, (r) => r.x));
     }
     for (const { x, review } of shown) {
       const state = reviewState(review);

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { CorpusIndex, createAnalyzer, type DocumentAnalysis } from "../../src/core";
+import { CorpusIndex, createAnalyzer, mostConfident, type Contradiction, type DocumentAnalysis } from "../../src/core";
 
 // Pieces of deal reporting and of hostile or broken text, glued at random.
 const PIECES = [
@@ -110,4 +110,13 @@ test("property: after any sequence of edits and deletions, regrouped at once or 
     });
     assert.deepEqual(view(index.result()), view(fresh.result()));
   }), { numRuns: 300 });
+});
+
+test("property: the most confident flags are the ones a full sort picks (confidence, then list order), kept in list order", () => {
+  const confidence = fc.constantFrom(0.5, 0.6, 0.75, 0.9, 1);
+  fc.assert(fc.property(fc.array(confidence, { maxLength: 60 }), fc.integer({ min: -1, max: 70 }), (cs, n) => {
+    const list = cs.map((c, i) => ({ i, x: { confidence: c } as Contradiction }));
+    const want = [...list].sort((a, b) => b.x.confidence - a.x.confidence || a.i - b.i).slice(0, Math.max(0, n)).sort((a, b) => a.i - b.i);
+    assert.deepEqual(mostConfident(list, n, (r) => r.x).map((r) => r.i), want.map((r) => r.i));
+  }), { numRuns: 500 });
 });

@@ -41,8 +41,11 @@ export function contradictionKey(c: { earlier: string; later: string }): string 
 
 /** Places every annotation in the corpus: re-anchors its quotes, finds the claims and flags they belong to. */
 export function resolveReviews(snap: CorpusSnapshot, file: AnnotationFile): ReviewIndex {
-  const docs = new Map<string, DocumentAnalysis>(snap.documents.map((d) => [d.analysis.path, d.analysis]));
-  const flags = new Map(snap.contradictions.map((c) => [contradictionKey(c), c]));
+  // Built only when an annotation needs them: the index is rebuilt whenever the corpus changes, and a
+  // corpus without reviews (most of them) should not pay for keying 86,000 flags each time.
+  let docMap: Map<string, DocumentAnalysis> | undefined, flagMap: Map<string, Contradiction> | undefined;
+  const docs = () => (docMap ??= new Map(snap.documents.map((d) => [d.analysis.path, d.analysis])));
+  const flags = () => (flagMap ??= new Map(snap.contradictions.map((c) => [contradictionKey(c), c])));
   const all: ResolvedAnnotation[] = [];
   const byFlag = new Map<string, ResolvedAnnotation>();
   const byClaim = new Map<string, ResolvedAnnotation>();
@@ -51,16 +54,16 @@ export function resolveReviews(snap: CorpusSnapshot, file: AnnotationFile): Revi
   const ordered = [...file.annotations].sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : 0));
   for (const annotation of ordered) {
     const ranges = annotation.target.map((t): AnchoredRange | null => {
-      const doc = docs.get(t.source);
+      const doc = docs().get(t.source);
       const at = doc ? anchorCached(doc, t) : null;
       return at ? { path: t.source, ...at } : null;
     });
     const r: ResolvedAnnotation = { annotation, status: ranges.every((x) => x?.exact) ? "anchored" : "changed", ranges, claims: [] };
     const missing = annotation.target.find((_, i) => !ranges[i]);
-    if (missing) orphan(r, docs.has(missing.source) ? `its text is no longer in ${missing.source}` : `${missing.source} is no longer in the corpus`);
+    if (missing) orphan(r, docs().has(missing.source) ? `its text is no longer in ${missing.source}` : `${missing.source} is no longer in the corpus`);
     else if (annotation.kind === "note") push(notes, ranges[0]!.path, r);
     else {
-      const candidates = ranges.map((x) => claimsAt(docs.get(x!.path)!, x!.start, x!.end, annotation.concept));
+      const candidates = ranges.map((x) => claimsAt(docs().get(x!.path)!, x!.start, x!.end, annotation.concept));
       if (candidates.some((c) => !c.length)) orphan(r, "the statement it reviewed is no longer read as a claim");
       else if (annotation.kind === "claim") {
         r.claims = [candidates[0]![0]!.id];
@@ -68,7 +71,7 @@ export function resolveReviews(snap: CorpusSnapshot, file: AnnotationFile): Revi
         else byClaim.set(r.claims[0]!, r);
       } else {
         // One sentence can hold claims on several concepts: the pair that is flagged is the one reviewed.
-        const flag = candidates[0]!.flatMap((e) => candidates[1]!.map((l) => flags.get(contradictionKey({ earlier: e.id, later: l.id })))).find((f) => f);
+        const flag = candidates[0]!.flatMap((e) => candidates[1]!.map((l) => flags().get(contradictionKey({ earlier: e.id, later: l.id })))).find((f) => f);
         if (!flag) orphan(r, "the two statements are no longer flagged as contradicting");
         else if (byFlag.has(contradictionKey(flag))) orphan(r, "a newer review of the same flag replaces it");
         else { r.claims = [flag.earlier, flag.later]; r.contradiction = flag; byFlag.set(contradictionKey(flag), r); }
@@ -80,10 +83,10 @@ export function resolveReviews(snap: CorpusSnapshot, file: AnnotationFile): Revi
   return {
     all,
     orphans: all.filter((r) => r.status === "orphaned"),
-    ofContradiction: (c) => byFlag.get(contradictionKey(c)),
+    ofContradiction: (c) => (byFlag.size ? byFlag.get(contradictionKey(c)) : undefined),
     ofClaim: (id) => byClaim.get(id),
     notesIn: (path) => notes.get(path) ?? [],
-    open: (list) => list.filter((c) => !byFlag.has(contradictionKey(c))),
+    open: (list) => (byFlag.size ? list.filter((c) => !byFlag.has(contradictionKey(c))) : list.slice()),
   };
 }
 

@@ -113,6 +113,7 @@ suite("corpus and language", () => {
       a.diagnostics.forEach((_u, list) => { problems += list.length; });
       const flags = a.corpus.snapshot().contradictions.length;
       assert.ok(flags > 10000 && problems <= 2 * a.corpus.settings.maxProblems, `${flags} contradictions, ${problems} problems shown`);
+      assert.ok((a.diagnostics.get(ed.document.uri) ?? []).length > 0, "over the cap, the open article's flags are shown first");
       const report = `10,000 articles indexed in ${((indexed - started) / 1000).toFixed(1)} s (longest event-loop stall ${stalls.index} ms), cache kept in ${((saved - indexed) / 1000).toFixed(1)} s more (${stalls.cache} ms), indexed again from it in ${(warm / 1000).toFixed(1)} s (${stalls.warm} ms)`;
       const heap = (await import("v8")).getHeapStatistics();
       console.log(`      ${report}; cache ${JSON.stringify(a.corpus.lastCacheWrite)}, warm ${JSON.stringify(a.corpus.lastIndex.ms)}; heap ${Math.round(heap.used_heap_size / 2 ** 20)} of ${Math.round(heap.heap_size_limit / 2 ** 20)} MB`);
