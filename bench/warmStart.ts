@@ -7,7 +7,7 @@ import { CorpusIndex, cachedAnalysis, readCache } from "../src/core";
 
 const [dir, cachePath, fingerprint] = process.argv.slice(2) as [string, string, string];
 const t = performance.now();
-const entries = readCache(JSON.parse(readFileSync(cachePath, "utf8")), fingerprint);
+const entries = readCache(readFileSync(cachePath, "utf8"), fingerprint);
 const warm = new CorpusIndex();
 let reused = 0;
 for (const f of readdirSync(dir).sort()) {

@@ -206,7 +206,7 @@ function reusable(p: Plan, cache: Map<string, CachedDocument>): Map<string, Docu
 function readCacheFile(p: Plan, idx: CorpusIndex): Map<string, CachedDocument> {
   if (!p.cacheFile || !existsSync(p.cacheFile)) return new Map();
   try {
-    return readCache(JSON.parse(readFileSync(p.cacheFile, "utf8")), cacheFingerprint(idx.analyzer.options));
+    return readCache(readFileSync(p.cacheFile, "utf8"), cacheFingerprint(idx.analyzer.options));
   } catch (e) {
     p.err.push(`claimscope: ${p.cacheFile}: not a readable cache (${(e as Error).message}); every article analysed afresh`);
     return new Map();

@@ -21,4 +21,4 @@ export { reviewContradiction, reviewClaim, noteOn, type Stamp } from "./review/c
 export { toWebAnnotations, fromWebAnnotations, type ImportContext, type ImportResult } from "./review/webAnnotation";
 export { topicTimeline, type Timeline, type TimelineEntry, type TimelineLink } from "./review/timeline";
 export { isRecord } from "./isRecord";
-export { cacheText, readCache, cachedAnalysis, encodeDocument, decodeDocument, cacheFingerprint, textHash, CACHE_FORMAT, type AnalysisCacheFile, type CachedDocument } from "./analysisCache";
+export { cacheText, readCache, cachedAnalysis, encodeDocument, decodeDocument, cacheFingerprint, textHash, CACHE_FORMAT, type CachedDocument } from "./analysisCache";

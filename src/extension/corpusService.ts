@@ -258,7 +258,7 @@ export class CorpusService implements vscode.Disposable {
       return new Map();
     }
     try {
-      return readCache(JSON.parse(text), fingerprint);
+      return readCache(text, fingerprint);
     } catch (e) {
       this.log.appendLine(`analysis cache unreadable (${e instanceof Error ? e.message : String(e)}); every article analysed afresh`);
       return new Map();

@@ -15,7 +15,7 @@ function shown(s: CorpusSnapshot) {
 }
 
 /** The cache file's text for these analyses, read back (in small pieces, so that their joins are tested). */
-const throughFile = (docs: DocumentAnalysis[], fingerprint: string): unknown => JSON.parse([...cacheText(docs, fingerprint, 7)].join(""));
+const throughFile = (docs: DocumentAnalysis[], fingerprint: string): string => [...cacheText(docs, fingerprint, 7)].join("");
 
 test("cache: a corpus restored from its cache is exactly the corpus analysed afresh", () => {
   for (const docs of [sampleDocuments(), generateCorpus(150, 3, 12)]) {
@@ -53,9 +53,16 @@ test("cache: another text, another fingerprint or a damaged file gives nothing t
   assert.equal(cachedAnalysis(doc!.path, doc!.text + " ", entries.get(doc!.path)), undefined, "edited text");
   assert.equal(readCache(file, cacheFingerprint(analyzer.options, "v2")).size, 0, "another build");
   assert.equal(readCache(file, cacheFingerprint(createAnalyzer({ tolerance: 0.1 }).options, "v1")).size, 0, "other options");
-  for (const bad of [null, 42, "x", { format: 1 }, { ...(file as object), documents: [] }]) assert.equal(readCache(bad, cacheFingerprint(analyzer.options, "v1")).size, 0);
-  const broken = { [doc!.path]: [textHash(doc!.text), [1, 2, 3]] } as never;
-  assert.equal(cachedAnalysis(doc!.path, doc!.text, broken[doc!.path]), undefined, "an entry that does not decode is not used");
+  const fp = cacheFingerprint(analyzer.options, "v1");
+  const [header, line] = file.split("\n") as [string, string];
+  // Another format (earlier caches were one JSON object), or entries cut short or garbled: nothing reused.
+  for (const other of ['{"format":3,"fingerprint":' + JSON.stringify(fp) + ',"documents":{}}', "[]", "42", "null", `${header}\n${line.slice(0, line.indexOf("\t"))}`, `${header}\nnot json\t${textHash(doc!.text)}\t[]`]) {
+    assert.equal(readCache(other, fp).size, 0, other.slice(0, 60));
+  }
+  assert.throws(() => readCache("{ not json", fp), SyntaxError, "a file that is no cache at all is said to be one");
+  for (const broken of ["[1,2,3]", "{}", "[", line.slice(line.lastIndexOf("\t") + 1, -5)]) {
+    assert.equal(cachedAnalysis(doc!.path, doc!.text, [textHash(doc!.text), broken]), undefined, `an entry that does not decode is not used: ${broken.slice(0, 30)}`);
+  }
   assert.notEqual(textHash("abc"), textHash("abd"));
   assert.notEqual(textHash("ab"), textHash("ab\u0000"));
 });

@@ -206,12 +206,15 @@ test("cli: --cache keeps analyses, reuses them for unchanged articles, and survi
   const first = json([dir, "--cache", cache]);
   assert.deepEqual(first.data, plain.data);
   const written = readFileSync(cache, "utf8");
-  assert.equal(Object.keys(JSON.parse(written).documents).length, plain.data.documents.length);
+  const [header, ...lines] = written.trimEnd().split("\n");
+  assert.equal(lines.length, plain.data.documents.length, "one line per article");
   // A cached analysis is used as it is: changed in the cache (and only there), the change shows.
-  const file = JSON.parse(written);
-  const [path, entry] = Object.entries(file.documents)[0] as [string, [string, unknown[]]];
-  entry[1][2] = "1999-12-31"; // published
-  writeFileSync(cache, JSON.stringify(file));
+  const [pathJson, hash, analysis] = lines[0]!.split("\t") as [string, string, string];
+  const path = JSON.parse(pathJson) as string;
+  const entry = JSON.parse(analysis) as unknown[];
+  entry[2] = "1999-12-31"; // published
+  const file = [header, [pathJson, hash, JSON.stringify(entry)].join("\t"), ...lines.slice(1)].join("\n") + "\n";
+  writeFileSync(cache, file);
   const reused = json([dir, "--cache", cache]);
   assert.equal(reused.data.documents.find((d: { path: string }) => d.path === path).published, "1999-12-31");
   // An edited article is analysed afresh and its entry replaced.
@@ -219,13 +222,13 @@ test("cli: --cache keeps analyses, reuses them for unchanged articles, and survi
   writeFileSync(join(dir, path), text + "\n");
   const edited = json([dir, "--cache", cache]);
   assert.notEqual(edited.data.documents.find((d: { path: string }) => d.path === path).published, "1999-12-31");
-  assert.notEqual(readFileSync(cache, "utf8"), JSON.stringify(file), "the cache was brought up to date");
+  assert.notEqual(readFileSync(cache, "utf8"), file, "the cache was brought up to date");
   writeFileSync(join(dir, path), text);
   writeFileSync(cache, "{ not json");
   const damaged = json([dir, "--cache", cache]);
   assert.match(damaged.stderr, /not a readable cache/);
   assert.deepEqual(damaged.data, plain.data);
-  assert.ok(JSON.parse(readFileSync(cache, "utf8")).documents, "rewritten whole");
+  assert.equal(readFileSync(cache, "utf8").trimEnd().split("\n").length, lines.length + 1, "rewritten whole");
   assert.match(run(["analyze", dir, "--cache"]).stderr, /--cache takes/);
 });
 
