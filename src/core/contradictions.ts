@@ -144,13 +144,17 @@ function lower(label: string): string {
 /**
  * The `n` most confident of these (each `of` a contradiction), ties kept in list order: what sorting them all
  * by confidence would pick, without sorting tens of thousands of objects — only their confidences are sorted,
- * to find the cut.
+ * as numbers, to find the cut.
  */
 export function mostConfident<T>(list: T[], n: number, of: (item: T) => Contradiction): T[] {
   if (n <= 0) return [];
   if (list.length <= n) return list.slice();
-  const sorted = Float64Array.from(list, (r) => of(r).confidence).sort();
-  const cut = sorted[list.length - n]!;
-  let atCut = n - list.filter((r) => of(r).confidence > cut).length;
-  return list.filter((r) => of(r).confidence > cut || (of(r).confidence === cut && atCut-- > 0));
+  const confidence = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) confidence[i] = of(list[i]!).confidence;
+  const cut = confidence.slice().sort()[list.length - n]!;
+  let atCut = n;
+  for (let i = 0; i < confidence.length; i++) if (confidence[i]! > cut) atCut--;
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) if (confidence[i]! > cut || (confidence[i] === cut && atCut-- > 0)) out.push(list[i]!);
+  return out;
 }

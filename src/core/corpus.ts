@@ -159,7 +159,7 @@ export class CorpusIndex {
     this.dirty.clear();
     this.recheckAll = false;
     let worked = false;
-    // Placing a concept's claims is one step (the largest concept of 10,000 articles: about 80 ms)…
+    // Placing a concept's claims is one step (the largest of a 10,000-article corpus: about 20 ms)…
     for (const [concept, all] of this.unsettled) {
       if (worked && globalThis.performance.now() > deadline) return false;
       this.unsettled.delete(concept);

@@ -35,21 +35,27 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       byUri.get(k)!.list.push(d);
     };
     // Each flag's review is looked up once: it decides both whether the flag is shown and how.
-    let shown: Array<{ x: Contradiction; review: ResolvedAnnotation | undefined }> = [];
+    const reviewOf = new Map<Contradiction, ResolvedAnnotation>();
+    let shown: Contradiction[] = [];
     for (const x of snap.contradictions) {
       const review = index.ofContradiction(x);
-      if (reviewState(review) !== "dismissed") shown.push({ x, review });
+      if (review) {
+        if (reviewState(review) === "dismissed") continue;
+        reviewOf.set(x, review);
+      }
+      shown.push(x);
     }
     const max = this.corpus.settings.maxProblems;
     this.hidden = Math.max(0, shown.length - max);
     if (this.hidden) {
       const open = new Set(vscode.window.visibleTextEditors.map((e) => this.corpus.keyFor(e.document.uri)));
-      const inOpen: typeof shown = [], rest: typeof shown = [];
-      for (const r of shown) (open.has(snap.claims.get(r.x.earlier)?.document) || open.has(snap.claims.get(r.x.later)?.document) ? inOpen : rest).push(r);
-      shown = mostConfident(inOpen, max, (r) => r.x);
-      shown = shown.concat(mostConfident(rest, max - shown.length, (r) => r.x));
+      const inOpen: Contradiction[] = [], rest: Contradiction[] = [];
+      for (const x of shown) (open.has(snap.claims.get(x.earlier)?.document) || open.has(snap.claims.get(x.later)?.document) ? inOpen : rest).push(x);
+      shown = mostConfident(inOpen, max, (x) => x);
+      shown = shown.concat(mostConfident(rest, max - shown.length, (x) => x));
     }
-    for (const { x, review } of shown) {
+    for (const x of shown) {
+      const review = reviewOf.get(x);
       const state = reviewState(review);
       const judged = state ? ` — reviewed: ${state}${review!.annotation.note ? ` (${snippet(review!.annotation.note, 80)})` : ""}` : "";
       const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
