@@ -56,6 +56,7 @@ export class CorpusIndex {
   private recheckAll = false;
   private orderDirty = false;
   private snapshot: CorpusSnapshot | null = null;
+  private changes = 0;
 
   constructor(options: CorpusOptions = {}) {
     this.analyzer = createAnalyzer(options);
@@ -64,6 +65,11 @@ export class CorpusIndex {
 
   get size(): number {
     return this.docs.size;
+  }
+
+  /** Counts the changes taken (documents analysed, restored or deleted), so a caller can tell whether a batch changed anything. */
+  get version(): number {
+    return this.changes;
   }
 
   get(path: string): DocumentAnalysis | undefined {
@@ -100,6 +106,7 @@ export class CorpusIndex {
     if (before?.published !== analysis.published) this.orderDirty = true;
     this.index(analysis);
     this.snapshot = null;
+    this.changes++;
     return analysis;
   }
 
@@ -111,6 +118,7 @@ export class CorpusIndex {
     this.entries.delete(path);
     this.orderDirty = true;
     this.snapshot = null;
+    this.changes++;
     return true;
   }
 

@@ -335,7 +335,7 @@ export class CorpusService implements vscode.Disposable {
     const work = [...this.pending];
     this.pending.clear();
     await this.settled;
-    const before = { snap: this.snapshot(), skipped: this.skipped.size };
+    const before = { index: this.index, version: this.index.version, skipped: this.skipped.size };
     for (let i = 0; i < work.length; i += BATCH) {
       await Promise.all(work.slice(i, i + BATCH).map(async ([key, uri]) => {
         if (uri) await this.load(key, uri);
@@ -346,7 +346,7 @@ export class CorpusService implements vscode.Disposable {
     await regroupInSlices(this.index, () => true);
     // Files saved or touched without a change in their text (a branch switched back, a tool rewriting them)
     // change nothing: the features are not told, which at 10,000 articles spares them a rebuild each.
-    if (this.snapshot() !== before.snap || this.skipped.size !== before.skipped) this.fire();
+    if (this.index !== before.index || this.index.version !== before.version || this.skipped.size !== before.skipped) this.fire();
   }
 
   private fire(): void {

@@ -94,7 +94,15 @@ test("index: unchanged text is not analysed again, and unrelated documents do no
   const index = sampleIndex();
   const doc = sampleDocuments()[0]!;
   const first = index.get(doc.path)!;
+  const version = index.version;
   assert.equal(index.set(doc), first);
+  assert.equal(index.restore(first), first);
+  assert.equal(index.version, version, "the same text is no change");
+  index.set({ path: doc.path, text: doc.text + "\nMore." });
+  index.delete("nothing-here.md");
+  assert.equal(index.version, version + 1, "a new text is one change; deleting what is not there is none");
+  index.delete(doc.path);
+  assert.equal(index.version, version + 2);
   const alone = new CorpusIndex({ orgAliases: { Contoso: ["Contoso Cloud"] } }).set(doc);
   assert.deepEqual(alone.facts, first.facts);
 });
