@@ -51,8 +51,8 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       const open = new Set(vscode.window.visibleTextEditors.map((e) => this.corpus.keyFor(e.document.uri)));
       const inOpen: Contradiction[] = [], rest: Contradiction[] = [];
       for (const x of shown) (open.has(snap.claims.get(x.earlier)?.document) || open.has(snap.claims.get(x.later)?.document) ? inOpen : rest).push(x);
-      shown = mostConfident(inOpen, max, (x) => x);
-      shown = shown.concat(mostConfident(rest, max - shown.length, (x) => x));
+      shown = mostConfident(inOpen, max);
+      shown = shown.concat(mostConfident(rest, max - shown.length));
     }
     for (const x of shown) {
       const review = reviewOf.get(x);
