@@ -144,7 +144,11 @@ export class CorpusIndex {
         return (topics ??= [...index.conceptTopics.keys()].sort().flatMap((c) => [...index.conceptTopics.get(c)!.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))));
       },
       get contradictions() {
-        return (contradictions ??= this.topics.flatMap((t) => index.topicContradictions.get(t.id) ?? []));
+        if (contradictions) return contradictions;
+        // A plain loop: flatMap took 20–50 ms for 86,000 flags, and every edit's snapshot builds this list again.
+        const all: Contradiction[] = [];
+        for (const t of this.topics) for (const c of index.topicContradictions.get(t.id) ?? []) all.push(c);
+        return (contradictions = all);
       },
       contradictionCount: this.contradictionCount,
       claims: this.claims,
