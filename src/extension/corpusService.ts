@@ -7,7 +7,7 @@ import {
 import { AnalysisPool, defaultThreads, POOL_THRESHOLD } from "../node/analysisPool";
 import { readConfigFile, readWorkspaceSettings, CONFIG_FILE } from "./settings";
 
-/** Files read per slice of the first index before yielding, so that the extension host never blocks. */
+/** Files in the first slice of an index or of a batch of changes; later slices follow their time (nextSliceSize). */
 const BATCH = 25;
 
 /** The next slice's size: slices are kept near SLICE_MS each, between `least` files and 16 times as many. */
@@ -122,6 +122,9 @@ export class CorpusService implements vscode.Disposable {
   /** Reads every article of the workspace, with progress; cancellable, never blocking the host. */
   reindex(): Promise<void> {
     const gen = ++this.generation;
+    // The full index reads every file as it is then: changes queued until now are in it, and a batch being
+    // applied stops (see flush) rather than analyse on this thread what the new index analyses anyway.
+    this.pending.clear();
     this.settled = this.settled.then(() => (gen === this.generation ? this.indexAll(gen) : undefined));
     return this.settled;
   }
@@ -335,15 +338,24 @@ export class CorpusService implements vscode.Disposable {
     const work = [...this.pending];
     this.pending.clear();
     await this.settled;
+    const gen = this.generation;
     const before = { index: this.index, version: this.index.version, skipped: this.skipped.size };
-    for (let i = 0; i < work.length; i += BATCH) {
-      await Promise.all(work.slice(i, i + BATCH).map(async ([key, uri]) => {
+    // Slices sized by time, as the full index's are: a batch of long articles analysed here must not block.
+    let step = BATCH;
+    for (let i = 0; i < work.length; ) {
+      if (gen !== this.generation) return; // a full re-index has started: it reads these files too
+      const started = globalThis.performance.now();
+      const slice = work.slice(i, i + step);
+      await Promise.all(slice.map(async ([key, uri]) => {
         if (uri) await this.load(key, uri);
         else { this.index.delete(key); this.uris.delete(key); this.skipped.delete(key); }
       }));
-      if (i + BATCH < work.length) await new Promise((r) => setImmediate(r));
+      i += slice.length;
+      step = nextSliceSize(step, globalThis.performance.now() - started, 4);
+      if (i < work.length) await new Promise((r) => setImmediate(r));
     }
-    await regroupInSlices(this.index, () => true);
+    await regroupInSlices(this.index, () => gen === this.generation);
+    if (gen !== this.generation) return;
     // Files saved or touched without a change in their text (a branch switched back, a tool rewriting them)
     // change nothing: the features are not told, which at 10,000 articles spares them a rebuild each.
     if (this.index !== before.index || this.index.version !== before.version || this.skipped.size !== before.skipped) this.fire();
