@@ -163,26 +163,20 @@ export class CorpusService implements vscode.Disposable {
       // (about a third of the work), and on more cores the index is ready sooner.
       const pool = files.length - cache.size >= POOL_THRESHOLD && defaultThreads() > 1 ? new AnalysisPool(target.analyzer.options) : undefined;
       const least = pool ? BATCH * pool.threads : BATCH;
-      let step = least;
       try {
         await vscode.window.withProgress(
           { location: files.length > 200 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: "Claimscope: reading articles", cancellable: true },
           async (progress, token) => {
-            for (let i = 0; i < files.length; ) {
-              if (token.isCancellationRequested || gen !== this.generation) return;
-              const started = globalThis.performance.now();
-              const slice = files.slice(i, i + step);
-              const got = await Promise.all(slice.map(([key, uri]) => this.load(key, uri, target, cache, pool)));
+            const go = () => !token.isCancellationRequested && gen === this.generation;
+            // Articles taken from the cache cost a tenth of analysing them: slices grow while they stay short.
+            const all = await inSlices(files, least, least, go, ([key, uri]) => this.load(key, uri, target, cache, pool), (got, done) => {
               fromCache += got.filter((g) => g === "cached").length;
-              i += slice.length;
-              progress.report({ message: `${i} of ${files.length}`, increment: (slice.length / Math.max(1, files.length)) * 100 });
-              // Articles taken from the cache cost a tenth of analysing them: slices grow while they stay short.
-              step = nextSliceSize(step, globalThis.performance.now() - started, least);
-              await new Promise((r) => setImmediate(r));
-            }
+              progress.report({ message: `${done} of ${files.length}`, increment: (got.length / Math.max(1, files.length)) * 100 });
+            });
+            if (!all) return;
             tRegroup = globalThis.performance.now();
             progress.report({ message: "grouping claims and checking them against each other" });
-            await regroupInSlices(target, () => !token.isCancellationRequested && gen === this.generation);
+            await regroupInSlices(target, go);
           },
         );
       } finally {
@@ -340,22 +334,16 @@ export class CorpusService implements vscode.Disposable {
     await this.settled;
     const gen = this.generation;
     const before = { index: this.index, version: this.index.version, skipped: this.skipped.size };
-    // Slices sized by time, as the full index's are: a batch of long articles analysed here must not block.
-    let step = BATCH;
-    for (let i = 0; i < work.length; ) {
-      if (gen !== this.generation) return; // a full re-index has started: it reads these files too
-      const started = globalThis.performance.now();
-      const slice = work.slice(i, i + step);
-      await Promise.all(slice.map(async ([key, uri]) => {
-        if (uri) await this.load(key, uri);
-        else { this.index.delete(key); this.uris.delete(key); this.skipped.delete(key); }
-      }));
-      i += slice.length;
-      step = nextSliceSize(step, globalThis.performance.now() - started, 4);
-      if (i < work.length) await new Promise((r) => setImmediate(r));
-    }
-    await regroupInSlices(this.index, () => gen === this.generation);
-    if (gen !== this.generation) return;
+    // Stopped when a full re-index starts: it reads these files too. Slices may shrink to a few files: a
+    // batch of long articles is analysed here, on the host.
+    const go = () => gen === this.generation;
+    const all = await inSlices(work, BATCH, 4, go, async ([key, uri]) => {
+      if (uri) await this.load(key, uri);
+      else { this.index.delete(key); this.uris.delete(key); this.skipped.delete(key); }
+    });
+    if (!all) return;
+    await regroupInSlices(this.index, go);
+    if (!go()) return;
     // Files saved or touched without a change in their text (a branch switched back, a tool rewriting them)
     // change nothing: the features are not told, which at 10,000 articles spares them a rebuild each.
     if (this.index !== before.index || this.index.version !== before.version || this.skipped.size !== before.skipped) this.fire();
@@ -394,6 +382,27 @@ export class CorpusService implements vscode.Disposable {
   }
 }
 
+const yieldToHost = () => new Promise((r) => setImmediate(r));
+
+/**
+ * Runs `each` over `items` a slice at a time, the slices kept near SLICE_MS (starting at `first`, never below
+ * `least`), yielding to the host after each; `sliceDone` hears each slice's results and how many items are done.
+ * Stops before a slice when `go` turns false; says whether every item was run.
+ */
+async function inSlices<T, R>(items: T[], first: number, least: number, go: () => boolean, each: (item: T) => Promise<R>, sliceDone?: (got: R[], done: number) => void): Promise<boolean> {
+  let step = first;
+  for (let i = 0; i < items.length; ) {
+    if (!go()) return false;
+    const started = globalThis.performance.now();
+    const got = await Promise.all(items.slice(i, i + step).map(each));
+    i += got.length;
+    sliceDone?.(got, i);
+    step = nextSliceSize(step, globalThis.performance.now() - started, least);
+    await yieldToHost();
+  }
+  return true;
+}
+
 /**
  * Has the index regroup and re-check what changes left, a slice at a time, yielding to the host between
  * slices (at 10,000 articles the whole corpus takes half a second); stops early when `go` turns false, and
@@ -401,7 +410,7 @@ export class CorpusService implements vscode.Disposable {
  */
 async function regroupInSlices(index: CorpusIndex, go: () => boolean): Promise<void> {
   while (!index.regroupSome(globalThis.performance.now() + SLICE_MS)) {
-    await new Promise((r) => setImmediate(r));
+    await yieldToHost();
     if (!go()) return;
   }
 }
