@@ -11,10 +11,12 @@ import { CorpusIndex, FactLookup, describeAt, cacheFingerprint, cacheText } from
 const n = Number(process.argv[2] ?? 100);
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]!; };
 const now = () => performance.now();
+/** What one of the bench's scripts prints, run in a fresh process. */
+const inChild = (script: string, ...args: string[]) => execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, script), ...args], { encoding: "utf8" });
 
 const dir = mkdtempSync(join(tmpdir(), `claimscope-bench-${n}-`));
 // Written by another process: generating the texts here would count against the analysis's peak memory.
-const bytes = Number(execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "writeCorpus.ts"), String(n), dir], { encoding: "utf8" }));
+const bytes = Number(inChild("writeCorpus.ts", String(n), dir));
 const paths = readdirSync(dir).sort();
 const mb = bytes / 1048576;
 
@@ -86,7 +88,7 @@ const peakWithLookupMb = Math.round(process.resourceUsage().maxRSS / 1024);
 const coldRuns = [cold.ms];
 const coldStages = [cold.stages];
 for (let i = 0; i < 2; i++) {
-  const again = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "coldRun.ts"), dir], { encoding: "utf8" })) as { ms: number; stages: typeof cold.stages };
+  const again = JSON.parse(inChild("coldRun.ts", dir)) as { ms: number; stages: typeof cold.stages };
   coldRuns.push(again.ms);
   coldStages.push(again.stages);
 }
@@ -96,7 +98,7 @@ const stages = coldStages[coldRuns.indexOf(coldMs)]!;
 // Warm start, nothing changed, in a fresh process as reopening the workspace is (median of three).
 const warmRuns: number[] = [];
 for (let i = 0; i < 3; i++) {
-  const warm = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "warmStart.ts"), dir, cachePath, fingerprint], { encoding: "utf8" })) as { ms: number; reused: number; topics: number; contradictions: number };
+  const warm = JSON.parse(inChild("warmStart.ts", dir, cachePath, fingerprint)) as { ms: number; reused: number; topics: number; contradictions: number };
   if (warm.reused !== n || warm.topics !== coldTopics || warm.contradictions !== coldContradictions) throw new Error(`warm start reused ${warm.reused} of ${n}, ${warm.topics} topics`);
   warmRuns.push(warm.ms);
 }
