@@ -19,6 +19,21 @@ interface Hit {
   negates?: boolean;
 }
 
+/** A claim's id: its document's path and its place among the document's claims. */
+export function claimId(path: string, n: number): string {
+  return `${path}#${n}`;
+}
+
+/** The path of the document a claim comes from, read from its id (without the claim). */
+export function claimPath(id: string): string {
+  return id.slice(0, id.lastIndexOf("#"));
+}
+
+/** The claim's place among its document's claims, read from its id. */
+export function claimNumber(id: string): number {
+  return Number(id.slice(id.lastIndexOf("#") + 1));
+}
+
 export interface ClaimContext {
   path: string;
   text: string;
@@ -68,7 +83,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       // Copied to its length: filter leaves room for 17 entries, which a corpus's claims keep (16 MB at 10,000 articles).
       const claimFacts = inside.filter((k) => facts[k]!.start >= span.start && facts[k]!.end <= span.end).slice();
       const claim: Claim = {
-        id: `${ctx.path}#${claims.length}`,
+        id: claimId(ctx.path, claims.length),
         document: ctx.path,
         start: span.start,
         end: span.end,

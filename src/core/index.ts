@@ -22,3 +22,4 @@ export { toWebAnnotations, fromWebAnnotations, type ImportContext, type ImportRe
 export { topicTimeline, type Timeline, type TimelineEntry, type TimelineLink } from "./review/timeline";
 export { isRecord } from "./isRecord";
 export { cacheText, readCache, cachedAnalysis, encodeDocument, decodeDocument, cacheFingerprint, textHash, CACHE_FORMAT, type CachedDocument } from "./analysisCache";
+export { claimPath } from "./claims";

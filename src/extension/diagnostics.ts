@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { ANNOTATIONS_PATH, mostConfident, reviewState, snippet, type Contradiction, type ResolvedAnnotation } from "../core";
+import { ANNOTATIONS_PATH, claimPath, mostConfident, reviewState, snippet, type Contradiction, type ResolvedAnnotation } from "../core";
 import type { CorpusService } from "./corpusService";
 import type { ReviewService } from "./reviews";
 import { rangeIn } from "./positions";
@@ -50,7 +50,8 @@ export class ContradictionDiagnostics implements vscode.Disposable {
     if (this.hidden) {
       const open = new Set(vscode.window.visibleTextEditors.map((e) => this.corpus.keyFor(e.document.uri)));
       const inOpen: Contradiction[] = [], rest: Contradiction[] = [];
-      for (const x of shown) (open.has(snap.claims.get(x.earlier)?.document) || open.has(snap.claims.get(x.later)?.document) ? inOpen : rest).push(x);
+      // Told by the claims' ids: looking the claims up would decode every article of a corpus shown from the cache.
+      for (const x of shown) (open.has(claimPath(x.earlier)) || open.has(claimPath(x.later)) ? inOpen : rest).push(x);
       shown = mostConfident(inOpen, max);
       shown = shown.concat(mostConfident(rest, max - shown.length));
     }
