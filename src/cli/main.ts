@@ -2,12 +2,13 @@ import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync 
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { applyEdits, cacheFingerprint, cachedAnalysis, cacheText, readCache, type CachedDocument, type DocumentAnalysis, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, contractJsonText, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
+import { applyEdits, AnalysisCache, cacheFingerprint, cachedAnalysis, cachedSnapshot, cacheText, encodeCorpus, readCache, type DocumentAnalysis, type FoundDocument, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, contractJsonText, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
 import { readCorpus, type ReadCorpus } from "./readCorpus";
 import { readAnnotations, writeAnnotations } from "./annotationsFile";
 import { textReport } from "./format/text";
 import { formatSarif } from "./format/sarif";
 import { AnalysisPool, defaultThreads, POOL_THRESHOLD } from "../node/analysisPool";
+import { textHash } from "../node/textHash";
 
 declare const CLAIMSCOPE_VERSION: string;
 const VERSION = typeof CLAIMSCOPE_VERSION === "string" ? CLAIMSCOPE_VERSION : "dev";
@@ -63,7 +64,10 @@ interface Plan {
 export function run(argv: string[], env: Env = {}): CliResult {
   const p = plan(argv, env);
   if ("code" in p) return p;
-  const { pieces, ...result } = report(p, analyze(p, index(p)));
+  const idx = index(p);
+  const cache = readCacheFile(p, idx);
+  const found = hashed(p, cache);
+  const { pieces, ...result } = report(p, fromCache(p, idx, cache, found) ?? analyze(p, idx, reusable(cache, found)));
   return pieces ? { ...result, stdout: result.stdout + [...pieces].join("") } : result;
 }
 
@@ -76,11 +80,14 @@ export async function runThreaded(argv: string[], env: Env = {}): Promise<CliRes
   if ("code" in p) return p;
   const idx = index(p);
   const cache = readCacheFile(p, idx);
-  const cached = reusable(p, cache);
+  const found = hashed(p, cache);
+  const shown = fromCache(p, idx, cache, found);
+  if (shown) return report(p, shown);
+  const cached = reusable(cache, found);
   const todo = p.corpus.documents.filter((d) => !cached.has(d.path));
   // By default only where there are cores to spare: on two, the threads' start-up and the decoding eat the gain.
   const threads = p.jobs || (defaultThreads() >= 4 ? defaultThreads() : 1);
-  if (threads < 2 || todo.length < POOL_THRESHOLD) return report(p, analyze(p, idx, cache, cached));
+  if (threads < 2 || todo.length < POOL_THRESHOLD) return report(p, analyze(p, idx, cached));
   const pool = new AnalysisPool(idx.analyzer.options, Math.min(threads, Math.ceil(todo.length / 50)));
   let made: Map<string, DocumentAnalysis> | undefined;
   try {
@@ -90,7 +97,7 @@ export async function runThreaded(argv: string[], env: Env = {}): Promise<CliRes
   } finally {
     await pool.close();
   }
-  return report(p, analyze(p, idx, cache, cached, made));
+  return report(p, analyze(p, idx, cached, made));
 }
 
 function plan(argv: string[], env: Env): Plan | CliResult {
@@ -163,24 +170,34 @@ function index(p: Plan): CorpusIndex {
 }
 
 /**
+ * The corpus as the cache kept it, when every article is the one cached and nothing else is there (its
+ * analyses decoded as the report reads them); otherwise undefined.
+ */
+function fromCache(p: Plan, idx: CorpusIndex, cache: AnalysisCache, found: FoundDocument[]): CorpusSnapshot | undefined {
+  const snap = cachedSnapshot(cache, found, idx.override, (d) => idx.analyzer.analyzeDocument(d));
+  if (!snap) return undefined;
+  const byPath = new Map(snap.documents.map((d) => [d.path, d]));
+  for (const d of p.corpus.documents) tellProblems(p, byPath.get(d.path)!.analysis);
+  return snap;
+}
+
+/**
  * The corpus's topics and contradictions. Each article's analysis comes from the cache when its text is
  * the one cached, else from `made` (analysed on threads), else is made here; the cache is brought up to date.
  */
-function analyze(p: Plan, idx: CorpusIndex, cache = readCacheFile(p, idx), cached = reusable(p, cache), made?: Map<string, DocumentAnalysis>): CorpusSnapshot {
+function analyze(p: Plan, idx: CorpusIndex, cached: Map<string, DocumentAnalysis>, made?: Map<string, DocumentAnalysis>): CorpusSnapshot {
   const docs = p.corpus.documents;
-  let fresh = 0;
   for (const d of docs) {
     const ready = cached.get(d.path) ?? made?.get(d.path);
-    const a = ready ? idx.restore(ready) : idx.set(d);
-    if (!cached.has(d.path)) fresh++;
-    for (const pr of a.problems) p.err.push(`claimscope: ${pr.path}: ${pr.message}`);
+    tellProblems(p, ready ? idx.restore(ready) : idx.set(d));
   }
-  if (p.cacheFile && (fresh || cache.size !== docs.length)) {
+  // Written whenever the corpus was analysed here: had nothing changed, the cached corpus would have been used.
+  if (p.cacheFile) {
     try {
       // Written piece by piece, as the editor writes it: joined, a large corpus's cache is a second copy in memory.
       const fd = openSync(p.cacheFile, "w");
       try {
-        for (const piece of cacheText(docs.map((d) => idx.get(d.path)!), cacheFingerprint(idx.analyzer.options))) writeFileSync(fd, piece);
+        for (const piece of cacheText(docs.map((d) => idx.get(d.path)!), cacheFingerprint(idx.analyzer.options), textHash, encodeCorpus(idx))) writeFileSync(fd, piece);
       } finally {
         closeSync(fd);
       }
@@ -191,25 +208,33 @@ function analyze(p: Plan, idx: CorpusIndex, cache = readCacheFile(p, idx), cache
   return idx.result();
 }
 
+function tellProblems(p: Plan, a: DocumentAnalysis): void {
+  for (const pr of a.problems) p.err.push(`claimscope: ${pr.path}: ${pr.message}`);
+}
+
+/** The articles with their texts' hashes, when there is a cache to look them up in. */
+function hashed(p: Plan, cache: AnalysisCache): FoundDocument[] {
+  return cache.size ? p.corpus.documents.map((d) => ({ ...d, hash: textHash(d.text) })) : [];
+}
+
 /** The articles whose analysis the cache holds for their current text, decoded once. */
-function reusable(p: Plan, cache: Map<string, CachedDocument>): Map<string, DocumentAnalysis> {
+function reusable(cache: AnalysisCache, found: FoundDocument[]): Map<string, DocumentAnalysis> {
   const out = new Map<string, DocumentAnalysis>();
-  if (!cache.size) return out;
-  for (const d of p.corpus.documents) {
-    const a = cachedAnalysis(d.path, d.text, cache.get(d.path));
+  for (const d of found) {
+    const a = cachedAnalysis(d.path, d.text, d.hash, cache.get(d.path));
     if (a) out.set(d.path, a);
   }
   return out;
 }
 
-/** The cache's entries; none without --cache or when the file is missing; an unreadable file is said and ignored. */
-function readCacheFile(p: Plan, idx: CorpusIndex): Map<string, CachedDocument> {
-  if (!p.cacheFile || !existsSync(p.cacheFile)) return new Map();
+/** The cache; empty without --cache or when the file is missing; an unreadable file is said and ignored. */
+function readCacheFile(p: Plan, idx: CorpusIndex): AnalysisCache {
+  if (!p.cacheFile || !existsSync(p.cacheFile)) return new AnalysisCache();
   try {
-    return readCache(readFileSync(p.cacheFile, "utf8"), cacheFingerprint(idx.analyzer.options));
+    return readCache(readFileSync(p.cacheFile), cacheFingerprint(idx.analyzer.options));
   } catch (e) {
     p.err.push(`claimscope: ${p.cacheFile}: not a readable cache (${(e as Error).message}); every article analysed afresh`);
-    return new Map();
+    return new AnalysisCache();
   }
 }
 

@@ -10,13 +10,25 @@ import { isRecord } from "./isRecord";
  *
  * The file is a header line, then one line per document — its path (JSON), the hash of its text and its
  * analysis (JSON), separated by tabs — so that reading the cache is only splitting it: an analysis is
- * parsed when its document is found unchanged, one at a time, where one JSON.parse of the whole file held
- * the editor's thread for half a second at 10,000 articles. JSON never writes a raw newline or tab.
+ * decoded and parsed when its document is found unchanged, one at a time, where one JSON.parse of the whole
+ * file held the editor's thread for half a second at 10,000 articles. It is split as bytes (decoding all 33 MB
+ * of a 10,000-article cache to one string took a fifth of a warm start). JSON never writes a raw newline or tab.
+ * Last lines may keep the corpus's topics and contradictions (see cachedCorpus.ts).
  */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
-/** [hash of the text, the analysis's JSON text] */
-export type CachedDocument = [string, string];
+/** [hash of the text, the analysis's JSON as UTF-8 bytes] */
+export type CachedDocument = [string, Uint8Array];
+
+/** What a cache file holds: the analyses by path, and the corpus section written with them (its lines' JSON), if any. */
+export class AnalysisCache extends Map<string, CachedDocument> {
+  corpus: string[] = [];
+}
+
+/** Starts each line of the corpus section; a document's line starts with its path in JSON, a quote. */
+const CORPUS_LINE = "*corpus\t";
+const NL = 10, TAB = 9, STAR = 42;
+const utf8 = new TextDecoder();
 
 const FACT_KINDS: FactKind[] = ["money", "stake", "percent", "date", "duration", "term", "org"];
 
@@ -29,72 +41,69 @@ export function cacheFingerprint(options: Required<AnalysisOptions>, build = BUI
   return JSON.stringify([CACHE_FORMAT, build, options.orgAliases, options.extraTerms, options.tolerance]);
 }
 
-/**
- * A 53-bit hash of the text (cyrb53, fed two UTF-16 units at a time: every article is hashed at every warm
- * start): collisions are negligible for a corpus, and it needs no crypto.
- */
-export function textHash(text: string): string {
-  let h1 = 0xdeadbeef ^ text.length, h2 = 0x41c6ce57 ^ text.length;
-  const even = text.length & ~1;
-  for (let i = 0; i < even; i += 2) {
-    const c = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  if (even < text.length) {
-    const c = text.charCodeAt(even);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36) + ":" + text.length.toString(36);
-}
+/** A text's hash, by which its cache entry is known (src/node/textHash.ts: the core hashes nothing itself). */
+export type TextHash = (text: string) => string;
 
 /**
  * The cache file's text for these analyses, in pieces of about `per` documents, so that a caller on the
- * editor's thread can yield between them.
+ * editor's thread can yield between them; `corpus`, the corpus section of exactly these documents
+ * (encodeCorpus), goes last, so a file cut short lacks some of it (which its reader notices).
  */
-export function* cacheText(docs: Iterable<DocumentAnalysis>, fingerprint: string, per = 200): Generator<string> {
+export function* cacheText(docs: Iterable<DocumentAnalysis>, fingerprint: string, hash: TextHash, corpus: string[] = [], per = 200): Generator<string> {
   let piece = JSON.stringify({ format: CACHE_FORMAT, fingerprint }) + "\n";
   let n = 0;
   for (const d of docs) {
-    piece += `${JSON.stringify(d.path)}\t${textHash(d.text)}\t${JSON.stringify(encodeAnalysis(d))}\n`;
+    piece += `${JSON.stringify(d.path)}\t${hash(d.text)}\t${JSON.stringify(encodeAnalysis(d))}\n`;
     if (++n % per === 0) { yield piece; piece = ""; }
   }
   yield piece;
+  for (const line of corpus) yield CORPUS_LINE + line + "\n";
 }
 
 /**
  * The cache's entries if it is one of ours with this fingerprint; otherwise none (a cache is never trusted
  * blindly). Throws when the file is not a cache at all (its first line is not JSON), for the caller to say so.
  */
-export function readCache(text: string, fingerprint: string): Map<string, CachedDocument> {
-  const out = new Map<string, CachedDocument>();
-  const lines = text.split("\n");
-  const header: unknown = JSON.parse(lines[0]!);
+export function readCache(file: Uint8Array | string, fingerprint: string): AnalysisCache {
+  const out = new AnalysisCache();
+  const bytes = typeof file === "string" ? new TextEncoder().encode(file) : file;
+  const text = (from: number, to: number) => utf8.decode(bytes.subarray(from, to));
+  let end = lineEnd(bytes, 0);
+  const header: unknown = JSON.parse(text(0, end));
   if (!isRecord(header) || header.format !== CACHE_FORMAT || header.fingerprint !== fingerprint) return out;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    const a = line.indexOf("\t"), b = line.indexOf("\t", a + 1);
-    if (a < 0 || b < 0) continue;
+  for (let at = end + 1; at < bytes.length; at = end + 1) {
+    end = lineEnd(bytes, at);
+    if (bytes[at] === STAR && text(at, at + CORPUS_LINE.length) === CORPUS_LINE) { out.corpus.push(text(at + CORPUS_LINE.length, end)); continue; }
+    const a = bytes.indexOf(TAB, at), b = a < 0 ? -1 : bytes.indexOf(TAB, a + 1);
+    if (a < 0 || b < 0 || b > end) continue;
     let path: unknown;
     try {
-      path = JSON.parse(line.slice(0, a));
+      path = JSON.parse(text(at, a));
     } catch {
       continue;
     }
-    if (typeof path === "string") out.set(path, [line.slice(a + 1, b), line.slice(b + 1)]);
+    if (typeof path === "string") out.set(path, [text(a + 1, b), bytes.subarray(b + 1, end)]);
   }
   return out;
 }
 
-/** The analysis of this text from its cache entry, or undefined when the entry is for another text or unreadable. */
-export function cachedAnalysis(path: string, text: string, entry: CachedDocument | undefined): DocumentAnalysis | undefined {
-  if (!entry || entry[0] !== textHash(text)) return undefined;
+function lineEnd(bytes: Uint8Array, from: number): number {
+  const i = bytes.indexOf(NL, from);
+  return i < 0 ? bytes.length : i;
+}
+
+/** The analysis a cache entry holds for this text; throws when the entry does not decode. */
+export function decodeEntry(path: string, text: string, entry: CachedDocument): DocumentAnalysis {
+  const data: unknown = JSON.parse(utf8.decode(entry[1]));
+  if (!Array.isArray(data)) throw new Error("not a cached analysis");
+  return decodeAnalysis(path, text, data);
+}
+
+/** The analysis of this text (whose hash is `hash`) from its cache entry, or undefined when the entry is for another text or unreadable. */
+export function cachedAnalysis(path: string, text: string, hash: string, entry: CachedDocument | undefined): DocumentAnalysis | undefined {
+  if (!entry || entry[0] !== hash) return undefined;
   try {
-    const data: unknown = JSON.parse(entry[1]);
-    return Array.isArray(data) ? decodeAnalysis(path, text, data) : undefined;
+    return decodeEntry(path, text, entry);
   } catch {
     return undefined;
   }

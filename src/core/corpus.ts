@@ -9,8 +9,16 @@ import { StringPool } from "./stringPool";
 export interface CorpusOptions extends AnalysisOptions, OrderOverride {}
 
 export interface CorpusDocument {
-  analysis: DocumentAnalysis;
+  readonly path: string;
+  /** (A snapshot read from the cache decodes an analysis when it is first read.) */
+  readonly analysis: DocumentAnalysis;
   order: number;
+}
+
+/** Claims by id, and how many there are. */
+export interface ClaimTable {
+  get(id: string): Claim | undefined;
+  readonly size: number;
 }
 
 /** The corpus at one moment. Its maps are the index's own and follow later changes. */
@@ -18,23 +26,24 @@ export interface CorpusSnapshot {
   documents: CorpusDocument[];
   topics: Topic[];
   contradictions: Contradiction[];
-  claims: Map<string, Claim>;
+  claims: ClaimTable;
   /** Claim id → the document it comes from. */
   documentOf: { get(claimId: string): CorpusDocument | undefined };
-  topicById: Map<string, Topic>;
+  topicById: ReadonlyMap<string, Topic>;
   /** How many contradictions there are (without building the list). */
   contradictionCount: number;
   /** Topic id → its contradictions. */
-  contradictionsByTopic: Map<string, Contradiction[]>;
+  contradictionsByTopic: ReadonlyMap<string, Contradiction[]>;
 }
 
 export class CorpusIndex {
   readonly analyzer: Analyzer;
   /** Milliseconds spent grouping topics and finding contradictions, summed (for the benchmarks). */
   readonly stats = { topics: 0, contradictions: 0 };
-  private readonly override: OrderOverride;
+  /** The corpus order the settings impose (kept with a cached snapshot: it decides the order too). */
+  readonly override: OrderOverride;
   private readonly docs = new Map<string, DocumentAnalysis>();
-  private readonly entries = new Map<string, CorpusDocument>();
+  private readonly entries = new Map<string, { path: string; analysis: DocumentAnalysis; order: number }>();
   private ordered: CorpusDocument[] = [];
   private readonly claims = new Map<string, Claim>();
   /** Found through the claim's path: a map of its own cost 5 MB at 10,000 articles. */
@@ -99,7 +108,7 @@ export class CorpusIndex {
     this.docs.set(analysis.path, analysis);
     let entry = this.entries.get(analysis.path);
     if (!entry) {
-      this.entries.set(analysis.path, (entry = { analysis, order: -1 }));
+      this.entries.set(analysis.path, (entry = { path: analysis.path, analysis, order: -1 }));
       this.orderDirty = true;
     }
     entry.analysis = analysis;
@@ -220,7 +229,7 @@ export class CorpusIndex {
   /** New corpus order; if documents that were there before changed places, everything is checked again. */
   private reorder(): void {
     this.orderDirty = false;
-    const before = this.ordered.map((d) => d.analysis.path).filter((p) => this.docs.has(p));
+    const before = this.ordered.map((d) => d.path).filter((p) => this.docs.has(p));
     const paths = corpusOrder([...this.docs.values()].map((d) => ({ path: d.path, published: d.published })), this.override);
     this.ordered = paths.map((p, i) => { const e = this.entries.get(p)!; e.order = i; return e; });
     const kept = new Set(before);

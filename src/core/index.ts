@@ -1,7 +1,7 @@
 // The analysis, free of `vscode` and of Node's file system: text in, results out.
 export * from "./types";
 export { createAnalyzer, formatOf, type AnalysisOptions, type Analyzer } from "./analyzer";
-export { CorpusIndex, type CorpusOptions, type CorpusSnapshot, type CorpusDocument } from "./corpus";
+export { CorpusIndex, type CorpusOptions, type CorpusSnapshot, type CorpusDocument, type ClaimTable } from "./corpus";
 export { corpusOrder, type OrderOverride } from "./order";
 export { toContract, contractJsonText, type AnalysisJson, type FactJson } from "./contract";
 export { DEAL_TERMS, termLabel, type ExtraTerm, type TermDefinition } from "./recognize/terms";
@@ -21,5 +21,6 @@ export { reviewContradiction, reviewClaim, noteOn, type Stamp } from "./review/c
 export { toWebAnnotations, fromWebAnnotations, type ImportContext, type ImportResult } from "./review/webAnnotation";
 export { topicTimeline, type Timeline, type TimelineEntry, type TimelineLink } from "./review/timeline";
 export { isRecord } from "./isRecord";
-export { cacheText, readCache, cachedAnalysis, encodeDocument, decodeDocument, cacheFingerprint, textHash, CACHE_FORMAT, type CachedDocument } from "./analysisCache";
 export { claimPath } from "./claims";
+export { cacheText, readCache, cachedAnalysis, encodeDocument, decodeDocument, cacheFingerprint, CACHE_FORMAT, AnalysisCache, type CachedDocument, type TextHash } from "./analysisCache";
+export { CachedCorpus, cachedSnapshot, encodeCorpus, type FoundDocument } from "./cachedCorpus";

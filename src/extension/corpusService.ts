@@ -1,10 +1,11 @@
 import * as vscode from "vscode";
 import { mkdir, open, readFile, rename, stat } from "node:fs/promises";
 import {
-  CorpusIndex, cacheFingerprint, cachedAnalysis, cacheText, corpusFilter, decodeArticle, DEFAULT_INCLUDE, FactLookup, readCache, tooLarge,
-  type CachedDocument, type Claim, type CorpusSnapshot, type DocumentAnalysis, type Settings,
+  AnalysisCache, CachedCorpus, CorpusIndex, cacheFingerprint, cachedAnalysis, cacheText, corpusFilter, decodeArticle, DEFAULT_INCLUDE, encodeCorpus, FactLookup, readCache, tooLarge,
+  type Claim, type CorpusDocument, type CorpusSnapshot, type DocumentAnalysis, type FoundDocument, type Settings,
 } from "../core";
 import { AnalysisPool, defaultThreads, POOL_THRESHOLD } from "../node/analysisPool";
+import { textHash } from "../node/textHash";
 import { readConfigFile, readWorkspaceSettings, CONFIG_FILE } from "./settings";
 
 /** Files in the first slice of an index or of a batch of changes; later slices follow their time (nextSliceSize). */
@@ -40,9 +41,15 @@ export class CorpusService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private settled: Promise<void> = Promise.resolve();
   private generation = 0;
+  /**
+   * The corpus as the cache kept it, shown while the index behind it is built (a workspace reopened with
+   * nothing changed); `shownDocs` finds its documents by path.
+   */
+  private shown: CorpusSnapshot | undefined;
+  private shownDocs = new Map<string, CorpusDocument>();
 
-  /** How the latest full index went: articles analysed, and how many of them came from the cache. */
-  lastIndex = { articles: 0, fromCache: 0, ms: { find: 0, cacheRead: 0, articles: 0, regroup: 0, publish: 0 } };
+  /** How the latest full index went: articles analysed, how many came from the cache, and when the cached corpus was shown (0: it was not). */
+  lastIndex = { articles: 0, fromCache: 0, ms: { find: 0, cacheRead: 0, articles: 0, shown: 0, regroup: 0, publish: 0 } };
   /** How long keeping the cache last took (encoding and writing, in pieces), and its size. */
   lastCacheWrite = { ms: 0, bytes: 0 };
   /** Settles when the analyses of the latest full index are kept (or keeping them failed, which is logged). */
@@ -73,7 +80,17 @@ export class CorpusService implements vscode.Disposable {
   }
 
   snapshot(): CorpusSnapshot {
-    return this.index.result();
+    return this.shown ?? this.index.result();
+  }
+
+  /** An article's analysis by its corpus key. */
+  document(key: string): DocumentAnalysis | undefined {
+    return this.shown ? this.shownDocs.get(key)?.analysis : this.index.get(key);
+  }
+
+  /** The corpus keys of every article. */
+  paths(): string[] {
+    return this.shown ? [...this.shownDocs.keys()] : this.index.paths();
   }
 
   lookup(): FactLookup {
@@ -98,16 +115,17 @@ export class CorpusService implements vscode.Disposable {
 
   analysisFor(uri: vscode.Uri): DocumentAnalysis | undefined {
     const key = this.keyFor(uri);
-    return key ? this.index.get(key) : undefined;
+    return key ? this.document(key) : undefined;
   }
 
   /** The analysis of an open document as it reads now (edits not yet re-analysed are analysed here). */
   fresh(doc: vscode.TextDocument): DocumentAnalysis | undefined {
     const key = this.keyFor(doc.uri);
     if (!key) return undefined;
-    const current = this.index.get(key);
-    // Only articles the index knows: a deleted file still open in an editor does not come back.
-    if (!current || current.text === doc.getText()) return current;
+    const current = this.document(key);
+    // Only articles the index knows: a deleted file still open in an editor does not come back. While the
+    // cached corpus is shown, the edit waits (queued) for the index behind it.
+    if (!current || current.text === doc.getText() || this.shown) return current;
     if (doc.getText().length > this.settings.maxFileSize) return current;
     this.uris.set(key, doc.uri);
     const a = this.index.set({ path: key, text: doc.getText() });
@@ -141,6 +159,7 @@ export class CorpusService implements vscode.Disposable {
     this.skipped.clear();
     this.setIndexing(true);
     const tFind = globalThis.performance.now();
+    let shownEarly = false;
     try {
       const found = new Map<string, vscode.Uri>();
       // One search where the patterns allow it: each findFiles walks the whole workspace (10,000 files: 1.3 s for three).
@@ -157,8 +176,12 @@ export class CorpusService implements vscode.Disposable {
       const tRead = globalThis.performance.now();
       const cache = await this.readCache(fingerprint);
       const tArticles = globalThis.performance.now();
-      let tRegroup = tArticles;
+      let tShown = 0, tRegroup = tArticles;
       let fromCache = 0;
+      let shown: CorpusSnapshot | undefined;
+      // Where the cache keeps the corpus as well, unchanged articles are only read and hashed at first: if
+      // every one is unchanged, the cached corpus is shown at once and they are decoded into the index after.
+      const unchanged: FoundDocument[] | undefined = cache.corpus !== undefined ? [] : undefined;
       // A large workspace is analysed on worker threads: the extension host only decodes what they send
       // (about a third of the work), and on more cores the index is ready sooner.
       const pool = files.length - cache.size >= POOL_THRESHOLD && defaultThreads() > 1 ? new AnalysisPool(target.analyzer.options) : undefined;
@@ -167,16 +190,34 @@ export class CorpusService implements vscode.Disposable {
         await vscode.window.withProgress(
           { location: files.length > 200 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: "Claimscope: reading articles", cancellable: true },
           async (progress, token) => {
-            const go = () => !token.isCancellationRequested && gen === this.generation;
+            const current = () => gen === this.generation;
+            const go = () => !token.isCancellationRequested && current();
             // Articles taken from the cache cost a tenth of analysing them: slices grow while they stay short.
-            const all = await inSlices(files, least, least, go, ([key, uri]) => this.load(key, uri, target, cache, pool), (got, done) => {
+            const all = await inSlices(files, least, least, go, ([key, uri]) => this.load(key, uri, target, cache, pool, unchanged), (got, done) => {
               fromCache += got.filter((g) => g === "cached").length;
               progress.report({ message: `${done} of ${files.length}`, increment: (got.length / Math.max(1, files.length)) * 100 });
             });
             if (!all) return;
+            const cached = unchanged?.length && !target.size ? CachedCorpus.open(cache, unchanged, target.override, (d) => target.analyzer.analyzeDocument(d)) : undefined;
+            if (cached && !(await inSteps((deadline) => cached.readSome(deadline), go))) return;
+            shown = cached?.snapshot();
+            if (shown) {
+              tShown = globalThis.performance.now();
+              shownEarly = true;
+              this.show(shown);
+              progress.report({ message: "preparing for edits" });
+            }
+            // Once the corpus is shown, the index behind it is finished (edits wait for it), unless a new index starts.
+            const rest = shown ? current : go;
+            // Unchanged articles go into the index (decoded where they were shown, else from the cache).
+            const ok = await inSlices(unchanged ?? [], least, least, rest, async (d) => {
+              const a = this.shownDocs.get(d.path)?.analysis ?? cachedAnalysis(d.path, d.text, d.hash, cache.get(d.path));
+              for (const p of (a ? target.restore(a) : target.set(d)).problems) this.log.appendLine(`${d.path}: ${p.message}`);
+            });
+            if (!ok) return;
             tRegroup = globalThis.performance.now();
-            progress.report({ message: "grouping claims and checking them against each other" });
-            await regroupInSlices(target, go);
+            if (!shown) progress.report({ message: "grouping claims and checking them against each other" });
+            await inSteps((deadline) => target.regroupSome(deadline), rest);
           },
         );
       } finally {
@@ -185,26 +226,50 @@ export class CorpusService implements vscode.Disposable {
       }
       if (gen === this.generation) {
         this.index = target;
+        this.show(undefined);
         for (const key of [...this.uris.keys()]) if (!found.has(key)) this.uris.delete(key);
         const ms = (from: number, to = globalThis.performance.now()) => Math.round(to - from);
-        this.lastIndex = { articles: target.size, fromCache, ms: { find: ms(tFind, tRead), cacheRead: ms(tRead, tArticles), articles: ms(tArticles, tRegroup), regroup: ms(tRegroup), publish: 0 } };
-        if (fromCache !== target.size || cache.size !== target.size) this.cacheSaved = this.writeCache(target, fingerprint, gen);
+        this.lastIndex = { articles: target.size, fromCache, ms: { find: ms(tFind, tRead), cacheRead: ms(tRead, tArticles), articles: ms(tArticles, tRegroup), shown: tShown && ms(tFind, tShown), regroup: ms(tRegroup), publish: 0 } };
+        // Kept unless the cache's corpus was shown, which it still is.
+        if (!shown) this.cacheSaved = this.writeCache(target, fingerprint, gen);
       }
-      this.log.appendLine(`indexed ${this.index.size} articles${fromCache ? ` (${fromCache} unchanged, from the cache)` : ""}${this.skipped.size ? `, skipped ${this.skipped.size}` : ""}`);
+      this.log.appendLine(`indexed ${this.index.size} articles${fromCache ? ` (${fromCache} unchanged, from the cache${shown ? ", shown as the cache kept them" : ""})` : ""}${this.skipped.size ? `, skipped ${this.skipped.size}` : ""}`);
     } finally {
       this.setIndexing(false);
-      const tPublish = globalThis.performance.now();
-      this.fire();
-      this.lastIndex.ms.publish = Math.round(globalThis.performance.now() - tPublish);
+      // Shown already, the same corpus is not published again (the index gives what the cache kept).
+      if (!shownEarly) {
+        const tPublish = globalThis.performance.now();
+        this.fire();
+        this.lastIndex.ms.publish = Math.round(globalThis.performance.now() - tPublish);
+      }
     }
   }
 
-  /** Reads and analyses one article, or takes its analysis from `cache` when the text is the one cached. */
-  private async load(key: string, uri: vscode.Uri, index = this.index, cache?: Map<string, CachedDocument>, pool?: AnalysisPool): Promise<"cached" | void> {
+  /** Shows the corpus as the cache kept it, or (undefined) goes back to the index's. */
+  private show(snap: CorpusSnapshot | undefined): void {
+    this.shown = snap;
+    this.shownDocs = new Map(snap?.documents.map((d) => [d.path, d]));
+    if (!snap) return;
+    this.setIndexing(false);
+    this.fire();
+  }
+
+  /**
+   * Reads and analyses one article, or takes its analysis from `cache` when the text is the one cached —
+   * or, given `unchanged`, only notes it there (see indexAll).
+   */
+  private async load(key: string, uri: vscode.Uri, index = this.index, cache?: AnalysisCache, pool?: AnalysisPool, unchanged?: FoundDocument[]): Promise<"cached" | void> {
     this.uris.set(key, uri);
     let fromCache = false;
-    const put = async (text: string): Promise<DocumentAnalysis> => {
-      const cached = cachedAnalysis(key, text, cache?.get(key));
+    const put = async (text: string): Promise<DocumentAnalysis | undefined> => {
+      const entry = cache?.get(key);
+      const hash = entry && textHash(text);
+      if (unchanged && hash !== undefined && entry?.[0] === hash) {
+        unchanged.push({ path: key, text, hash });
+        fromCache = true;
+        return undefined;
+      }
+      const cached = hash === undefined ? undefined : cachedAnalysis(key, text, hash, entry);
       fromCache = !!cached;
       if (cached) return index.restore(cached);
       if (pool) {
@@ -232,7 +297,7 @@ export class CorpusService implements vscode.Disposable {
       for (const w of decoded.warnings) this.log.appendLine(`${key}: ${w}`);
       this.skipped.delete(key);
       const a = await put(decoded.text);
-      for (const p of a.problems) this.log.appendLine(`${key}: ${p.message}`);
+      for (const p of a?.problems ?? []) this.log.appendLine(`${key}: ${p.message}`);
       if (fromCache) return "cached";
     } catch (e) {
       this.skip(key, uri, `cannot be read (${e instanceof Error ? e.message : String(e)}); skipped`, index);
@@ -245,20 +310,20 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /** The kept analyses for this fingerprint; a missing, stale or damaged cache is simply not used. */
-  private async readCache(fingerprint: string): Promise<Map<string, CachedDocument>> {
+  private async readCache(fingerprint: string): Promise<AnalysisCache> {
     const uri = this.cacheUri;
-    if (!uri) return new Map();
-    let text: string;
+    if (!uri) return new AnalysisCache();
+    let bytes: Uint8Array;
     try {
-      text = await readFile(uri.fsPath, "utf8");
+      bytes = await readFile(uri.fsPath);
     } catch {
-      return new Map();
+      return new AnalysisCache();
     }
     try {
-      return readCache(text, fingerprint);
+      return readCache(bytes, fingerprint);
     } catch (e) {
       this.log.appendLine(`analysis cache unreadable (${e instanceof Error ? e.message : String(e)}); every article analysed afresh`);
-      return new Map();
+      return new AnalysisCache();
     }
   }
 
@@ -276,7 +341,8 @@ export class CorpusService implements vscode.Disposable {
       await mkdir(this.storage!.fsPath, { recursive: true });
       const file = await open(tmp, "w");
       try {
-        for (const piece of cacheText(index.paths().map((p) => index.get(p)!), fingerprint)) {
+        // The analyses and the corpus section are taken now, together: the index may change while the pieces are written.
+        for (const piece of cacheText(index.paths().map((p) => index.get(p)!), fingerprint, textHash, encodeCorpus(index))) {
           if (gen !== this.generation) return; // a newer index will write its own
           // writeFile on an open file continues where the last write ended, and writes the whole piece.
           await file.writeFile(piece);
@@ -311,7 +377,7 @@ export class CorpusService implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const prefix = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, "").length + 1) : "";
     // A deleted folder takes its articles with it.
-    for (const key of this.index.paths()) {
+    for (const key of this.paths()) {
       const u = this.uris.get(key);
       if (u && (u.toString() === uri.toString() || (prefix && u.path.startsWith(uri.path + "/")))) this.pending.set(key, null);
     }
@@ -342,7 +408,7 @@ export class CorpusService implements vscode.Disposable {
       else { this.index.delete(key); this.uris.delete(key); this.skipped.delete(key); }
     });
     if (!all) return;
-    await regroupInSlices(this.index, go);
+    await inSteps((deadline) => this.index.regroupSome(deadline), go);
     if (!go()) return;
     // Files saved or touched without a change in their text (a branch switched back, a tool rewriting them)
     // change nothing: the features are not told, which at 10,000 articles spares them a rebuild each.
@@ -350,7 +416,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private fire(): void {
-    void vscode.commands.executeCommand("setContext", "claimscope.hasCorpus", this.index.size > 0);
+    void vscode.commands.executeCommand("setContext", "claimscope.hasCorpus", (this.shown?.documents.length ?? this.index.size) > 0);
     this.changed.fire(this.snapshot());
   }
 
@@ -404,15 +470,17 @@ async function inSlices<T, R>(items: T[], first: number, least: number, go: () =
 }
 
 /**
- * Has the index regroup and re-check what changes left, a slice at a time, yielding to the host between
- * slices (at 10,000 articles the whole corpus takes half a second); stops early when `go` turns false, and
- * the next result() does the rest.
+ * Runs `step` (which works until the deadline it is given and says whether all is done) a slice at a time,
+ * yielding to the host between slices: the index regrouping and re-checking what changes left (half a
+ * second for a whole 10,000-article corpus; the next result() does what is left when `go` stops it), or the
+ * cached corpus being read. Says whether it finished.
  */
-async function regroupInSlices(index: CorpusIndex, go: () => boolean): Promise<void> {
-  while (!index.regroupSome(globalThis.performance.now() + SLICE_MS)) {
+async function inSteps(step: (deadline: number) => boolean, go: () => boolean): Promise<boolean> {
+  while (!step(globalThis.performance.now() + SLICE_MS)) {
     await yieldToHost();
-    if (!go()) return;
+    if (!go()) return false;
   }
+  return true;
 }
 
 /** The corpus config file at a workspace folder's root: a change to it re-reads the settings. */

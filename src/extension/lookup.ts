@@ -31,7 +31,7 @@ export async function lookUpFact(corpus: CorpusService, initial?: unknown): Prom
     pick.hide();
     if (!chosen) return;
     const uri = corpus.uriFor(chosen.entry.path);
-    const a = corpus.index.get(chosen.entry.path);
+    const a = corpus.document(chosen.entry.path);
     if (uri && a) await openAt(uri, a, chosen.entry.start, chosen.entry.end);
   });
   pick.onDidHide(() => pick.dispose());

@@ -22,7 +22,7 @@ export async function openClaim(corpus: CorpusService, id: unknown): Promise<boo
     return false;
   }
   const uri = corpus.uriFor(claim.document);
-  const a = corpus.index.get(claim.document);
+  const a = corpus.document(claim.document);
   if (!uri || !a) return false;
   await openAt(uri, a, claim.start, claim.end);
   return true;
@@ -32,7 +32,7 @@ export async function openClaim(corpus: CorpusService, id: unknown): Promise<boo
 export async function openRange(corpus: CorpusService, path: unknown, start: unknown, end: unknown): Promise<boolean> {
   if (typeof path !== "string" || !Number.isInteger(start) || !Number.isInteger(end)) return false;
   const uri = corpus.uriFor(path);
-  const a = corpus.index.get(path);
+  const a = corpus.document(path);
   if (!uri || !a || (start as number) < 0 || (end as number) > a.text.length || (start as number) > (end as number)) return false;
   await openAt(uri, a, start as number, end as number);
   return true;
@@ -60,7 +60,7 @@ export async function stepContradiction(corpus: CorpusService, direction: 1 | -1
   const editor = vscode.window.activeTextEditor;
   const key = editor ? corpus.keyFor(editor.document.uri) : undefined;
   const snap = corpus.snapshot();
-  const here = key ? { order: snap.documents.find((d) => d.analysis.path === key)?.order ?? -1, start: editor!.document.offsetAt(editor!.selection.start) } : { order: -1, start: -1 };
+  const here = key ? { order: snap.documents.find((d) => d.path === key)?.order ?? -1, start: editor!.document.offsetAt(editor!.selection.start) } : { order: -1, start: -1 };
   const cmp = (s: { order: number; start: number }) => (s.order - here.order) || (s.start - here.start);
   const target = direction === 1
     ? list.find((s) => cmp(s) > 0) ?? list[0]!

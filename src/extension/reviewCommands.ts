@@ -108,7 +108,7 @@ function claimsUnderCursor(corpus: CorpusService): string[] {
 
 function rangeOf(corpus: CorpusService, where: unknown): { path: string; start: number; end: number; quote: string } | undefined {
   if (isRecord(where) && typeof where.path === "string" && Number.isInteger(where.start) && Number.isInteger(where.end)) {
-    const doc = corpus.index.get(where.path);
+    const doc = corpus.document(where.path);
     const start = where.start as number, end = where.end as number;
     if (!doc || start < 0 || end <= start || end > doc.text.length) return undefined;
     return { path: where.path, start, end, quote: doc.text.slice(start, end) };

@@ -63,7 +63,7 @@ export class ReviewService implements vscode.Disposable {
   }
 
   async addNote(path: string, start: number, end: number, note: string): Promise<Annotation> {
-    const doc = this.corpus.index.get(path);
+    const doc = this.corpus.document(path);
     if (!doc) throw new Error(`${path} is not an article of the corpus`);
     const a = noteOn(path, doc.text, start, end, note, this.stamp());
     await this.put(a);
@@ -85,7 +85,7 @@ export class ReviewService implements vscode.Disposable {
   async importWeb(json: unknown): Promise<{ added: number; updated: number; unchanged: number; skipped: string[] }> {
     const got = fromWebAnnotations(json, {
       base: rootBase(),
-      paths: this.corpus.index.paths(),
+      paths: this.corpus.paths(),
       newId: () => globalThis.crypto.randomUUID(),
       now: new Date().toISOString(),
     });

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { CorpusIndex, cacheFingerprint, cachedAnalysis, createAnalyzer, cacheText, readCache, textHash, type CorpusSnapshot, type DocumentAnalysis } from "../../src/core";
+import { CorpusIndex, cacheFingerprint, cachedAnalysis, createAnalyzer, cacheText, readCache, type CorpusSnapshot, type DocumentAnalysis } from "../../src/core";
+import { textHash } from "../../src/node/textHash";
 import { sampleDocuments } from "./helpers";
 import { generateCorpus } from "../../bench/generate";
 
@@ -15,7 +16,7 @@ function shown(s: CorpusSnapshot) {
 }
 
 /** The cache file's text for these analyses, read back (in small pieces, so that their joins are tested). */
-const throughFile = (docs: DocumentAnalysis[], fingerprint: string): string => [...cacheText(docs, fingerprint, 7)].join("");
+const throughFile = (docs: DocumentAnalysis[], fingerprint: string): string => [...cacheText(docs, fingerprint, textHash, undefined, 7)].join("");
 
 test("cache: a corpus restored from its cache is exactly the corpus analysed afresh", () => {
   for (const docs of [sampleDocuments(), generateCorpus(150, 3, 12)]) {
@@ -25,7 +26,7 @@ test("cache: a corpus restored from its cache is exactly the corpus analysed afr
     const entries = readCache(throughFile(fresh.paths().map((p) => fresh.get(p)!), fingerprint), fingerprint);
     const warm = new CorpusIndex();
     for (const d of docs) {
-      const a = cachedAnalysis(d.path, d.text, entries.get(d.path));
+      const a = cachedAnalysis(d.path, d.text, textHash(d.text), entries.get(d.path));
       assert.ok(a, `${d.path} restored`);
       warm.restore(a);
     }
@@ -40,7 +41,7 @@ test("property: any article's analysis survives the cache unchanged", () => {
   fc.assert(fc.property(article, fc.constantFrom("a.md", "b.txt"), (text, path) => {
     const a = analyzer.analyzeDocument({ path, text });
     const entries = readCache(throughFile([a], "f"), "f");
-    assert.deepEqual(cachedAnalysis(path, text, entries.get(path)), a);
+    assert.deepEqual(cachedAnalysis(path, text, textHash(text), entries.get(path)), a);
   }), { numRuns: 300 });
 });
 
@@ -49,8 +50,8 @@ test("cache: another text, another fingerprint or a damaged file gives nothing t
   const analyzer = createAnalyzer();
   const file = throughFile([analyzer.analyzeDocument(doc!)], cacheFingerprint(analyzer.options, "v1"));
   const entries = readCache(file, cacheFingerprint(analyzer.options, "v1"));
-  assert.ok(cachedAnalysis(doc!.path, doc!.text, entries.get(doc!.path)));
-  assert.equal(cachedAnalysis(doc!.path, doc!.text + " ", entries.get(doc!.path)), undefined, "edited text");
+  assert.ok(cachedAnalysis(doc!.path, doc!.text, textHash(doc!.text), entries.get(doc!.path)));
+  assert.equal(cachedAnalysis(doc!.path, doc!.text + " ", textHash(doc!.text + " "), entries.get(doc!.path)), undefined, "edited text");
   assert.equal(readCache(file, cacheFingerprint(analyzer.options, "v2")).size, 0, "another build");
   assert.equal(readCache(file, cacheFingerprint(createAnalyzer({ tolerance: 0.1 }).options, "v1")).size, 0, "other options");
   const fp = cacheFingerprint(analyzer.options, "v1");
@@ -61,7 +62,7 @@ test("cache: another text, another fingerprint or a damaged file gives nothing t
   }
   assert.throws(() => readCache("{ not json", fp), SyntaxError, "a file that is no cache at all is said to be one");
   for (const broken of ["[1,2,3]", "{}", "[", line.slice(line.lastIndexOf("\t") + 1, -5)]) {
-    assert.equal(cachedAnalysis(doc!.path, doc!.text, [textHash(doc!.text), broken]), undefined, `an entry that does not decode is not used: ${broken.slice(0, 30)}`);
+    assert.equal(cachedAnalysis(doc!.path, doc!.text, textHash(doc!.text), [textHash(doc!.text), new TextEncoder().encode(broken)]), undefined, `an entry that does not decode is not used: ${broken.slice(0, 30)}`);
   }
   assert.notEqual(textHash("abc"), textHash("abd"));
   assert.notEqual(textHash("ab"), textHash("ab\u0000"));

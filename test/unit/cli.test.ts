@@ -2,10 +2,10 @@ import { test } from "node:test";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run, runThreaded } from "../../src/cli/main";
+import { run, runThreaded, type CliResult } from "../../src/cli/main";
 import { POOL_THRESHOLD } from "../../src/node/analysisPool";
 import { generateCorpus } from "../../bench/generate";
 import { applyEdits, CorpusIndex, emptyAnnotationFile, reviewContradiction, serializeAnnotationFile } from "../../src/core";
@@ -206,14 +206,16 @@ test("cli: --cache keeps analyses, reuses them for unchanged articles, and survi
   const first = json([dir, "--cache", cache]);
   assert.deepEqual(first.data, plain.data);
   const written = readFileSync(cache, "utf8");
-  const [header, ...lines] = written.trimEnd().split("\n");
-  assert.equal(lines.length, plain.data.documents.length, "one line per article");
+  const [header, ...all] = written.trimEnd().split("\n");
+  const lines = all.filter((l) => !l.startsWith("*corpus\t"));
+  assert.equal(lines.length, plain.data.documents.length, "one line per article…");
+  assert.ok(all.slice(lines.length).every((l) => l.startsWith("*corpus\t")) && all.length > lines.length, "…then the corpus");
   // A cached analysis is used as it is: changed in the cache (and only there), the change shows.
   const [pathJson, hash, analysis] = lines[0]!.split("\t") as [string, string, string];
   const path = JSON.parse(pathJson) as string;
   const entry = JSON.parse(analysis) as unknown[];
   entry[2] = "1999-12-31"; // published
-  const file = [header, [pathJson, hash, JSON.stringify(entry)].join("\t"), ...lines.slice(1)].join("\n") + "\n";
+  const file = [header, [pathJson, hash, JSON.stringify(entry)].join("\t"), ...all.slice(1)].join("\n") + "\n";
   writeFileSync(cache, file);
   const reused = json([dir, "--cache", cache]);
   assert.equal(reused.data.documents.find((d: { path: string }) => d.path === path).published, "1999-12-31");
@@ -228,8 +230,43 @@ test("cli: --cache keeps analyses, reuses them for unchanged articles, and survi
   const damaged = json([dir, "--cache", cache]);
   assert.match(damaged.stderr, /not a readable cache/);
   assert.deepEqual(damaged.data, plain.data);
-  assert.equal(readFileSync(cache, "utf8").trimEnd().split("\n").length, lines.length + 1, "rewritten whole");
+  assert.equal(readFileSync(cache, "utf8").trimEnd().split("\n").length, all.length + 1, "rewritten whole");
   assert.match(run(["analyze", dir, "--cache"]).stderr, /--cache takes/);
+});
+
+test("cli: with nothing changed, the corpus is reported as the cache kept it; any change and it is analysed again", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "claimscope-warm-"));
+  for (const f of readdirSync(SAMPLES)) if (/\.(md|txt)$/.test(f)) writeFileSync(join(dir, f), readFileSync(join(SAMPLES, f)));
+  const cache = join(dir, ".claimscope-cache.json");
+  const plain = run(["analyze", dir, "--format", "json"]);
+  const out = (r: CliResult) => r.stdout + [...(r.pieces ?? [])].join("");
+  assert.equal(out(run(["analyze", dir, "--format", "json", "--cache", cache])), out(plain));
+  const kept = readFileSync(cache, "utf8");
+  for (const format of ["json", "text", "sarif"]) {
+    assert.equal(out(run(["analyze", dir, "--format", format, "--cache", cache])), out(run(["analyze", dir, "--format", format])), `${format}: the same report`);
+    assert.equal(out(await runThreaded(["analyze", dir, "--format", format, "--cache", cache])), out(run(["analyze", dir, "--format", format])), `${format}: the same, threaded entry point`);
+  }
+  assert.equal(readFileSync(cache, "utf8"), kept, "nothing to write back");
+  // The corpus shown is the one kept: a topic renamed in the cache (and only there) shows…
+  const topic = JSON.parse(plain.stdout + [...(plain.pieces ?? [])].join("")).topics[0];
+  // (The section's lines after its head hold the topics, each as [topic, its contradictions].)
+  const renamed = kept.replace(/^\*corpus\t(\[.*)$/gm, (_, json: string) => {
+    const part = JSON.parse(json) as Array<[{ id: string; label: string }, unknown[]]>;
+    for (const [t] of part) if (t.id === topic.id) t.label += " (kept)";
+    return `*corpus\t${JSON.stringify(part)}`;
+  });
+  const label = (r: CliResult) => JSON.parse(out(r)).topics.find((t: { id: string }) => t.id === topic.id).label;
+  writeFileSync(cache, renamed);
+  assert.equal(label(run(["analyze", dir, "--format", "json", "--cache", cache])), `${topic.label} (kept)`);
+  // …until anything changes: an article, or the order the settings give.
+  const first = readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)).sort()[0]!;
+  writeFileSync(cache, renamed);
+  writeFileSync(join(dir, ".claimscope.json"), JSON.stringify({ order: [first] }));
+  assert.equal(label(run(["analyze", dir, "--format", "json", "--cache", cache])), topic.label, "another order");
+  rmSync(join(dir, ".claimscope.json"));
+  writeFileSync(cache, renamed);
+  writeFileSync(join(dir, first), readFileSync(join(dir, first), "utf8") + "\n");
+  assert.equal(label(run(["analyze", dir, "--format", "json", "--cache", cache])), topic.label, "an article edited");
 });
 
 test("cli: a large corpus analysed on worker threads gives exactly what one thread gives", async () => {

@@ -196,7 +196,7 @@ suite("review workflow: states, notes, anchors, CLI, exchange, timeline", () => 
     const doc = a.corpus.index.get(FIRST)!;
     const count = a.reviews.index().all.length;
     const snap = a.corpus.snapshot();
-    const claim = [...snap.claims.values()].find((c) => c.document === FIRST && !a.reviews.index().ofClaim(c.id))!;
+    const claim = snap.documents.find((d) => d.path === FIRST)!.analysis.claims.find((c) => !a.reviews.index().ofClaim(c.id))!;
     // Three rounds of both windows saving at the same moment: every annotation must survive.
     for (let i = 0; i < 3; i++) {
       const theirs = noteOn(FIRST, doc.text, i, i + 9, `from the other window ${i}`, { id: `other-window-note-${i}`, now: new Date().toISOString() });
