@@ -176,8 +176,7 @@ function index(p: Plan): CorpusIndex {
 function fromCache(p: Plan, idx: CorpusIndex, cache: AnalysisCache, found: FoundDocument[]): CorpusSnapshot | undefined {
   const snap = cachedSnapshot(cache, found, idx.override, (d) => idx.analyzer.analyzeDocument(d));
   if (!snap) return undefined;
-  const byPath = new Map(snap.documents.map((d) => [d.path, d]));
-  for (const d of p.corpus.documents) tellProblems(p, byPath.get(d.path)!.analysis);
+  for (const d of p.corpus.documents) tellProblems(p, snap.documentAt.get(d.path)!.analysis);
   return snap;
 }
 

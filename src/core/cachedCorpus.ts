@@ -133,13 +133,11 @@ export class CachedCorpus {
     };
     const documents = this.head.order.map((path, order) => new CachedCorpusDocument(path, order, decode));
     const byPath = new Map(documents.map((d) => [d.path, d]));
-    const documentOf = (id: string) => {
-      const d = byPath.get(claimPath(id));
-      return d && claimIn(d.analysis, id) ? d : undefined;
-    };
-    const claims: ClaimTable = { get: (id) => { const d = documentOf(id); return d && claimIn(d.analysis, id); }, size: this.head.claims };
+    const claim = (id: string) => { const d = byPath.get(claimPath(id)); return d && claimIn(d.analysis, id); };
+    const claims: ClaimTable = { get: claim, size: this.head.claims };
     return {
-      documents, topics: this.topics, contradictions: this.contradictions, contradictionCount: this.contradictions.length, claims, documentOf: { get: documentOf },
+      documents, topics: this.topics, contradictions: this.contradictions, contradictionCount: this.contradictions.length, claims,
+      documentOf: { get: (id) => (claim(id) ? byPath.get(claimPath(id)) : undefined) }, documentAt: byPath,
       topicById: new Map(this.topics.map((t) => [t.id, t])), contradictionsByTopic: this.contradictionsByTopic,
     };
   }

@@ -29,6 +29,8 @@ export interface CorpusSnapshot {
   claims: ClaimTable;
   /** Claim id → the document it comes from. */
   documentOf: { get(claimId: string): CorpusDocument | undefined };
+  /** Path → the document. */
+  documentAt: { get(path: string): CorpusDocument | undefined };
   topicById: ReadonlyMap<string, Topic>;
   /** How many contradictions there are (without building the list). */
   contradictionCount: number;
@@ -162,6 +164,7 @@ export class CorpusIndex {
       contradictionCount: this.contradictionCount,
       claims: this.claims,
       documentOf: this.documentOf,
+      documentAt: this.entries,
       topicById: this.topicById,
       contradictionsByTopic: this.topicContradictions,
     };

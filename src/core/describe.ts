@@ -23,7 +23,7 @@ export interface Description {
 
 /** What a hover shows at an offset of a document: the fact there, the claims around it, and what the other sources say. */
 export function describeAt(snap: CorpusSnapshot, path: string, offset: number, maxClaims = 3): Description | undefined {
-  const doc = snap.documents.find((d) => d.path === path);
+  const doc = snap.documentAt.get(path);
   if (!doc) return undefined;
   const a = doc.analysis;
   const fact = a.facts.find((f) => f.start <= offset && offset < f.end);

@@ -4,7 +4,7 @@ import { readFile as readFileThen, stat as statThen } from "node:fs";
 import { promisify } from "node:util";
 import {
   AnalysisCache, CachedCorpus, CorpusIndex, cacheFingerprint, cachedAnalysis, cacheText, corpusFilter, decodeArticle, DEFAULT_INCLUDE, encodeCorpus, FactLookup, readCache, tooLarge,
-  type Claim, type CorpusDocument, type CorpusSnapshot, type DocumentAnalysis, type FoundDocument, type Settings,
+  type Claim, type CorpusSnapshot, type DocumentAnalysis, type FoundDocument, type Settings,
 } from "../core";
 import { AnalysisPool, defaultThreads, POOL_THRESHOLD } from "../node/analysisPool";
 import { textHash } from "../node/textHash";
@@ -43,12 +43,8 @@ export class CorpusService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private settled: Promise<void> = Promise.resolve();
   private generation = 0;
-  /**
-   * The corpus as the cache kept it, shown while the index behind it is built (a workspace reopened with
-   * nothing changed); `shownDocs` finds its documents by path.
-   */
+  /** The corpus as the cache kept it, shown while the index behind it is built (a workspace reopened with nothing changed). */
   private shown: CorpusSnapshot | undefined;
-  private shownDocs = new Map<string, CorpusDocument>();
 
   /** How the latest full index went: articles analysed, how many came from the cache, and when the cached corpus was shown (0: it was not). */
   lastIndex = { articles: 0, fromCache: 0, ms: { find: 0, cacheRead: 0, articles: 0, shown: 0, regroup: 0, publish: 0 } };
@@ -87,12 +83,12 @@ export class CorpusService implements vscode.Disposable {
 
   /** An article's analysis by its corpus key. */
   document(key: string): DocumentAnalysis | undefined {
-    return this.shown ? this.shownDocs.get(key)?.analysis : this.index.get(key);
+    return this.shown ? this.shown.documentAt.get(key)?.analysis : this.index.get(key);
   }
 
   /** The corpus keys of every article. */
   paths(): string[] {
-    return this.shown ? [...this.shownDocs.keys()] : this.index.paths();
+    return this.shown ? this.shown.documents.map((d) => d.path) : this.index.paths();
   }
 
   lookup(): FactLookup {
@@ -213,7 +209,7 @@ export class CorpusService implements vscode.Disposable {
             const rest = shown ? current : go;
             // Unchanged articles go into the index (decoded where they were shown, else from the cache).
             const ok = await inSlices(unchanged ?? [], least, least, rest, async (d) => {
-              const a = this.shownDocs.get(d.path)?.analysis ?? cachedAnalysis(d.path, d.text, d.hash, cache.get(d.path));
+              const a = shown?.documentAt.get(d.path)?.analysis ?? cachedAnalysis(d.path, d.text, d.hash, cache.get(d.path));
               for (const p of (a ? target.restore(a) : target.set(d)).problems) this.log.appendLine(`${d.path}: ${p.message}`);
             });
             if (!ok) return;
@@ -250,7 +246,6 @@ export class CorpusService implements vscode.Disposable {
   /** Shows the corpus as the cache kept it, or (undefined) goes back to the index's. */
   private show(snap: CorpusSnapshot | undefined): void {
     this.shown = snap;
-    this.shownDocs = new Map(snap?.documents.map((d) => [d.path, d]));
     if (!snap) return;
     this.setIndexing(false);
     this.fire();

@@ -60,7 +60,7 @@ export async function stepContradiction(corpus: CorpusService, direction: 1 | -1
   const editor = vscode.window.activeTextEditor;
   const key = editor ? corpus.keyFor(editor.document.uri) : undefined;
   const snap = corpus.snapshot();
-  const here = key ? { order: snap.documents.find((d) => d.path === key)?.order ?? -1, start: editor!.document.offsetAt(editor!.selection.start) } : { order: -1, start: -1 };
+  const here = key ? { order: snap.documentAt.get(key)?.order ?? -1, start: editor!.document.offsetAt(editor!.selection.start) } : { order: -1, start: -1 };
   const cmp = (s: { order: number; start: number }) => (s.order - here.order) || (s.start - here.start);
   const target = direction === 1
     ? list.find((s) => cmp(s) > 0) ?? list[0]!

@@ -31,6 +31,7 @@ function everything(s: CorpusSnapshot) {
     count: s.contradictionCount,
     claims: s.claims.size,
     byId: ids.map((id) => [s.claims.get(id), s.documentOf.get(id)?.path]),
+    byPath: s.documents.map((d) => s.documentAt.get(d.path) === d),
     topicById: [...s.topicById].sort(),
     byTopic: [...s.contradictionsByTopic].sort(),
     contract: [...contractJsonText(s)].join(""),

@@ -1,4 +1,4 @@
-import type { CorpusDocument, CorpusSnapshot } from "../corpus";
+import type { CorpusSnapshot } from "../corpus";
 import type { Claim, Contradiction, DocumentAnalysis } from "../types";
 import { anchor, type Anchored } from "./anchor";
 import type { Annotation, AnnotationFile, AnnotationTarget, ReviewState } from "./model";
@@ -43,8 +43,8 @@ export function contradictionKey(c: { earlier: string; later: string }): string 
 export function resolveReviews(snap: CorpusSnapshot, file: AnnotationFile): ReviewIndex {
   // Built only when an annotation needs them: the index is rebuilt whenever the corpus changes, and a
   // corpus without reviews (most of them) should not pay for keying 86,000 flags each time.
-  let docMap: Map<string, CorpusDocument> | undefined, flagMap: Map<string, Contradiction> | undefined;
-  const docs = () => (docMap ??= new Map(snap.documents.map((d) => [d.path, d])));
+  let flagMap: Map<string, Contradiction> | undefined;
+  const docs = snap.documentAt;
   const flags = () => (flagMap ??= new Map(snap.contradictions.map((c) => [contradictionKey(c), c])));
   const all: ResolvedAnnotation[] = [];
   const byFlag = new Map<string, ResolvedAnnotation>();
@@ -54,16 +54,16 @@ export function resolveReviews(snap: CorpusSnapshot, file: AnnotationFile): Revi
   const ordered = [...file.annotations].sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : 0));
   for (const annotation of ordered) {
     const ranges = annotation.target.map((t): AnchoredRange | null => {
-      const doc = docs().get(t.source)?.analysis;
+      const doc = docs.get(t.source)?.analysis;
       const at = doc ? anchorCached(doc, t) : null;
       return at ? { path: t.source, ...at } : null;
     });
     const r: ResolvedAnnotation = { annotation, status: ranges.every((x) => x?.exact) ? "anchored" : "changed", ranges, claims: [] };
     const missing = annotation.target.find((_, i) => !ranges[i]);
-    if (missing) orphan(r, docs().has(missing.source) ? `its text is no longer in ${missing.source}` : `${missing.source} is no longer in the corpus`);
+    if (missing) orphan(r, docs.get(missing.source) ? `its text is no longer in ${missing.source}` : `${missing.source} is no longer in the corpus`);
     else if (annotation.kind === "note") push(notes, ranges[0]!.path, r);
     else {
-      const candidates = ranges.map((x) => claimsAt(docs().get(x!.path)!.analysis, x!.start, x!.end, annotation.concept));
+      const candidates = ranges.map((x) => claimsAt(docs.get(x!.path)!.analysis, x!.start, x!.end, annotation.concept));
       if (candidates.some((c) => !c.length)) orphan(r, "the statement it reviewed is no longer read as a claim");
       else if (annotation.kind === "claim") {
         r.claims = [candidates[0]![0]!.id];
