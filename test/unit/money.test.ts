@@ -26,11 +26,15 @@ const cases: Array<[string, Array<[string, number, string, Record<string, unknow
   ["$54.20 a share", [["$54.20", 54.2, "USD", { per: "share" }]]],
   ["$5-10 billion", [["$5-10 billion", 5e9, "USD", { max: 10e9 }]]],
   ["between $5 billion and $10 billion", [["$5 billion", 5e9, "USD", { max: 10e9, qualifier: "between" }], ["$10 billion", 10e9, "USD", { max: 10e9 }]]],
+  ["an offer of 310p a share", [["310p", 3.1, "GBP", { per: "share" }]]],
+  ["valued at 345 pence per share", [["345 pence", 3.45, "GBP", { per: "share" }]]],
+  ["a dividend of 12.5p a share", [["12.5p", 0.125, "GBP", { per: "share" }]]],
+  ["raised its bid by 50 cents a share", [["50 cents", 0.5, "USD", { per: "share" }]]],
   ["$5 to $10 billion", [["$5", 5e9, "USD", { max: 10e9 }], ["$10 billion", 10e9, "USD"]]],
 ];
 
 // Near-misses: no amount here.
-const none = ["a multibillion-dollar deal", "a billion-dollar bet", "336 billion transistors", "a 120-billion-parameter model", "50 PetaFLOPS", "over 30,000 attendees", "5x throughput", "two dollars"];
+const none = ["a multibillion-dollar deal", "a billion-dollar bet", "336 billion transistors", "a 120-billion-parameter model", "50 PetaFLOPS", "over 30,000 attendees", "5x throughput", "two dollars", "streams in 1080p", "a 310p print run", "page 12p"];
 
 test("money: amounts, currencies, qualifiers, ranges and per-share prices", () => {
   for (const [text, want] of cases) {

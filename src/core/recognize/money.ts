@@ -31,6 +31,9 @@ const SUFFIXED = new RegExp(
     `(?:(U\\.?S\\.?|Canadian|Australian|Hong Kong|Singapore|New Zealand|Swiss)\\s)?(dollars?|euros?|pounds?(?: sterling)?|yen|yuan|renminbi|francs?|rupees?|won|${CODES})(?![\\p{L}\\d])`,
   "giu",
 );
+// "310p a share", "345 pence", "50 cents a share": sub-units, valued in the currency's units. A bare "p" counts
+// only before "a share" / "per share" ("1080p" is a screen, not a price).
+const SUBUNIT = new RegExp(`(?<![\\p{L}\\d$€£¥.,])(${DIGITS})(?:\\s?(pence|cents?)|(p)(?=\\s(?:a|per)\\sshare\\b))(?![\\p{L}\\d])`, "giu");
 const PER = /^\s?(?:a|per|\/|for each)\s?(share|unit|barrel|ton|tonne|ounce|month|year|user|subscriber|employee)\b/i;
 
 /** Money amounts with their value in currency units. Vague amounts ("multibillion-dollar") are not amounts. */
@@ -62,6 +65,16 @@ export function recognizeMoney(text: string): Fact[] {
     let currency = WORD_CURRENCY[word] ?? cur!.toUpperCase();
     if (place && currency === "USD") currency = WORD_PREFIX_CURRENCY[place.toLowerCase()] ?? "USD";
     out.push(build(text, start, start + whole.length, n * scaleOf(scaleWord), currency));
+  }
+  for (const m of text.matchAll(SUBUNIT)) {
+    const [whole, num, word] = m;
+    const start = m.index!;
+    if (out.some((f) => f.start < start + whole.length && start < f.end)) continue;
+    const n = parseNumber(num!);
+    if (n === null) continue;
+    const fact = build(text, start, start + whole.length, 0, word && /^cent/i.test(word) ? "USD" : "GBP");
+    fact.value = Math.round(n * 100) / 1e4; // "12.5p" is 0.125 pounds: finer than build's cents
+    out.push(fact);
   }
   linkRanges(text, out);
   return out.sort((x, y) => x.start - y.start);
