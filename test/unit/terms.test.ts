@@ -21,6 +21,9 @@ const cases: Array<[string, Array<[string, string]>]> = [
   ["a $110 billion funding round", [["funding round", "funding-round"]]],
   ["a break-up fee of $240 million", [["break-up fee", "break-up-fee"]]],
   ["a reverse termination fee", [["reverse termination fee", "break-up-fee"]]],
+  ["a break fee of £24m", [["break fee", "break-up-fee"]]],
+  ["Northwind agreed to be bought by Halvorsen", [["to be bought by", "acquisition"]]],
+  ["the unit was purchased by a rival", [["was purchased by", "acquisition"]]],
   ["subject to regulatory approval", [["regulatory approval", "regulatory-approval"]]],
   ["the initial public offering", [["initial public offering", "ipo"]]],
   ["Halvorsen agreed to buy Northwind", [["buy", "acquisition"]]],
@@ -35,7 +38,7 @@ test("terms: phrasings map to canonical ids, with context deciding what 'exclusi
 });
 
 test("terms: idioms that are not deal terms", () => {
-  for (const text of ["high-stakes discussions", "what is at stake", "our stakeholders", "buy groceries"]) {
+  for (const text of ["high-stakes discussions", "what is at stake", "our stakeholders", "buy groceries", "shares bought by retail investors", "a lucky break"]) {
     assert.deepEqual(recognizeTerms(text).map((f) => f.value), [], text);
   }
 });
@@ -67,6 +70,9 @@ test("organisations: bare names a story uses as companies; Title-Case headlines 
   assert.deepEqual(ids("Executives declined to comment. Executives will meet again. Orlen said it agreed. Later, Orlen said no."), ["orlen"]);
   assert.deepEqual(ids("Denise Dresser said it was fine. Dresser's view: Dresser said no."), []);
   assert.deepEqual(ids("U.S.-based Cedar Bio Inc agreed. Brightline's London-listed shares fell."), ["cedar", "brightline"]);
+  // What the company is, capitalised at a sentence's start, is not part of its name.
+  const led = orgs.recognize("Drugmaker Veltrix Inc said it would buy Corlan. Veltrix will pay cash.").filter((f) => f.value === "veltrix");
+  assert.deepEqual(led.map((f) => f.text), ["Veltrix Inc", "Veltrix"]);
 });
 
 test("terms: trying only the terms a word can begin is the same as scanning the text once per term", () => {

@@ -91,10 +91,13 @@ function idFor(base: string): string {
   return first.length > 2 && !GENERIC_FIRST.has(first) ? slug(first) : slug(base);
 }
 
+// What a company is, capitalised only because it opens the sentence: "Drugmaker Veltrix Inc said …".
+const ROLE_LEAD = /^(?:Drugmaker|Chipmaker|Carmaker|Automaker|Planemaker|Retailer|Lender|Insurer|Miner|Brewer|Grocer|Rival|Startup|Conglomerate|Supplier|Broadcaster|Publisher|Developer|Manufacturer|Investor|Buyer|Acquirer|Streamer|Fintech)\s(?=\p{Lu})/u;
+
 /** "Northwind Robotics Inc." and "Northwind" are one company: the name without corporate suffixes. */
 function canonicalName(name: string): string {
   // "U.S.-based Cedar Bio", "London-listed Brightline's": descriptions and possessives are not the name.
-  let n = name.trim().split(/\s+/).filter((w) => !/^(?:U\.S\.|U\.K\.|[\w.]+-(?:based|listed|owned|backed|headquartered|born))$/i.test(w)).map((w) => w.replace(/['’]s$/, "")).join(" ");
+  let n = name.trim().replace(ROLE_LEAD, "").split(/\s+/).filter((w) => !/^(?:U\.S\.|U\.K\.|[\w.]+-(?:based|listed|owned|backed|headquartered|born))$/i.test(w)).map((w) => w.replace(/['’]s$/, "")).join(" ");
   for (let prev = ""; prev !== n && n.includes(" "); ) { prev = n; n = n.replace(TRAILING_SUFFIX, ""); }
   return n;
 }
@@ -161,7 +164,7 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
         // …nor is a Title-Case headline ("Mega Deals With New Partners").
         if (!isName(base) || base.split(/\s+/).some((w) => byName.has(w) || NOT_NAMES.has(w))) continue;
         learned.set(base, idFor(base));
-        const shown = m[0].replace(/^(?:The|A|An)\s/, "");
+        const shown = m[0].replace(/^(?:The|A|An)\s/, "").replace(ROLE_LEAD, "");
         found.push({ kind: "org", text: shown, start: m.index! + (m[0].length - shown.length), end: m.index! + m[0].length, value: idFor(base) });
       }
       for (const m of [...text.matchAll(NAME_BEFORE_DEAL), ...text.matchAll(NAME_AFTER_DEAL), ...text.matchAll(NAME_WITH_SHARES)]) {
