@@ -37,6 +37,9 @@ test("status: pending, completed, terminated", () => {
   assert.equal(statusOf("Halvorsen closed the acquisition on July 2"), "completed");
   assert.equal(statusOf("the merger was called off after regulators objected"), "terminated");
   assert.equal(statusOf("the acquisition includes a factory"), undefined);
+  // Market closes are not deal closes.
+  assert.equal(statusOf("Northwind agreed to be bought at a premium of 34% to Monday's closing price"), "pending");
+  assert.equal(statusOf("the takeover lifted Northwind, whose shares closed up 12%"), undefined);
 });
 
 test("claims: one per concept, split where a sentence makes two statements, with parties and figures", () => {
