@@ -42,7 +42,8 @@ test("grammar: money, stakes, percentages, dates, deal terms and organisations g
     ["2.3%", "constant.numeric.percentage.claimscope"],
     ["exclusive license", "keyword.other.deal-term.claimscope"],
   ]);
-  assert.deepEqual(scopesOf(g, "a multibillion-dollar deal with 336 billion transistors"), []);
+  assert.deepEqual(scopesOf(g, "an offer of 310p a share and a break fee"), [["310p", "constant.numeric.money.claimscope"], ["break fee", "keyword.other.deal-term.claimscope"]]);
+  assert.deepEqual(scopesOf(g, "a multibillion-dollar deal with 336 billion transistors in 1080p"), []);
 });
 
 test("grammar: the Markdown injection compiles and marks the same facts", async () => {
