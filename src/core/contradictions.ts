@@ -11,6 +11,8 @@ export interface ClaimRef {
   facts: Fact[];
   /** Short name of the document for explanations. */
   source: string;
+  /** The document's publication date (ISO), when known. */
+  published: string | null;
 }
 
 /** Most flags one later statement raises; beyond that the earliest ones are left out. */
@@ -64,6 +66,7 @@ export function findContradictions(topic: Topic, refs: ClaimRef[], tolerance: nu
       if (em.kind !== lm.kind || !sameParties(earlier.claim, later.claim) || em.per !== lm.per || em.currency !== lm.currency) continue;
       const t1 = earlier.claim.measure!.target, t2 = later.claim.measure!.target;
       if (t1 && t2 && t1 !== t2) continue; // a stake in Alder and a share of the combined company are different things
+      if (!sameTime(earlier, later)) continue;
       if (agree(em, lm, tolerance)) break;
       const kind = lm.kind === "date" ? "date" : "value";
       out.push(make(topic, earlier, later, kind, kind === "date" ? 0.7 : 0.75, flat`${later.source} gives ${lm.text}; ${earlier.source} gave ${em.text} for the ${lower(topic.label)}`));
@@ -75,6 +78,44 @@ export function findContradictions(topic: Topic, refs: ClaimRef[], tolerance: nu
 
 function comparable(a: ClaimRef, b: ClaimRef): boolean {
   return a.claim.document !== b.claim.document && a.order < b.order && !a.claim.fromHeading;
+}
+
+const DATED = new Set(["absolute", "month_year", "month", "quarter", "half", "fiscal", "year"]);
+
+/**
+ * The years of a figure from the past: a date of a year before its article's that dates the figure itself —
+ * right after it ("last valued at $2.1bn in early 2024") or opening its sentence ("In 2023, …"). A date
+ * elsewhere may date something else ("owns a 12% stake, which it bought in 2023"); a later one says when,
+ * not what ("expected to close in 2026").
+ */
+function pastYears(r: ClaimRef, pub: number): [number, number] | undefined {
+  const figure = r.facts[r.claim.measure!.fact]!;
+  const between = (from: number, to: number) => r.claim.text.slice(from - r.claim.start, to - r.claim.start);
+  for (const k of r.claim.facts) {
+    const f = r.facts[k]!;
+    if (f.kind !== "date" || typeof f.value !== "string" || !DATED.has(f.dateKind ?? "")) continue;
+    const dates = f.start >= figure.end
+      ? /^\s*(?:(?:in|as of|during|back in|at the end of|at)\s+)?$/i.test(between(figure.end, f.start))
+      : /^\W*(?:in|as of|by|back in)\s+$/i.test(between(r.claim.start, f.start)) && between(f.end, f.end + 1) === ",";
+    if (!dates) continue;
+    const [from, to = from] = f.value.split("/");
+    const years: [number, number] = [Number(from!.slice(0, 4)), Number(to!.slice(0, 4))];
+    if (years[1] < pub) return years;
+  }
+  return undefined;
+}
+
+/**
+ * Whether two figures may be one quantity: a figure from a past year is not the story's present one (a
+ * stake or a valuation changes over time), and two past figures must share a year.
+ */
+function sameTime(a: ClaimRef, b: ClaimRef): boolean {
+  const pa = a.published ? Number(a.published.slice(0, 4)) : NaN, pb = b.published ? Number(b.published.slice(0, 4)) : NaN;
+  if (Number.isNaN(pa) || Number.isNaN(pb)) return true;
+  const x = pastYears(a, pa), y = pastYears(b, pb);
+  if (!x && !y) return true;
+  const [x0, x1] = x ?? [pa, pa], [y0, y1] = y ?? [pb, pb];
+  return x0 <= y1 && y0 <= x1;
 }
 
 function measureFact(r: ClaimRef): Fact | undefined {

@@ -271,7 +271,7 @@ export class CorpusIndex {
     for (const claim of g.claims) {
       const d = this.entries.get(claim.document)!;
       claim.topic = id;
-      refs.push({ claim, order: d.order, facts: d.analysis.facts, source: d.analysis.path });
+      refs.push({ claim, order: d.order, facts: d.analysis.facts, source: d.analysis.path, published: d.analysis.published });
     }
     refs.sort((a, b) => a.order - b.order || a.claim.start - b.claim.start);
     const topic: Topic = { id, label: this.label(concept, g.orgs), concept, orgs: g.orgs, claims: refs.map((r) => r.claim.id) };

@@ -62,6 +62,18 @@ test("sample corpus: every kind of contradiction is found, and agreeing restatem
 ].sort());
 });
 
+test("a figure the text dates to an earlier year is not the story's present figure", () => {
+  const article = (path: string, date: string, body: string) => ({ path, text: `---\ndate: ${date}\n---\n\n${body}\n` });
+  const index = new CorpusIndex();
+  index.set(article("a.md", "2025-09-02", "Quillon Robotics was last valued at $2.1 billion in early 2024."));
+  index.set(article("b.md", "2025-11-20", "Quillon Robotics is now valued at $5.2 billion."));
+  index.set(article("c.md", "2025-12-01", "In 2024, Quillon Robotics was valued at $3 billion."));
+  index.set(article("d.md", "2026-01-15", "Quillon Robotics is valued at $6 billion, its founder said."));
+  const got = index.result().contradictions.map((c) => `${c.earlier.slice(0, 1)} > ${c.later.slice(0, 1)}`).sort();
+  // 2024 against 2024 and the present against the present; never the past against the present.
+  assert.deepEqual(got, ["a > c", "b > d"]);
+});
+
 test("figures agree within qualifiers, ranges and rounding", () => {
   const f = (value: number, text: string, qualifier?: string, max?: number): Fact => ({ kind: "money", text, start: 0, end: 0, value, ...(qualifier ? { qualifier } : {}), ...(max ? { max } : {}) });
   assert.ok(agree(f(110e9, "$110 billion"), f(110e9, "110 billion dollars", "roughly"), 0.02));
