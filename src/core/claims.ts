@@ -180,7 +180,8 @@ function stakeTarget(stake: Fact, facts: Fact[], claimFacts: number[], text: str
   const org = claimFacts.map((k) => facts[k]!).find((f) => f.kind === "org" && f.start >= from && f.start <= from + 4);
   if (org) return String(org.value);
   const phrase = /^(?:the\s+|its\s+|their\s+)?([a-z][a-z -]{2,40}?)(?=[,.;:]|\s(?:and|while|but|which|that)\b|$)/.exec(text.slice(from, from + 50));
-  return phrase ? phrase[1]!.trim() : undefined;
+  // "the combined group", "the merged entity", "the enlarged company": one thing, however a report words it.
+  return phrase ? phrase[1]!.trim().replace(/^(?:combined|merged|enlarged)\s+(?:company|group|entity|business|firm)$/, "combined company") : undefined;
 }
 
 /**

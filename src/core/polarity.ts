@@ -64,7 +64,7 @@ export function polarityOf(clause: string, termStart: number, termEnd: number, c
 const TERMINATED = /\b(?:terminat(?:e|es|ed|ing|ion)|scrap(?:s|ped)|call(?:s|ed)? off|abandon(?:s|ed)|collaps(?:e|es|ed)|walk(?:s|ed)? away|fell through|f[ae]ll apart|blocked|cancel(?:s|ed|led)|withdr(?:ew|awn)|no longer)\b/i;
 // "Closed" in market reports is about a share price, not a deal: "Monday's closing price", "shares closed up 3%".
 const COMPLETED = /\b(?:complet(?:e|ed|es|ion)|clos(?:ed|es|ing)(?!\s+(?:price|prices|bell|level|auction|quote|at|up|down|higher|lower|flat|unchanged|\d))|finali[sz](?:e|ed|es)|consummat(?:e|ed|es)|went public|wrapped up)\b/i;
-const NOT_YET = /\b(?:expected to|set to|on track to|likely to|will|would|plans? to|aims? to|hopes? to|yet to|before|until|not|pending|awaiting|once|when|if)\s+(?:\w+\s+){0,2}$/i;
+const NOT_YET = /\b(?:expected to|expects? to|expecting to|set to|on track to|likely to|will|would|plans? to|aims? to|hopes? to|yet to|before|until|not|pending|awaiting|once|when|if)\s+(?:\w+\s+){0,2}$/i;
 const PENDING = /\b(?:agree(?:d|s)? to|announc(?:e|es|ed|ing)|plans? to|planned|propos(?:e|es|ed|al)|pending|await(?:s|ed|ing)?|subject to|expected to|intends? to|signed|bid|offer(?:s|ed)?|will (?:acquire|buy|merge)|to acquire|to buy|to merge|in talks|negotiat(?:e|es|ed|ing|ions))\b/i;
 
 /** Where a deal stands according to a clause: pending, completed or terminated. */

@@ -37,6 +37,7 @@ test("status: pending, completed, terminated", () => {
   assert.equal(statusOf("Halvorsen closed the acquisition on July 2"), "completed");
   assert.equal(statusOf("the merger was called off after regulators objected"), "terminated");
   assert.equal(statusOf("the acquisition includes a factory"), undefined);
+  assert.equal(statusOf("they still expect to complete the transaction by end-2025"), "pending");
   // Market closes are not deal closes.
   assert.equal(statusOf("Northwind agreed to be bought at a premium of 34% to Monday's closing price"), "pending");
   assert.equal(statusOf("the takeover lifted Northwind, whose shares closed up 12%"), undefined);

@@ -74,6 +74,14 @@ test("a figure the text dates to an earlier year is not the story's present figu
   assert.deepEqual(got, ["a > c", "b > d"]);
 });
 
+test("a share of the combined company is one quantity however a report names the company", () => {
+  const index = new CorpusIndex();
+  index.set({ path: "a.md", text: "---\ndate: 2025-02-14\n---\n\nMarrick Group agreed a merger with Sollen AG. Marrick shareholders would own 55% of the combined company.\n" });
+  index.set({ path: "b.md", text: "---\ndate: 2025-06-09\n---\n\nMarrick Group and Sollen AG set out the merger terms. Marrick investors were set to hold 52 per cent of the merged group.\n" });
+  const flags = index.result().contradictions;
+  assert.deepEqual(flags.map((c) => [c.kind, c.topic]), [["value", "stake:marrick"]]);
+});
+
 test("figures agree within qualifiers, ranges and rounding", () => {
   const f = (value: number, text: string, qualifier?: string, max?: number): Fact => ({ kind: "money", text, start: 0, end: 0, value, ...(qualifier ? { qualifier } : {}), ...(max ? { max } : {}) });
   assert.ok(agree(f(110e9, "$110 billion"), f(110e9, "110 billion dollars", "roughly"), 0.02));

@@ -14,6 +14,13 @@ const cases: Array<[string, Array<["date" | "duration", string, string | null]>]
   ["mid-October", [["date", "mid-October", "2025-10"]]],
   ["In November, it disclosed", [["date", "November", "2025-11"]]],
   ["by the end of June", [["date", "the end of June", "2026-06"]]],
+  // Said to be still to come: the next such date, however far ahead.
+  ["regulators have until 3 February to decide", [["date", "3 February", "2027-02-03"]]],
+  ["a deadline of September 30", [["date", "September 30", "2026-09-30"]]],
+  ["it met on 3 February", [["date", "3 February", "2026-02-03"]]],
+  ["it expects to close the deal by November", [["date", "November", "2026-11"]]],
+  ["By November it had sold", [["date", "November", "2025-11"]]],
+  ["talks ran until 3 February", [["date", "3 February", "2026-02-03"]]],
   ["On Tuesday, it said", [["date", "Tuesday", "2026-03-10"]]],
   ["next Tuesday", [["date", "next Tuesday", "2026-03-17"]]],
   ["2 days ago", [["date", "2 days ago", "2026-03-09"]]],

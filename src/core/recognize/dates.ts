@@ -12,7 +12,8 @@ const ORDINAL_Q = "(?:first|second|third|fourth|1st|2nd|3rd|4th)";
 const COUNT = `(?:\\d+|${NUMBER_WORD}|a|an|a few|a couple of|several)`;
 const UNIT = "(?:day|week|month|year|quarter|decade)";
 
-type Resolver = (m: RegExpExecArray, pub: Ymd | null) => string | null;
+/** `ahead`: the text says the date is still to come ("until 3 July"), so a date without a year is the next one. */
+type Resolver = (m: RegExpExecArray, pub: Ymd | null, ahead: boolean) => string | null;
 interface Rule { kind: string; re: RegExp; resolve: Resolver; duration?: boolean }
 
 const rules: Rule[] = [
@@ -20,11 +21,11 @@ const rules: Rule[] = [
   { kind: "absolute", re: new RegExp(`\\b(${MONTH})\\s(${DAY}),?\\s(${YEAR})\\b`, "g"), resolve: (m) => day(+m[3]!, m[1]!, m[2]!) },
   { kind: "absolute", re: new RegExp(`\\b(${DAY})\\s(?:of\\s)?(${MONTH}),?\\s(${YEAR})\\b`, "g"), resolve: (m) => day(+m[3]!, m[2]!, m[1]!) },
   { kind: "month_year", re: new RegExp(`\\b(?:${PART}[\\s-])?(${MONTH})(?:\\s(?:of\\s)?|,\\s?)(${YEAR})\\b`, "g"), resolve: (m) => iso(+m[2]!, monthIndex(m[1]!)) },
-  { kind: "absolute", re: new RegExp(`\\b(${MONTH})\\s(${DAY})\\b(?![,.]?\\s?\\d|\\s?%|\\.\\d)`, "g"), resolve: (m, p) => (p ? day(yearFor(monthIndex(m[1]!), p), m[1]!, m[2]!) : null) },
-  { kind: "absolute", re: new RegExp(`\\b(${DAY})\\s(?:of\\s)?(${MONTH})\\b(?!\\s?,?\\s?\\d)`, "g"), resolve: (m, p) => (p ? day(yearFor(monthIndex(m[2]!), p), m[2]!, m[1]!) : null) },
-  { kind: "month", re: new RegExp(`\\b${PART}[\\s-](${MONTH})\\b`, "gi"), resolve: (m, p) => month(m[1]!, p) },
-  { kind: "month", re: new RegExp(`(?<=\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id)[\\s-])(${MONTH})\\b(?!\\s\\p{Lu})`, "gu"), resolve: (m, p) => month(m[1]!, p) },
-  { kind: "month", re: /\b(January|February|April|June|July|August|September|October|November|December)\b(?!\s\p{Lu})/gu, resolve: (m, p) => month(m[1]!, p) },
+  { kind: "absolute", re: new RegExp(`\\b(${MONTH})\\s(${DAY})\\b(?![,.]?\\s?\\d|\\s?%|\\.\\d)`, "g"), resolve: (m, p, ahead) => (p ? day(yearFor(monthIndex(m[1]!), p, ahead), m[1]!, m[2]!) : null) },
+  { kind: "absolute", re: new RegExp(`\\b(${DAY})\\s(?:of\\s)?(${MONTH})\\b(?!\\s?,?\\s?\\d)`, "g"), resolve: (m, p, ahead) => (p ? day(yearFor(monthIndex(m[2]!), p, ahead), m[2]!, m[1]!) : null) },
+  { kind: "month", re: new RegExp(`\\b${PART}[\\s-](${MONTH})\\b`, "gi"), resolve: (m, p, ahead) => month(m[1]!, p, ahead) },
+  { kind: "month", re: new RegExp(`(?<=\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Tt]hrough|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id)[\\s-])(${MONTH})\\b(?!\\s\\p{Lu})`, "gu"), resolve: (m, p, ahead) => month(m[1]!, p, ahead) },
+  { kind: "month", re: /\b(January|February|April|June|July|August|September|October|November|December)\b(?!\s\p{Lu})/gu, resolve: (m, p, ahead) => month(m[1]!, p, ahead) },
   { kind: "quarter", re: new RegExp(`\\b(?:the\\s)?(${ORDINAL_Q})[\\s-](?:fiscal\\s)?quarter(?:\\s(?:of\\s)?(?:fiscal\\s)?(${YEAR}))?`, "gi"), resolve: (m, p) => quarter(ordinal(m[1]!), m[2] ? +m[2] : p?.y) },
   { kind: "quarter", re: new RegExp(`\\b(?:Q([1-4])|([1-4])Q)\\s?(?:FY\\s?)?'?(${YEAR}|\\d{2})?\\b`, "g"), resolve: (m, p) => quarter(+(m[1] ?? m[2])!, m[3] ? fullYear(m[3]) : p?.y) },
   { kind: "half", re: new RegExp(`\\b(?:H([12])\\s?(${YEAR})|(?:the\\s)?(first|second)\\shalf\\sof\\s(${YEAR}|this year|next year|last year))\\b`, "gi"), resolve: (m, p) => half(m, p) },
@@ -56,9 +57,14 @@ export function recognizeDates(text: string, published: string | null): Fact[] {
   return keepLongest(found, text.length);
 }
 
+// Words that put a date still to come: "has until 3 July", "a deadline of March 5", "expects to close by June".
+// Not "by June" or "until March" alone: "by June it had sold …" and "talks ran until March" look back.
+const AHEAD = /(?:\b(?:has|have|given|gives|gets?)\s+until|\bdeadline(?:\s+(?:of|is|on))?|\bdue(?:\s+(?:on|by|in))?|\bscheduled\s+(?:for|on)|\bset\s+for|\b(?:will|would|expects?|expected|must|should|aims?|plans?)\b[^.;!?]{0,40}\b(?:by|until|in|on|before))\s+$/i;
+
 function make(text: string, start: number, end: number, rule: Rule, m: RegExpExecArray, pub: Ymd | null): Fact {
   let value: string | null = null;
-  try { value = rule.resolve(m, pub); } catch { value = null; }
+  const ahead = pub !== null && AHEAD.test(text.slice(Math.max(0, start - 60), start));
+  try { value = rule.resolve(m, pub, ahead); } catch { value = null; }
   return { kind: rule.duration ? "duration" : "date", text: text.slice(start, end), start, end, value, dateKind: rule.kind };
 }
 
@@ -67,15 +73,16 @@ function day(y: number, monthName: string, dayText: string): string | null {
   return mi >= 0 && isValidDay(y, mi, d) ? iso(y, mi, d) : null;
 }
 
-/** A month named without a year is the nearest one: recent past, or the next few months. */
-function yearFor(mi: number, p: Ymd): number {
+/** A month named without a year is the nearest one (recent past, or the next few months), or the next one when the text says it is to come. */
+function yearFor(mi: number, p: Ymd, ahead = false): number {
   if (p.m === undefined) return p.y;
+  if (ahead) return mi < p.m ? p.y + 1 : p.y;
   return mi - p.m > 4 ? p.y - 1 : p.m - mi > 8 ? p.y + 1 : p.y;
 }
 
-function month(name: string, p: Ymd | null): string | null {
+function month(name: string, p: Ymd | null, ahead = false): string | null {
   const mi = monthIndex(name);
-  return p && mi >= 0 ? iso(yearFor(mi, p), mi) : null;
+  return p && mi >= 0 ? iso(yearFor(mi, p, ahead), mi) : null;
 }
 
 function ordinal(w: string): number {
