@@ -1,7 +1,7 @@
 import type { Claim, Contradiction, DealStatus, Fact, Topic } from "./types";
 import { STATUS_CONCEPTS } from "./claims";
 import { boundOf } from "./recognize/qualifiers";
-import { compareIso } from "./recognize/calendar";
+import { compareIso, parseIso } from "./recognize/calendar";
 import { quoted } from "./text/snippet";
 
 export interface ClaimRef {
@@ -59,6 +59,7 @@ export function findContradictions(topic: Topic, refs: ClaimRef[], tolerance: nu
     // A different figure or date for the same quantity.
     const lm = measureFact(later);
     if (!lm || later.claim.polarity === "denies") continue;
+    const laterTime = timeOf(later);
     for (let j = docStart[i]! - 1; j >= floor && flagged < MAX_PER_CLAIM; j--) {
       const earlier = refs[j]!;
       const em = measureFact(earlier);
@@ -66,7 +67,7 @@ export function findContradictions(topic: Topic, refs: ClaimRef[], tolerance: nu
       if (em.kind !== lm.kind || !sameParties(earlier.claim, later.claim) || em.per !== lm.per || em.currency !== lm.currency) continue;
       const t1 = earlier.claim.measure!.target, t2 = later.claim.measure!.target;
       if (t1 && t2 && t1 !== t2) continue; // a stake in Alder and a share of the combined company are different things
-      if (!sameTime(earlier, later)) continue;
+      if (!sameTime(timeOf(earlier), laterTime)) continue;
       if (agree(em, lm, tolerance)) break;
       const kind = lm.kind === "date" ? "date" : "value";
       out.push(make(topic, earlier, later, kind, kind === "date" ? 0.7 : 0.75, flat`${later.source} gives ${lm.text}; ${earlier.source} gave ${em.text} for the ${lower(topic.label)}`));
@@ -82,13 +83,18 @@ function comparable(a: ClaimRef, b: ClaimRef): boolean {
 
 const DATED = new Set(["absolute", "month_year", "month", "quarter", "half", "fiscal", "year"]);
 
+/** The years a figure is about, and whether its sentence dates it to the past; undefined without a publication date. */
+type FigureTime = { years: [number, number]; past: boolean } | undefined;
+
 /**
- * The years of a figure from the past: a date of a year before its article's that dates the figure itself —
- * right after it ("last valued at $2.1bn in early 2024") or opening its sentence ("In 2023, …"). A date
- * elsewhere may date something else ("owns a 12% stake, which it bought in 2023"); a later one says when,
- * not what ("expected to close in 2026").
+ * A figure is of its article's year unless a date of an earlier year dates the figure itself — right after it
+ * ("last valued at $2.1bn in early 2024") or opening its sentence ("In 2023, …"). A date elsewhere may date
+ * something else ("owns a 12% stake, which it bought in 2023"); a later one says when, not what ("expected to
+ * close in 2026").
  */
-function pastYears(r: ClaimRef, pub: number): [number, number] | undefined {
+function timeOf(r: ClaimRef): FigureTime {
+  const pub = parseIso(r.published)?.y;
+  if (pub === undefined) return undefined;
   const figure = r.facts[r.claim.measure!.fact]!;
   const between = (from: number, to: number) => r.claim.text.slice(from - r.claim.start, to - r.claim.start);
   for (const k of r.claim.facts) {
@@ -99,23 +105,19 @@ function pastYears(r: ClaimRef, pub: number): [number, number] | undefined {
       : /^\W*(?:in|as of|by|back in)\s+$/i.test(between(r.claim.start, f.start)) && between(f.end, f.end + 1) === ",";
     if (!dates) continue;
     const [from, to = from] = f.value.split("/");
-    const years: [number, number] = [Number(from!.slice(0, 4)), Number(to!.slice(0, 4))];
-    if (years[1] < pub) return years;
+    const a = parseIso(from), b = parseIso(to);
+    if (a && b && b.y < pub) return { years: [a.y, b.y], past: true };
   }
-  return undefined;
+  return { years: [pub, pub], past: false };
 }
 
 /**
  * Whether two figures may be one quantity: a figure from a past year is not the story's present one (a
  * stake or a valuation changes over time), and two past figures must share a year.
  */
-function sameTime(a: ClaimRef, b: ClaimRef): boolean {
-  const pa = a.published ? Number(a.published.slice(0, 4)) : NaN, pb = b.published ? Number(b.published.slice(0, 4)) : NaN;
-  if (Number.isNaN(pa) || Number.isNaN(pb)) return true;
-  const x = pastYears(a, pa), y = pastYears(b, pb);
-  if (!x && !y) return true;
-  const [x0, x1] = x ?? [pa, pa], [y0, y1] = y ?? [pb, pb];
-  return x0 <= y1 && y0 <= x1;
+function sameTime(x: FigureTime, y: FigureTime): boolean {
+  if (!x || !y || (!x.past && !y.past)) return true;
+  return x.years[0] <= y.years[1] && y.years[0] <= x.years[1];
 }
 
 function measureFact(r: ClaimRef): Fact | undefined {

@@ -39,6 +39,8 @@ const PER = /^\s?(?:a|per|\/|for each)\s?(share|unit|barrel|ton|tonne|ounce|mont
 /** Money amounts with their value in currency units. Vague amounts ("multibillion-dollar") are not amounts. */
 export function recognizeMoney(text: string): Fact[] {
   const out: Fact[] = [];
+  // Later patterns only fill the gaps the earlier ones left.
+  const taken = (start: number, end: number) => out.some((f) => f.start < end && start < f.end);
   for (const m of text.matchAll(PREFIXED)) {
     const [whole, sym, a, b, sw, sa, sl] = m;
     const symbol = sym!.trim().toLowerCase();
@@ -56,7 +58,7 @@ export function recognizeMoney(text: string): Fact[] {
   for (const m of text.matchAll(SUFFIXED)) {
     const [whole, num, scaleWord, place, cur] = m;
     const start = m.index!;
-    if (out.some((f) => f.start < start + whole.length && start < f.end)) continue;
+    if (taken(start, start + whole.length)) continue;
     const n = /^half/i.test(num!) ? 0.5 : parseNumber(num!.replace(/^an?$/i, "a"));
     if (n === null) continue;
     // "a dollar" alone, or "two dollars" without a scale, is not a deal figure worth a fact.
@@ -69,7 +71,7 @@ export function recognizeMoney(text: string): Fact[] {
   for (const m of text.matchAll(SUBUNIT)) {
     const [whole, num, word] = m;
     const start = m.index!;
-    if (out.some((f) => f.start < start + whole.length && start < f.end)) continue;
+    if (taken(start, start + whole.length)) continue;
     const n = parseNumber(num!);
     if (n === null) continue;
     const fact = build(text, start, start + whole.length, 0, word && /^cent/i.test(word) ? "USD" : "GBP");
