@@ -15,7 +15,7 @@ import { isRecord } from "./isRecord";
  * of a 10,000-article cache to one string took a fifth of a warm start). JSON never writes a raw newline or tab.
  * Last lines may keep the corpus's topics and contradictions (see cachedCorpus.ts).
  */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 /** [hash of the text, the analysis's JSON as UTF-8 bytes] */
 export type CachedDocument = [string, Uint8Array];
@@ -127,14 +127,14 @@ function encodeAnalysis(d: DocumentAnalysis): unknown[] {
     const more = Object.keys(rest).length ? rest : 0;
     return t === 0 && more === 0 ? [start, end, FACT_KINDS.indexOf(kind), value] : [start, end, FACT_KINDS.indexOf(kind), value, t, more];
   });
-  const claims = d.claims.map((c) => [c.start, c.end, c.id, c.concept, c.orgs, c.polarity, c.facts, c.fromHeading ? 1 : 0, c.status ?? 0, c.measure ?? 0, slice(c)]);
-  return [d.format, d.title, d.published, d.publishedSource, d.frontMatter, d.problems, packOffsets(d.sentences), facts, claims];
+  const claims = d.claims.map((c) => [c.start, c.end, c.id, c.concept, c.orgs, c.polarity, c.facts, c.fromHeading ? 1 : 0, c.status ?? 0, c.measure ?? 0, slice(c), c.slot ?? 0]);
+  return [d.format, d.title, d.published, d.publishedSource, d.frontMatter, d.problems, packOffsets(d.sentences), facts, claims, d.deal];
 }
 
 function decodeAnalysis(path: string, text: string, data: unknown[]): DocumentAnalysis {
-  const [format, title, published, publishedSource, frontMatter, problems, sentences, facts, claims] = data as [
+  const [format, title, published, publishedSource, frontMatter, problems, sentences, facts, claims, deal] = data as [
     DocumentAnalysis["format"], string | null, string | null, DocumentAnalysis["publishedSource"], DocumentAnalysis["frontMatter"],
-    DocumentAnalysis["problems"], string, unknown[][], unknown[][],
+    DocumentAnalysis["problems"], string, unknown[][], unknown[][], DocumentAnalysis["deal"] | undefined,
   ];
   const outFacts = facts.map((f): Fact => {
     const [start, end, kind, value, t, more] = f as [number, number, number, Fact["value"], string | 0 | undefined, Partial<Fact> | 0 | undefined];
@@ -142,16 +142,17 @@ function decodeAnalysis(path: string, text: string, data: unknown[]): DocumentAn
     return more ? Object.assign(fact, more) : fact;
   });
   const outClaims = claims.map((c): Claim => {
-    const [start, end, id, concept, orgs, polarity, factIds, fromHeading, status, measure, t] = c as [
-      number, number, string, string, string[], Claim["polarity"], number[], number, Claim["status"] | 0, Claim["measure"] | 0, string | 0,
+    const [start, end, id, concept, orgs, polarity, factIds, fromHeading, status, measure, t, slot] = c as [
+      number, number, string, string, string[], Claim["polarity"], number[], number, Claim["status"] | 0, Claim["measure"] | 0, string | 0, Claim["slot"] | 0 | undefined,
     ];
     const claim: Claim = { id, document: path, start, end, text: t || text.slice(start, end), concept, orgs, polarity, facts: factIds, fromHeading: fromHeading === 1, topic: "" };
     if (status) claim.status = status;
     if (measure) claim.measure = measure;
+    if (slot) claim.slot = slot;
     return claim;
   });
   if (typeof format !== "string" || !Array.isArray(problems) || typeof sentences !== "string") throw new Error("not a cached analysis");
-  return { path, text, format, title, published, publishedSource, frontMatter, sentences: unpackOffsets(sentences), facts: outFacts, claims: outClaims, problems };
+  return { path, text, format, title, published, publishedSource, frontMatter, sentences: unpackOffsets(sentences), facts: outFacts, claims: outClaims, problems, deal: deal ?? null };
 }
 
 /** Ascending offsets as one string of base-36 steps: a string is parsed at once, an array number by number. */

@@ -1,4 +1,4 @@
-import type { Block, DocumentAnalysis, DocumentInput, DocumentProblem, Fact, Sentence, Span } from "./types";
+import type { Block, DocumentAnalysis, DocumentDeal, DocumentInput, DocumentProblem, Fact, Sentence, Span } from "./types";
 import { readFrontMatter, blank } from "./text/frontMatter";
 import { readStructure, type Format } from "./text/structure";
 import { splitSentences } from "./text/sentences";
@@ -8,6 +8,7 @@ import { recognizeDates } from "./recognize/dates";
 import { buildLexicon, recognizeTerms, type CompiledTerm, type ExtraTerm } from "./recognize/terms";
 import { buildOrgRecognizer, type OrgRecognizer } from "./recognize/orgs";
 import { extractClaims } from "./claims";
+import { dealOfLine, makeDeal } from "./deals/parties";
 import { Occupancy } from "./text/spans";
 import { isRecord } from "./isRecord";
 
@@ -41,7 +42,7 @@ export function createAnalyzer(options: AnalysisOptions = {}): Analyzer {
   const opts: Required<AnalysisOptions> = {
     orgAliases: isRecord(options.orgAliases) ? options.orgAliases : {},
     extraTerms: Array.isArray(options.extraTerms) ? options.extraTerms : [],
-    tolerance: typeof options.tolerance === "number" && options.tolerance >= 0 && options.tolerance < 1 ? options.tolerance : 0.02,
+    tolerance: typeof options.tolerance === "number" && options.tolerance >= 0 && options.tolerance < 1 ? options.tolerance : 0,
   };
   const lexicon = buildLexicon(opts.extraTerms);
   const orgs = buildOrgRecognizer(opts.orgAliases);
@@ -103,12 +104,24 @@ function analyzeDocument(input: DocumentInput, lexicon: CompiledTerm[], orgRecog
 
   const t2 = now();
   const title = titleOf(fm.data, text, blocks);
-  const mainOrgs = mainOrgsOf(ordered, orgRecognizer, title ? blocks.find((b) => b.kind === "heading") : undefined);
-  const claims = extractClaims({ path, text, facts: ordered, sentences, lexicon, orgs: orgRecognizer, mainOrgs });
+  const titleBlock = title ? blocks.find((b) => b.kind === "heading") : undefined;
+  const mainOrgs = mainOrgsOf(ordered, orgRecognizer, titleBlock);
+  const deal = dealOf(text, titleBlock, sentences, ordered, orgRecognizer, mainOrgs);
+  const claims = extractClaims({ path, text, facts: ordered, sentences, lexicon, orgs: orgRecognizer, mainOrgs, deal, published });
   stats.parse += t1 - t0;
   stats.recognize += t2 - t1;
   stats.claims += now() - t2;
-  return { path, text, format, title, published, publishedSource, frontMatter: fm.data, sentences: packSpans(sentences), facts: ordered, claims, problems };
+  return { path, text, format, title, published, publishedSource, frontMatter: fm.data, sentences: packSpans(sentences), facts: ordered, claims, problems, deal };
+}
+
+/** The deal a headline or the first sentences name ("X to buy Y"), else the two parties the document names most. */
+function dealOf(text: string, titleBlock: Block | undefined, sentences: Sentence[], facts: Fact[], orgs: OrgRecognizer, mainOrgs: string[]): DocumentDeal | null {
+  const lines: Span[] = [...(titleBlock ? [titleBlock] : []), ...sentences.slice(0, 3)];
+  for (const line of lines) {
+    const deal = dealOfLine(text, line, orgs, facts);
+    if (deal) return deal;
+  }
+  return mainOrgs.length === 2 ? makeDeal(mainOrgs[0]!, mainOrgs[1]!) : null;
 }
 
 function packSpans(spans: Span[]): Uint32Array {

@@ -3,6 +3,8 @@ import { polarityOf, statusOf } from "./polarity";
 import type { CompiledTerm } from "./recognize/terms";
 import { termConcept } from "./recognize/terms";
 import type { OrgRecognizer } from "./recognize/orgs";
+import type { DocumentDeal } from "./types";
+import { readSlots } from "./deals/read";
 
 /** Concepts whose state is a deal's progress (pending → completed, or terminated) rather than yes/no. */
 export const STATUS_CONCEPTS = new Set(["acquisition", "merger", "deal", "ipo", "recapitalization", "joint-venture", "tender-offer", "spin-off", "divestiture", "restructuring"]);
@@ -43,6 +45,9 @@ export interface ClaimContext {
   orgs: OrgRecognizer;
   /** Organisations a document is mostly about: the fallback for a claim that names none. */
   mainOrgs: string[];
+  /** The deal the document is about, when its headline or lead names one (else its main organisations'). */
+  deal: DocumentDeal | null;
+  published: string | null;
 }
 
 /** Claims: one per concept a sentence (or a statement inside it) speaks of, with its facts, parties and polarity. */
@@ -100,6 +105,26 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       if (measure) claim.measure = measure;
       claims.push(claim);
     }
+  }
+  // The values the sentences give their deal's slots: a claim each, whether or not a deal term is named.
+  for (const st of readSlots({ text, facts, sentences, orgs: ctx.orgs, deal: ctx.deal, published: ctx.published })) {
+    const span = st.sentence;
+    const claimFacts: number[] = [];
+    for (let k = 0; k < facts.length && facts[k]!.start < span.end; k++) if (facts[k]!.start >= span.start && facts[k]!.end <= span.end) claimFacts.push(k);
+    claims.push({
+      id: claimId(ctx.path, claims.length),
+      document: ctx.path,
+      start: span.start,
+      end: span.end,
+      text: text.slice(span.start, span.end),
+      concept: st.slot,
+      orgs: st.orgs,
+      polarity: "neutral",
+      facts: claimFacts,
+      fromHeading: span.heading,
+      topic: "",
+      slot: st.reading,
+    });
   }
   return claims;
 }

@@ -6,7 +6,7 @@ import { reviewState, type ResolvedAnnotation, type ReviewIndex } from "./review
 export interface AnalysisJson {
   schema: "claimscope/analysis@1";
   documents: Array<{ path: string; published: string | null; order: number; facts: FactJson[] }>;
-  claims: Array<{ id: string; document: string; start: number; end: number; text: string; topic: string; polarity: string; facts: number[]; concept: string; orgs: string[]; status?: string; review?: ReviewJson }>;
+  claims: Array<{ id: string; document: string; start: number; end: number; text: string; topic: string; polarity: string; facts: number[]; concept: string; orgs: string[]; status?: string; slot?: SlotJson; review?: ReviewJson }>;
   topics: Array<{ id: string; label: string; claims: string[] }>;
   contradictions: Array<{ topic: string; earlier: string; later: string; kind: string; confidence: number; explanation: string; review?: ReviewJson }>;
   /** Present when the corpus has an annotations file: every annotation, placed or orphaned. */
@@ -29,6 +29,17 @@ export interface AnnotationJson {
   reason?: string;
   targets: Array<{ path: string; start: number; end: number } | null>;
   claims: string[];
+}
+
+/** A claim's value for its deal's slot (added to the contract: claims may carry a slot without a deal term). */
+export interface SlotJson {
+  id: string;
+  value: number | string;
+  text: string;
+  modality: string;
+  currency?: string;
+  holder?: string;
+  target?: string;
 }
 
 export interface FactJson {
@@ -95,6 +106,13 @@ function contractParts(snapshot: CorpusSnapshot, reviews?: ReviewIndex) {
             polarity: c.polarity, facts: c.facts, concept: c.concept, orgs: c.orgs,
           };
           if (c.status) out.status = c.status;
+          if (c.slot) {
+            const slot: SlotJson = { id: c.concept, value: c.slot.value, text: c.slot.text, modality: c.slot.modality };
+            if (c.slot.currency) slot.currency = c.slot.currency;
+            if (c.slot.holder) slot.holder = c.slot.holder;
+            if (c.slot.target) slot.target = c.slot.target;
+            out.slot = slot;
+          }
           const review = reviewJson(reviews?.ofClaim(c.id));
           if (review) out.review = review;
           yield out;

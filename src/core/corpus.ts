@@ -3,6 +3,8 @@ import { createAnalyzer, type AnalysisOptions, type Analyzer } from "./analyzer"
 import { corpusOrder, type OrderOverride } from "./order";
 import { ConceptTopics } from "./topics";
 import { findContradictions, type ClaimRef } from "./contradictions";
+import { slotChanges } from "./deals/changes";
+import { isSlot } from "./deals/slots";
 import { termLabel } from "./recognize/terms";
 import { StringPool } from "./stringPool";
 
@@ -276,7 +278,7 @@ export class CorpusIndex {
     refs.sort((a, b) => a.order - b.order || a.claim.start - b.claim.start);
     const topic: Topic = { id, label: this.label(concept, g.orgs), concept, orgs: g.orgs, claims: refs.map((r) => r.claim.id) };
     const t1 = globalThis.performance.now();
-    const found = findContradictions(topic, refs, this.analyzer.options.tolerance);
+    const found = isSlot(concept) ? slotChanges(topic, refs, this.analyzer.options.tolerance) : findContradictions(topic, refs);
     const t2 = globalThis.performance.now();
     this.topicContradictions.set(id, found);
     this.contradictionCount += found.length;

@@ -5,7 +5,7 @@ export { CorpusIndex, type CorpusOptions, type CorpusSnapshot, type CorpusDocume
 export { corpusOrder, type OrderOverride } from "./order";
 export { toContract, contractJsonText, type AnalysisJson, type FactJson } from "./contract";
 export { DEAL_TERMS, termLabel, type ExtraTerm, type TermDefinition } from "./recognize/terms";
-export { agree, mostConfident } from "./contradictions";
+export { mostConfident } from "./contradictions";
 export { decodeArticle, tooLarge, DEFAULT_MAX_BYTES, type Decoded } from "./text/decode";
 export { corpusFilter, DEFAULT_INCLUDE, DEFAULT_EXCLUDE } from "./corpusFiles";
 export { lineColumn } from "./text/lines";

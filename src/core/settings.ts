@@ -17,7 +17,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  include: [], exclude: [], order: [], published: {}, orgAliases: {}, extraTerms: [], tolerance: 0.02, maxFileSize: DEFAULT_MAX_BYTES, maxProblems: 1000,
+  include: [], exclude: [], order: [], published: {}, orgAliases: {}, extraTerms: [], tolerance: 0, maxFileSize: DEFAULT_MAX_BYTES, maxProblems: 1000,
 };
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");

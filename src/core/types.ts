@@ -54,6 +54,41 @@ export interface Claim extends Span {
   /** Headings and titles state things in shorthand; they are shown but never flagged. */
   fromHeading: boolean;
   topic: string;
+  /** The value the claim gives one of its deal's slots (the claim's concept is then the slot's id). */
+  slot?: SlotReading;
+}
+
+/** How a statement gives a slot's value: as fact, as an expectation, on a condition, or as history. */
+export type Modality = "reported" | "expected" | "conditional" | "history";
+
+/** One statement's value for a slot of its deal. */
+export interface SlotReading {
+  /** money: amount in `currency` units; stake/percent: fraction; count: number; duration: ISO 8601 duration;
+   *  date: ISO (partial) date, "--MM-DD" / "--MM" when the text gives no year; status: the deal's stage. */
+  value: number | string;
+  /** Where the value is written in the document (the figure's text, or the words that tell a stage). */
+  start: number;
+  end: number;
+  text: string;
+  modality: Modality;
+  currency?: string;
+  qualifier?: string;
+  max?: number;
+  /** Who holds a stake, makes an investment or owns a holding. */
+  holder?: string;
+  /** What a stake is held in. */
+  target?: string;
+  /** The statement says this value no longer holds ("pushed back the closing, originally set for early 2024"). */
+  replaced?: boolean;
+  /** The statement says the value changed ("raised", "extended", "moved"). */
+  changed?: boolean;
+}
+
+/** The deal a document is about: its two parties, and who buys when the text says. */
+export interface DocumentDeal {
+  parties: string[];
+  buyer?: string;
+  target?: string;
 }
 
 export interface Measure {
@@ -89,6 +124,8 @@ export interface DocumentAnalysis {
   facts: Fact[];
   claims: Claim[];
   problems: DocumentProblem[];
+  /** The deal the headline and lead name, if they name one. */
+  deal: DocumentDeal | null;
 }
 
 export type ContradictionKind = "polarity" | "value" | "status" | "date";
@@ -100,6 +137,15 @@ export interface Contradiction {
   kind: ContradictionKind;
   confidence: number;
   explanation: string;
+  /** The deal model's reading of the flag (absent on flags of an arrangement's polarity). */
+  deal?: string;
+  slot?: string;
+  earlierValue?: number | string;
+  laterValue?: number | string;
+  /** superseded: the world changed; conflict: the reports disagree about the same fact at the same time. */
+  nature?: "superseded" | "conflict";
+  /** Other earlier statements of the value the later one changes. */
+  alsoEarlier?: string[];
 }
 
 export interface Topic {

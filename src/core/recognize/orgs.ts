@@ -94,6 +94,11 @@ function idFor(base: string): string {
 // What a company is, capitalised only because it opens the sentence: "Drugmaker Veltrix Inc said …".
 const ROLE_LEAD = /^(?:Drugmaker|Chipmaker|Carmaker|Automaker|Planemaker|Retailer|Lender|Insurer|Miner|Brewer|Grocer|Rival|Startup|Conglomerate|Supplier|Broadcaster|Publisher|Developer|Manufacturer|Investor|Buyer|Acquirer|Streamer|Fintech)\s(?=\p{Lu})/u;
 
+/** The id a company written as `name` has in every article ("Kroger Co." and "Kroger" are both "kroger"). */
+export function companyId(name: string): string {
+  return idFor(canonicalName(name));
+}
+
 /** "Northwind Robotics Inc." and "Northwind" are one company: the name without corporate suffixes. */
 function canonicalName(name: string): string {
   // "U.S.-based Cedar Bio", "London-listed Brightline's": descriptions and possessives are not the name.

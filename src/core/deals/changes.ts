@@ -1,0 +1,195 @@
+import type { Contradiction, SlotReading, Topic } from "../types";
+import type { ClaimRef } from "../contradictions";
+import { boundOf } from "../recognize/qualifiers";
+import { compareIso } from "../recognize/calendar";
+import { slotOf, stageChanged, STAGE_LABEL, type DealStage, type SlotDefinition } from "./slots";
+
+/** How many earlier values one new value is held against: the current one and the one before it. */
+const MAX_CHANGED = 2;
+/** Earlier statements of the same value listed with a flag. */
+const MAX_ALSO = 10;
+
+// Rough rates to US dollars: enough to tell 1 billion dollars from 3 billion francs, never to tell rounding.
+const USD_RATE: Record<string, number> = { USD: 1, EUR: 1.1, GBP: 1.3, CHF: 1.1, JPY: 0.0075, CAD: 0.75, AUD: 0.68, CNY: 0.14, INR: 0.012, HKD: 0.128, SEK: 0.095, NOK: 0.095, DKK: 0.15, KRW: 0.00075, SGD: 0.74 };
+/** How far apart two amounts in different currencies may be and still be one amount. */
+const CURRENCY_SLACK = 0.15;
+
+interface Reading {
+  ref: ClaimRef;
+  r: SlotReading;
+}
+
+/** The statements of one value, in corpus order. */
+interface Cluster {
+  value: Reading;
+  statements: Reading[];
+  /** Corpus order of its latest statement. */
+  last: number;
+}
+
+/**
+ * Flags on one deal's slot (a topic whose concept is the slot): a later statement whose value cannot hold
+ * with an earlier one. Statements agreeing with each other form one value; a new value is flagged once
+ * against the earliest statement of each value it changes (at most the current one and the one before it),
+ * with that value's other statements attached. A later statement that agrees with any earlier value raises
+ * nothing: a restatement, or a report of what another already said. History is never a later value.
+ */
+export function slotChanges(topic: Topic, refs: ClaimRef[], tolerance: number): Contradiction[] {
+  const def = slotOf(topic.concept);
+  if (!def || topic.orgs.length < 2) return [];
+  const out: Contradiction[] = [];
+  const clusters: Cluster[] = [];
+  let i = 0;
+  while (i < refs.length) {
+    // One document at a time: its statements are held against earlier documents only, then join them.
+    let j = i;
+    while (j < refs.length && refs[j]!.claim.document === refs[i]!.claim.document) j++;
+    const doc = refs.slice(i, j).filter((ref) => ref.claim.slot && !ref.claim.fromHeading).map((ref) => ({ ref, r: ref.claim.slot! }));
+    const flagged = new Set<Cluster>();
+    for (const later of doc) {
+      if (!usableLater(def, later.r)) continue;
+      for (const c of changedBy(def, later, clusters, tolerance)) {
+        if (flagged.has(c)) continue;
+        flagged.add(c);
+        out.push(flag(topic, def, c, later));
+      }
+    }
+    for (const x of doc) if (usableEarlier(def, x.r)) join(def, clusters, x, tolerance);
+    i = j;
+  }
+  return out;
+}
+
+function usableLater(def: SlotDefinition, r: SlotReading): boolean {
+  if (r.replaced) return true;
+  if (r.modality === "history") return false;
+  if (r.modality === "conditional") return def.id === "termination-fee" || def.id === "reverse-termination-fee";
+  if (def.kind === "status") return r.modality === "reported";
+  return true;
+}
+
+function usableEarlier(def: SlotDefinition, r: SlotReading): boolean {
+  if (r.replaced) return false;
+  if (r.modality === "conditional") return def.id === "termination-fee" || def.id === "reverse-termination-fee";
+  return true;
+}
+
+function join(def: SlotDefinition, clusters: Cluster[], x: Reading, tolerance: number): void {
+  // A stage expected and the same stage reported are two things to compare a later stage with.
+  const c = clusters.find((k) => sameQuantity(k.value.r, x.r) && agree(def, k.value.r, x.r, tolerance) && (def.kind !== "status" || k.value.r.modality === x.r.modality));
+  if (c) { c.statements.push(x); c.last = x.ref.order; }
+  else clusters.push({ value: x, statements: [x], last: x.ref.order });
+}
+
+/** The earlier values a later statement changes, latest first. */
+function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tolerance: number): Cluster[] {
+  const same = clusters.filter((c) => sameQuantity(c.value.r, later.r));
+  if (!same.length) return [];
+  const latestFirst = [...same].sort((a, b) => b.last - a.last);
+  if (def.kind === "status") {
+    const stage = later.r.value as DealStage;
+    if (same.some((c) => c.value.r.value === stage && c.value.r.modality !== "expected")) return [];
+    return latestFirst.filter((c) => stageChanged(c.value.r.value as DealStage, c.value.r.modality, stage)).slice(0, MAX_CHANGED);
+  }
+  if (later.r.replaced) return latestFirst.filter((c) => agree(def, c.value.r, later.r, tolerance)).slice(0, 1);
+  if (same.some((c) => agree(def, c.value.r, later.r, tolerance))) return [];
+  return latestFirst.slice(0, MAX_CHANGED);
+}
+
+/** Whether two statements are about one quantity: one holder's stake in one company, one investor's money. */
+function sameQuantity(a: SlotReading, b: SlotReading): boolean {
+  if ((a.holder || b.holder) && a.holder !== b.holder) return false;
+  if (a.target && b.target && a.target !== b.target) return false;
+  return true;
+}
+
+/** Whether two values of a slot can both be true, given qualifiers, ranges, rounding and currencies. */
+export function agree(def: SlotDefinition, a: SlotReading, b: SlotReading, tolerance: number): boolean {
+  if (def.kind === "status") return a.value === b.value;
+  if (def.kind === "date") return sameDate(String(a.value), String(b.value));
+  if (def.kind === "duration") return Math.abs(days(String(a.value)) - days(String(b.value))) <= 0.1 * Math.max(days(String(a.value)), days(String(b.value)));
+  let slack = 0;
+  let x = a, y = b;
+  if (def.kind === "money" && (a.currency ?? "USD") !== (b.currency ?? "USD")) {
+    const ra = USD_RATE[a.currency ?? "USD"], rb = USD_RATE[b.currency ?? "USD"];
+    if (!ra || !rb) return true;
+    x = inUsd(a, ra); y = inUsd(b, rb);
+    slack = CURRENCY_SLACK;
+  }
+  const [lo1, hi1] = interval(x, tolerance + slack);
+  const [lo2, hi2] = interval(y, tolerance + slack);
+  return lo1 <= hi2 && lo2 <= hi1;
+}
+
+function inUsd(r: SlotReading, rate: number): SlotReading {
+  const out = { ...r, value: (r.value as number) * rate };
+  if (r.max !== undefined) out.max = r.max * rate;
+  return out;
+}
+
+function interval(r: SlotReading, tolerance: number): [number, number] {
+  const v = r.value as number;
+  const slack = tolerance + roundingOf(r);
+  switch (boundOf(r.qualifier)) {
+    case "atLeast": return [v * (1 - slack), Infinity];
+    case "atMost": return [0, v * (1 + slack)];
+    case "range": return [v * (1 - slack), (r.max ?? v) * (1 + slack)];
+    case "approx": return [v * (1 - Math.max(0.1, slack)), v * (1 + Math.max(0.1, slack))];
+    default: return r.max !== undefined ? [v * (1 - slack), r.max * (1 + slack)] : [v * (1 - slack), v * (1 + slack)];
+  }
+}
+
+/** Half a unit of the last digit written, relative to the figure: "$71 billion" may be $71.3 billion rounded. */
+function roundingOf(r: SlotReading): number {
+  const digits = /(\d[\d,]*(?:\.(\d+))?)/.exec(r.text);
+  if (!digits) return 0;
+  const n = Number(digits[1]!.replace(/,/g, ""));
+  if (!n) return 0;
+  return Math.min(0.05, (0.5 * 10 ** -(digits[2]?.length ?? 0)) / n);
+}
+
+/** Dates agree at the precision both give; a date without a year ("--11-26") is compared by month and day. */
+function sameDate(a: string, b: string): boolean {
+  const [a0] = a.split("/"), [b0] = b.split("/");
+  if (a.includes("/") || b.includes("/")) return true;
+  if (a0!.startsWith("--") || b0!.startsWith("--")) {
+    const md = (s: string) => (s.startsWith("--") ? s.slice(2) : s.slice(5));
+    const x = md(a0!), y = md(b0!);
+    if (!x || !y) return true;
+    return compareIso(x, y) === 0;
+  }
+  return compareIso(a0!, b0!) === 0;
+}
+
+function days(duration: string): number {
+  const m = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?$/.exec(duration);
+  if (!m) return 0;
+  return Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30.4 + Number(m[3] ?? 0) * 7 + Number(m[4] ?? 0);
+}
+
+function flag(topic: Topic, def: SlotDefinition, c: Cluster, later: Reading): Contradiction {
+  // An expectation is renewed by each report of it: the latest one is what the later statement changes.
+  const expected = def.kind === "status" && c.value.r.modality === "expected";
+  const earlier = expected ? c.statements[c.statements.length - 1]! : c.statements[0]!;
+  const also = c.statements.filter((s) => s !== earlier).map((s) => s.ref.claim.id);
+  const nature: Contradiction["nature"] = def.kind === "status" || def.movesOnly || later.r.changed || later.r.replaced || c.value.r.modality === "expected" ? "superseded" : "conflict";
+  const kind: Contradiction["kind"] = def.kind === "status" ? "status" : def.kind === "date" ? "date" : "value";
+  const show = (x: Reading) => (def.kind === "status" ? STAGE_LABEL[x.r.value as DealStage] : x.r.text);
+  const explanation = later.r.replaced
+    ? `${later.ref.source} says the ${def.label.toLowerCase()} ${show(later)} no longer holds; ${earlier.ref.source} gave it`
+    : `${later.ref.source} gives ${show(later)} for the ${def.label.toLowerCase()}; ${earlier.ref.source} gave ${show(earlier)}`;
+  return {
+    topic: topic.id,
+    earlier: earlier.ref.claim.id,
+    later: later.ref.claim.id,
+    kind,
+    confidence: nature === "conflict" ? 0.7 : 0.8,
+    explanation,
+    deal: topic.orgs.join("+"),
+    slot: def.id,
+    earlierValue: earlier.r.value,
+    laterValue: later.r.value,
+    nature,
+    alsoEarlier: also.slice(0, MAX_ALSO),
+  };
+}

@@ -1,0 +1,99 @@
+import type { DocumentDeal, Fact, Span } from "../types";
+import { companyId, type OrgRecognizer } from "../recognize/orgs";
+
+// Deal reporting names its deal in the headline and the lead: "X to buy Y", "X's bid for Y", "the X-Y merger",
+// "Y to be acquired by X". Headlines are often in Title Case, so the words that tell the deal are matched in
+// either case and a name is a run of capitalised words that are none of them.
+
+const MARKERS = [
+  "to", "buy", "buys", "buying", "bought", "acquire", "acquires", "acquired", "acquiring", "acquisition", "purchase", "purchases", "purchased",
+  "take", "takes", "taking", "took", "over", "takeover", "pick", "picks", "picked", "up", "bid", "bids", "offer", "offers", "offered", "for",
+  "of", "in", "into", "invest", "invests", "investing", "invested", "investment", "stake", "merge", "merges", "merged", "merger", "megamerger", "with",
+  "deal", "and", "agree", "agrees", "agreed", "set", "plans", "plan", "moves", "makes", "make", "made", "complete", "completes", "completed",
+  "close", "closes", "closed", "by", "be", "is", "was", "a", "an", "the", "its", "their", "on", "at", "after", "as", "says", "said", "sell", "sells",
+  "extend", "extends", "again", "terminate", "terminates", "delay", "delays", "raise", "raises", "boosts", "tops", "beats", "defends", "pursues",
+  "sues", "blocks", "blocked", "approves", "clears", "announce", "announces", "announced", "definitive", "agreement", "signs", "strike", "strikes", "reach", "reaches",
+];
+const CALENDAR = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+const MARKER_SET = new Set([...MARKERS, ...CALENDAR]);
+const WORD = /[\p{L}\d][\p{L}\d&.'’-]*/gu;
+
+interface Token extends Span {
+  word: string;
+  lower: string;
+  capital: boolean;
+}
+
+function tokens(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    const word = m[0].replace(/[.'’-]+$/, "");
+    if (!word) continue;
+    out.push({ word, lower: word.toLowerCase(), start: m.index, end: m.index + word.length, capital: /^[\p{Lu}\d]/u.test(word) });
+  }
+  return out;
+}
+
+interface Name extends Span {
+  text: string;
+  /** Index of the name's first and last token. */
+  first: number;
+  last: number;
+}
+
+/** Runs of capitalised words that are not deal words ("Broadcom", "Credit Suisse", "21st Century Fox"). */
+function names(toks: Token[]): Name[] {
+  const out: Name[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    if (!t.capital || MARKER_SET.has(t.lower) || /^\d+(?:[.,]\d+)?$/.test(t.word)) { i++; continue; }
+    let j = i;
+    while (j + 1 < toks.length && toks[j + 1]!.capital && !MARKER_SET.has(toks[j + 1]!.lower) && toks[j + 1]!.start - toks[j]!.end <= 1 && j - i < 3) j++;
+    out.push({ start: t.start, end: toks[j]!.end, text: toks.slice(i, j + 1).map((x) => x.word).join(" "), first: i, last: j });
+    i = j + 1;
+  }
+  return out;
+}
+
+type Role = "buyer" | "target" | "party";
+
+// Between two names, the words that say who does what to whom.
+const BUYER_TARGET = /^(?:['’]s\s+)?(?:(?:has|have|is|are|was|set|sets|plans|agreed|agrees|moves|will|would|again|formally|officially|finally|on\s+\w+day|\w+ly)\s+)*(?:to\s+)?(?:buy|buys|buying|bought|acquire|acquires|acquired|acquiring|purchase|purchases|purchased|take\s+over|takes\s+over|took\s+over|pick(?:s|ed)?\s+up|(?:complete[sd]?|close[sd]?|finali[sz]e[sd]?)\s+(?:its\s+|the\s+)?(?:\S+\s+){0,3}?(?:acquisition|purchase|takeover|deal|merger)\s+(?:of|for|with)|(?:bid|bids|offer|offers|offered|makes|made|make|raises|boosts)\s+(?:\S+\s+){0,5}?(?:for|to\s+buy)|invest(?:s|ed|ing)?\s+(?:\S+\s+){0,5}?in(?:to)?|(?:announced|signs|signed|reached|strikes|struck)\s+(?:a\s+|an\s+)?(?:definitive\s+)?(?:agreement|deal)\s+to\s+(?:purchase|buy|acquire))\s+(?:the\s+)?(?:\S+\s+){0,4}?$/i;
+const POSSESSIVE_FOR = /^['’]s\s+(?:\S+\s+){0,4}?(?:bid|offer|approach|takeover|acquisition|purchase|deal|investment|stake)\s+(?:for|of|in)\s+(?:the\s+)?(?:\S+\s+){0,4}?$/i;
+const BOUGHT_BY = /^\s*(?:(?:is|was|to\s+be|will\s+be|has\s+been|agrees\s+to\s+be|agreed\s+to\s+be)\s+)?(?:bought|acquired|taken\s+over|purchased)\s+by\s+(?:the\s+)?$/i;
+const PAIR = /^\s*(?:[-–—/]|,|\s+and|\s+&)\s*$/;
+const PAIR_AFTER = /^\s*(?:['’]s?\s+)?(?:\$?\S+\s+){0,3}?(?:merger|megamerger|deal|tie-up|combination|agree|agreed|extend|extends|terminate|terminates|delay|delays|complete|completes)\b/i;
+const MERGER_OF = /\b(?:merger|deal|combination|tie-up)\s+(?:of|between)\s+(?:the\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,3}$/u;
+
+/** The parties a headline or lead names as the deal, with who buys and who is bought when it says. */
+export function dealOfLine(text: string, span: Span, orgs: OrgRecognizer, facts: Fact[]): DocumentDeal | null {
+  const toks = tokens(text, span.start, span.end);
+  const found = names(toks);
+  const idOf = (n: Name): string | null => {
+    const org = facts.find((f) => f.kind === "org" && f.start < n.end && n.start < f.end);
+    if (org) return orgs.roleOf(org.value as string) === "party" ? (org.value as string) : null;
+    return companyId(n.text.replace(/^The\s/, ""));
+  };
+  for (let i = 0; i + 1 < found.length; i++) {
+    const a = found[i]!, b = found[i + 1]!;
+    const between = text.slice(a.end, b.start);
+    let roles: [Role, Role] | null = null;
+    if (BUYER_TARGET.test(between) || POSSESSIVE_FOR.test(between)) roles = ["buyer", "target"];
+    else if (BOUGHT_BY.test(between)) roles = ["target", "buyer"];
+    else if (PAIR.test(between) && (PAIR_AFTER.test(text.slice(b.end, span.end)) || MERGER_OF.test(text.slice(span.start, a.start)))) roles = ["party", "party"];
+    if (!roles) continue;
+    const x = idOf(a), y = idOf(b);
+    if (!x || !y || x === y) continue;
+    return makeDeal(x, y, roles[0] === "buyer" ? x : roles[1] === "buyer" ? y : undefined);
+  }
+  return null;
+}
+
+export function makeDeal(a: string, b: string, buyer?: string): DocumentDeal {
+  const parties = a < b ? [a, b] : [b, a];
+  const deal: DocumentDeal = { parties };
+  if (buyer) { deal.buyer = buyer; deal.target = buyer === a ? b : a; }
+  return deal;
+}

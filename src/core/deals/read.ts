@@ -1,0 +1,335 @@
+import type { DocumentDeal, Fact, Modality, Sentence, SlotReading, Span } from "../types";
+import type { OrgRecognizer } from "../recognize/orgs";
+import { monthIndex, parseIso } from "../recognize/calendar";
+import { SLOTS, type DealStage, type SlotDefinition } from "./slots";
+
+/** One slot value a sentence states, before it becomes a claim. */
+export interface SlotStatement {
+  slot: string;
+  sentence: Sentence;
+  /** The document's facts inside the sentence that the value rests on. */
+  fact?: number;
+  reading: SlotReading;
+  /** The deal's parties as the statement names them (sorted), or none when it names no deal. */
+  orgs: string[];
+}
+
+export interface ReadContext {
+  text: string;
+  facts: Fact[];
+  sentences: Sentence[];
+  orgs: OrgRecognizer;
+  deal: DocumentDeal | null;
+  published: string | null;
+}
+
+const compile = (sources: string[]) => new RegExp(`(?<![\\p{L}\\d-])(?:${sources.join("|")})(?![\\p{L}\\d])`, "giu");
+const CUES = new Map<string, RegExp>(SLOTS.filter((s) => s.cues.length).map((s) => [s.id, compile(s.cues)]));
+const MONEY_SLOTS = SLOTS.filter((s) => s.kind === "money");
+const DATE_SLOTS = SLOTS.filter((s) => s.kind === "date");
+
+/** How far a cue may be from its figure, in characters; a cue in another clause of the sentence counts as further. */
+const REACH = 80;
+const CLAUSE_PENALTY = 35;
+
+// A share price in a market report, not a price offered for the shares.
+const MARKET = /\b(?:shares?|stock)\b(?:\s+[\w.,'’-]+){0,5}?\s+(?:rose|fell|jumped|surged|climbed|dropped|gained|lost|closed|traded|trading|were up|was up|were down|was down|ended|opened|finished|soared|slumped|sank)\b|\bclosing (?:share |stock )?price\b|\bshare price\b|\bstock price\b|\bpremarket\b|\btraded at\b|\btrading at\b/gi;
+// Words that end one statement of a sentence and begin another.
+const CLAUSE_BREAK = /;|\s[—–]\s|,\s(?:but|while|whereas|although|though|and|which|who)\s|\s(?:but|whereas|although)\s|,\s(?=\p{Lu})/gu;
+
+const HISTORY_BEFORE = /\b(?:from|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|prior|first|earlier|former|old|began with|had (?:offered|agreed|paid|invested|valued|bid))\b(?:\s+[\w$€£.,'’-]+){0,4}?\s*$/i;
+const CONDITIONAL_BEFORE = /\b(?:if|unless|in the event|should)\b[^,;]*$/i;
+const EXPECTED_BEFORE = /\b(?:expect\w*|anticipat\w*|would|will|plans?|planned|intends?|aims?|set to|likely|could|may|might|potential(?:ly)?|nears?|nearing|in talks|consider\w*|seek\w*|hopes?|poised)\b/i;
+const CHANGED = /\b(?:push(?:ed|es|ing)? back|delay(?:ed|s|ing)?|postpon(?:e|ed|es|ing)|extend(?:ed|s|ing)?|moved|raise[sd]?|raising|boost(?:ed|s|ing)?|lift(?:ed|s)?|increas(?:e|ed|es|ing)|sweeten(?:ed|s)?|cut|lower(?:ed|s)?|reduc(?:e|ed|es)|revis(?:e|ed|es)|now|new|latest|balloon(?:ed|s)?|soar(?:ed|s)?|jump(?:ed|s)?|grew|grown|exploded|risen|rose)\b/i;
+const NEGATED = /\b(?:not|n't|never|no|without|nor|yet to|failed to)\b(?:\s+\w+){0,2}\s*$/i;
+const PARENS_AFTER_MONEY = /^\s*\(\s*(?:about|around|roughly|approximately|or|some)?\s*$/i;
+const NOT_HELD = /\b(?:does(?:n['’]t| not)|did(?:n['’]t| not)|not)\s+(?:already\s+)?own\b|\b(?:remaining|rest of|other)\s*$/i;
+
+// The stage of a deal a clause tells, strongest first.
+const STAGES: Array<[DealStage, RegExp]> = [
+  ["terminated", /\b(?:terminat(?:ed|es|e|ing)\b(?!\s+fees?)|call(?:ed|s)? off|scrap(?:ped|s)\b|walk(?:ed|s)? away|abandon(?:ed|s)\b|collaps(?:ed|es)\b|fell through|pull(?:ed|s)? out of|drop(?:ped|s) (?:its|the|their) (?:bid|offer|pursuit|plans?)|withdr(?:ew|awn|aws) (?:its|the|their) (?:bid|offer)|(?:would|will) not (?:raise|increase|improve|up|sweeten) (?:its|the|their) (?:£|\$|€)?\S* ?(?:bid|offer)|no longer (?:pursu|plan|seek)\w*)/i],
+  ["blocked", /\b(?:(?<!to\s)block(?:ed|s)\b|injunctions?\b|prohibit(?:ed|s)\b|vetoed\b)/i],
+  ["cleared", /\b(?:approv(?:ed|es|al)\b|clear(?:ed|s|ance)\b(?! (?:up|out|away))|green light|sign(?:ed|s)? off|upheld|uphold(?:s)?\b|go-ahead)/i],
+  ["completed", /\b(?:complet(?:ed|es|ion)\b|clos(?:ed|es) (?:its |the |their )?(?:\S+ ){0,2}?(?:deal|acquisition|merger|takeover|purchase|transaction)|became effective|(?:is )?now (?:officially )?(?:a )?part of|finali[sz]ed)/i],
+  ["sued", /\b(?:su(?:ed|es|ing)\b|lawsuit|(?:mov|seek|sought)\w* to block|challeng(?:ed|es) (?:the )?(?:deal|merger|acquisition|takeover))/i],
+  ["rejected", /\b(?:reject(?:ed|s|ing)?\b|rebuff(?:ed|s)?\b|turned down|spurned|snubbed)/i],
+  ["agreed", /\b(?:agree(?:d|s)? to (?:buy|acquire|purchase|merge|sell|combine|a deal|terms|be acquired|be bought)|(?:struck|reached|signed|inked|announced) (?:a |an |the |its )?(?:definitive )?(?:deal|agreement|merger agreement)|agreed-upon|agreed deal|definitive agreement|(?:is|are) (?:buying|acquiring))/i],
+  ["pursuing", /\b(?:continu(?:e|es|ed|ing) to pursue|still (?:pursuing|interested)|remains? (?:committed|interested))/i],
+  ["offered", /\b(?:offered (?:to buy|\$|£|€|one|two|three|\d)|made (?:a|an|three|two|several|four|five) (?:\S+ )?(?:offers?|bids?|approach(?:es)?)|bid(?:s)? (?:\$|£|€|\d))/i],
+  ["talks", /\b(?:in (?:advanced |early |exclusive )?(?:talks|negotiations|discussions)|nearing a deal|close to a deal|negotiating)\b/i],
+];
+const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|may|might|hopes? to|aims? to|plans? to|on track to|seeks? to)\b[^.;]{0,45}$/i;
+const DEAL_CONTEXT = /\b(?:deal|acquisition|merger|megamerger|takeover|transaction|buyout|purchase|tie-up|combination|offer|bid|approach|agreement|buy|acquire|pursuit|plans? to)\b/i;
+const DIVEST = /\b(?:sell|sells|sale|sold|divest\w*|spin\w*|offload\w*|transfer\w*|dispos\w*)\b/i;
+const COUNT = /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\p{L}-]+\s+)?(?:stores|store locations|locations|supermarkets|outlets|branches|pharmacies|sites)\b/giu;
+
+interface Clause extends Span {}
+
+/** Every slot value the sentences of a document state, each tied to its deal's parties. */
+export function readSlots(ctx: ReadContext): SlotStatement[] {
+  const out: SlotStatement[] = [];
+  const { text, facts } = ctx;
+  const pubYear = parseIso(ctx.published)?.y ?? latestYear(facts);
+  let fi = 0;
+  let carried: string[] = ctx.deal?.parties ?? [];
+  for (const s of ctx.sentences) {
+    if (s.heading) continue;
+    while (fi < facts.length && facts[fi]!.start < s.start) fi++;
+    const inside: number[] = [];
+    for (let k = fi; k < facts.length && facts[k]!.start < s.end; k++) if (facts[k]!.end <= s.end) inside.push(k);
+    const sentence = text.slice(s.start, s.end);
+    const clauses = clausesOf(sentence, s.start);
+    const parties = inside.filter((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "party");
+    if (!ctx.deal && parties.length) carried = [...new Set(parties.map((k) => facts[k]!.value as string))].sort().slice(0, 2);
+    // A figure may be another bidder's ("Comcast's $65 billion offer" in a story of Disney's bid); dates,
+    // counts and stages are the document's deal's.
+    const dealOf = (at: Span, slot: string): string[] =>
+      BIDDER_SLOTS.has(slot) ? partiesFor(at, parties, facts, ctx.deal, carried, clauseOf(clauses, at.start)) : ctx.deal?.parties ?? carried;
+    const add = (slot: string, reading: SlotReading, fact?: number) => {
+      const orgs = dealOf(reading, slot);
+      if (!orgs.length) return;
+      out.push({ slot, sentence: s, reading, orgs, ...(fact !== undefined ? { fact } : {}) });
+    };
+    let previousMoney: Fact | undefined;
+    for (const k of inside) {
+      const f = facts[k]!;
+      const clause = clauseOf(clauses, f.start);
+      if (f.kind === "money") {
+        const parenthetical = previousMoney && PARENS_AFTER_MONEY.test(text.slice(previousMoney.end, f.start));
+        previousMoney = f;
+        if (parenthetical || typeof f.value !== "number") continue;
+        const slot = f.per === "share" ? "price-per-share" : nearestSlot(text, f, MONEY_SLOTS, clause, s, clauses, true);
+        if (!slot || (slot !== "price-per-share" && f.value < 100_000)) continue;
+        const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
+        if (slot === "holding-value" || slot === "investment") { const h = holderOf(f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
+        markChange(reading, text, clause);
+        add(slot, reading, k);
+      } else if (f.kind === "stake" && typeof f.value === "number") {
+        if (NOT_HELD.test(text.slice(clause.start, f.start)) || NOT_HELD.test(text.slice(f.end, Math.min(clause.end, f.end + 40)).replace(/^\s*(?:of|in)\s+\S+\s+/, ""))) continue;
+        const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
+        const holder = holderOf(f, parties, facts, clause, ctx.deal);
+        if (holder) reading.holder = holder;
+        const target = stakeTargetOf(text, f, facts, inside);
+        if (target && target !== holder) reading.target = target;
+        markChange(reading, text, clause);
+        add("stake", reading, k);
+      } else if (f.kind === "percent" && typeof f.value === "number") {
+        if (nearestSlot(text, f, [SLOT_PREMIUM], clause, s, clauses, false, 40) !== "premium") continue;
+        add("premium", readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside)), k);
+      } else if (f.kind === "date") {
+        const value = dateValue(f);
+        if (!value || f.dateKind === "weekday" || f.dateKind === "relative") continue;
+        const slot = nearestSlot(text, f, DATE_SLOTS, clause, s, clauses, false);
+        if (!slot || (f.dateKind === "year" && slot !== "expected-close")) continue;
+        const reading: SlotReading = { value, start: f.start, end: f.end, text: f.text, modality: modalityOf(text, f, clause, pubYear, facts, inside) };
+        markChange(reading, text, clause);
+        add(slot, reading, k);
+        if (slot === "expected-close" && !reading.replaced && reading.modality !== "history") {
+          // An expected closing is also what the deal's status was expected to become.
+          add("deal-status", { value: "completed", start: f.start, end: f.end, text: f.text, modality: "expected" });
+        }
+      } else if (f.kind === "duration" && typeof f.value === "string") {
+        if (nearestSlot(text, f, [SLOT_EXTENSION], clause, s, clauses, false, 30) !== "extension-length") continue;
+        add("extension-length", readingOf(f, "reported"), k);
+      }
+    }
+    // Counts of stores a deal sells off.
+    if (DIVEST.test(sentence)) {
+      for (const m of sentence.matchAll(COUNT)) {
+        const start = s.start + m.index!, end = start + m[0].length;
+        const before = text.slice(Math.max(s.start, start - 30), start);
+        const q = /\b(as many as|up to|about|around|roughly|nearly|more than|at least|some)\s*$/i.exec(before)?.[1]?.toLowerCase();
+        const reading: SlotReading = { value: Number(m[1]!.replace(/,/g, "")), start, end, text: m[0], modality: "reported" };
+        if (q) reading.qualifier = q;
+        add("divest-count", reading);
+      }
+    }
+    // Where the deal stands.
+    if (DEAL_CONTEXT.test(sentence)) {
+      const stage = stageOf(text, clauses);
+      if (stage) add("deal-status", stage);
+    }
+  }
+  return out;
+}
+
+/** Slots whose figure belongs to whoever offers or holds it, not always to the document's deal. */
+const BIDDER_SLOTS = new Set(["deal-value", "price-per-share", "enterprise-value", "stake", "investment", "holding-value", "valuation", "round-size", "premium"]);
+const SLOT_PREMIUM = SLOTS.find((s) => s.id === "premium")!;
+const SLOT_EXTENSION = SLOTS.find((s) => s.id === "extension-length")!;
+
+function clausesOf(sentence: string, offset: number): Clause[] {
+  const out: Clause[] = [];
+  let from = 0;
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    if (m.index! > from) out.push({ start: offset + from, end: offset + m.index! });
+    from = m.index! + m[0].length;
+  }
+  out.push({ start: offset + from, end: offset + sentence.length });
+  return out;
+}
+
+function clauseOf(clauses: Clause[], at: number): Clause {
+  return clauses.find((c) => at >= c.start && at < c.end) ?? clauses[clauses.length - 1]!;
+}
+
+/**
+ * The slot whose cue is nearest the figure: "a $60bn valuation", "paying $3 billion", "a $3 billion
+ * termination fee". A cue right after the figure ("$2 billion round") is nearer than one a word before.
+ * Null when no cue is in reach, or when a share-price report is nearer (`market`).
+ */
+function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Clause, s: Span, clauses: Clause[], market: boolean, reach = REACH): string | null {
+  let best: string | null = null;
+  let bestDistance = reach + 1;
+  const from = Math.max(s.start, f.start - reach - CLAUSE_PENALTY), to = Math.min(s.end, f.end + reach + CLAUSE_PENALTY);
+  const window = text.slice(from, to);
+  const distance = (start: number, end: number) => {
+    let d = end <= f.start ? f.start - end : start >= f.end ? start - f.end - 0.5 : 0;
+    if (clauseOf(clauses, start) !== clause) d += CLAUSE_PENALTY;
+    return d;
+  };
+  for (const slot of slots) {
+    const re = CUES.get(slot.id);
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(window); m; m = re.exec(window)) {
+      const start = from + m.index, end = start + m[0].length;
+      if (start < f.end && end > f.start) continue;
+      const d = distance(start, end);
+      if (d < bestDistance) { bestDistance = d; best = slot.id; }
+    }
+  }
+  if (market && best) {
+    MARKET.lastIndex = 0;
+    for (let m = MARKET.exec(window); m; m = MARKET.exec(window)) {
+      const start = from + m.index, end = start + m[0].length;
+      if (distance(start, end) <= bestDistance) return null;
+    }
+  }
+  return best;
+}
+
+function readingOf(f: Fact, modality: Modality): SlotReading {
+  const r: SlotReading = { value: f.value as number | string, start: f.start, end: f.end, text: f.text, modality };
+  if (f.currency) r.currency = f.currency;
+  if (f.qualifier) r.qualifier = f.qualifier;
+  if (f.max !== undefined) r.max = f.max;
+  return r;
+}
+
+/** Whether a figure is stated as fact, as history, on a condition or as an expectation. */
+function modalityOf(text: string, f: Span, clause: Clause, pubYear: number | undefined, facts: Fact[], inside: number[]): Modality {
+  const before = text.slice(Math.max(clause.start, f.start - 60), f.start);
+  if (HISTORY_BEFORE.test(before) || pastYear(text, f, clause, pubYear, facts, inside)) return "history";
+  if (CONDITIONAL_BEFORE.test(text.slice(clause.start, f.start))) return "conditional";
+  if (EXPECTED_BEFORE.test(text.slice(clause.start, f.start))) return "expected";
+  return "reported";
+}
+
+/** A year before the article's, dating the figure: right after it ("$9 billion in 2015") or opening its sentence ("In 2019, …"). */
+function pastYear(text: string, f: Span, clause: Clause, pubYear: number | undefined, facts: Fact[], inside: number[]): boolean {
+  if (pubYear === undefined) return false;
+  for (const k of inside) {
+    const d = facts[k]!;
+    if (d.kind !== "date" || typeof d.value !== "string" || d === f) continue;
+    const y = parseIso(d.value.split("/")[0])?.y;
+    if (y === undefined || y >= pubYear || !/\d{4}/.test(d.text)) continue;
+    if (d.start >= f.end && d.start - f.end < 40 && /^\s*(?:\S+\s+){0,3}?(?:in|as of|during|back in|at the end of)\s+$/i.test(text.slice(f.end, d.start)) && d.start <= clause.end) return true;
+    if (d.end <= f.start && /^\W*(?:in|as of|back in|by)\s+$/i.test(text.slice(clause.start, d.start))) return true;
+  }
+  return false;
+}
+
+/** The latest year a document writes out: the earliest it can have been written, when it gives no date. */
+function latestYear(facts: Fact[]): number | undefined {
+  let y: number | undefined;
+  for (const f of facts) {
+    if (f.kind !== "date" || typeof f.value !== "string" || !/\d{4}/.test(f.text)) continue;
+    const v = parseIso(f.value)?.y;
+    if (v !== undefined && (y === undefined || v > y)) y = v;
+  }
+  return y;
+}
+
+function markChange(r: SlotReading, text: string, clause: Clause): void {
+  const words = text.slice(clause.start, clause.end);
+  if (!CHANGED.test(words)) return;
+  r.changed = true;
+  if (r.modality === "history" && /\b(?:push(?:ed|es)? back|delay(?:ed|s)?|postpon(?:e|ed)|moved|extend(?:ed|s)?)\b/i.test(words)) r.replaced = true;
+}
+
+/** A date's value for comparing: its ISO value, or the month and day it writes ("--11-26") when the year is only inferred. */
+export function dateValue(f: Fact): string | null {
+  const written = /\b(?:19|20)\d{2}\b/.test(f.text);
+  if (typeof f.value === "string" && written) return f.value;
+  const m = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+(\d{1,2}))?|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)/i.exec(f.text);
+  if (!m) return typeof f.value === "string" ? f.value : null;
+  const month = monthIndex((m[1] ?? m[4])!);
+  if (month < 0) return null;
+  const day = m[2] ?? m[3];
+  const mm = String(month + 1).padStart(2, "0");
+  return day ? `--${mm}-${day.padStart(2, "0")}` : `--${mm}`;
+}
+
+/** The holder of a stake or an investment: the party named nearest before it in its clause ("Pfizer holds a 32% stake"). */
+function holderOf(f: Span, parties: number[], facts: Fact[], clause: Clause, deal: DocumentDeal | null): string | undefined {
+  let best: Fact | undefined;
+  for (const k of parties) {
+    const o = facts[k]!;
+    if (o.end <= f.start && o.start >= clause.start - 60) best = o;
+  }
+  if (best) return best.value as string;
+  return deal?.buyer;
+}
+
+/** "a 9.9% stake in Alder" → alder; "13.5% in Haleon" → haleon. */
+function stakeTargetOf(text: string, f: Fact, facts: Fact[], inside: number[]): string | undefined {
+  const prep = /^\s*(?:-\s*)?(?:[\p{L}-]+\s+){0,3}?(?:in|of)\s+(?:the\s+)?/u.exec(text.slice(f.end, f.end + 60));
+  if (!prep) return undefined;
+  const from = f.end + prep[0].length;
+  const org = inside.map((k) => facts[k]!).find((o) => o.kind === "org" && o.start >= from && o.start <= from + 4);
+  return org ? String(org.value) : undefined;
+}
+
+/**
+ * The deal a statement is about. The document's deal, unless the party nearest the figure is another
+ * company ("Comcast's $65 billion offer for Fox" in a story of Disney's bid): then that company's deal for
+ * the same target. With no deal in the headline, the parties the sentence (or the one before) names.
+ */
+function partiesFor(at: Span, parties: number[], facts: Fact[], deal: DocumentDeal | null, carried: string[], clause: Clause): string[] {
+  const named = parties.map((k) => facts[k]!);
+  if (!deal) return carried;
+  if (!named.length || named.every((o) => deal.parties.includes(o.value as string))) return deal.parties;
+  let nearest: Fact | undefined;
+  let bestDistance = Infinity;
+  for (const o of named) {
+    const inClause = o.start >= clause.start && o.end <= clause.end;
+    const d = (o.end <= at.start ? at.start - o.end : o.start - at.end + 20) + (inClause ? 0 : 200);
+    if (d < bestDistance) { bestDistance = d; nearest = o; }
+  }
+  const id = nearest!.value as string;
+  if (deal.parties.includes(id)) return deal.parties;
+  const other = deal.target ?? named.map((o) => o.value as string).find((v) => deal.parties.includes(v));
+  if (!other || other === id) return [];
+  return id < other ? [id, other] : [other, id];
+}
+
+/** The stage of the deal a sentence tells, with its modality, or null. */
+function stageOf(text: string, clauses: Clause[]): SlotReading | null {
+  let found: { stage: DealStage; rank: number; start: number; end: number; modality: Modality } | null = null;
+  for (const c of clauses) {
+    const words = text.slice(c.start, c.end);
+    STAGES.forEach(([stage, re], rank) => {
+      const m = re.exec(words);
+      if (!m) return;
+      const before = words.slice(0, m.index);
+      if (NEGATED.test(before)) return;
+      const modality: Modality = CONDITIONAL_BEFORE.test(before) ? "conditional" : STAGE_EXPECTED.test(before) ? "expected" : HISTORY_BEFORE.test(before) ? "history" : "reported";
+      if (modality === "conditional") return;
+      if (!found || rank < found.rank) found = { stage, rank, start: c.start + m.index, end: c.start + m.index + m[0].length, modality };
+    });
+  }
+  if (!found) return null;
+  const f = found as { stage: DealStage; start: number; end: number; modality: Modality };
+  return { value: f.stage, start: f.start, end: f.end, text: text.slice(f.start, f.end), modality: f.modality };
+}

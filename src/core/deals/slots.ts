@@ -1,0 +1,90 @@
+// The facts a deal carries, in one table: what each slot is called, what kind of value fills it, and the
+// words that tie a figure in a sentence to it. Reading a sentence (read.ts), comparing values (changes.ts)
+// and every view take a slot's meaning from here.
+import type { Modality } from "../types";
+
+export type SlotKind = "money" | "stake" | "percent" | "count" | "date" | "duration" | "status";
+
+export interface SlotDefinition {
+  id: string;
+  label: string;
+  kind: SlotKind;
+  /** Regular-expression sources naming the slot near a figure of its kind (case-insensitive, word-bounded). */
+  cues: string[];
+  /** Whether two different values can only follow one another in time (an outside date moved), never clash in one moment. */
+  movesOnly?: boolean;
+}
+
+/** Where a deal stands. Order matters only for reading: a clause's first stage in this list wins a tie. */
+export type DealStage = "terminated" | "blocked" | "sued" | "cleared" | "completed" | "agreed" | "rejected" | "pursuing" | "offered" | "talks";
+
+
+const DEAL_NOUN = "(?:deal|acquisition|merger|mega-?merger|takeover|transaction|buyout|purchase|tie-up|combination|offer|bid|approach)";
+
+export const SLOTS: SlotDefinition[] = [
+  // Money. The cue nearest a figure decides which of these it is (read.ts); a later entry never overrides a nearer cue.
+  { id: "price-per-share", label: "Price per share", kind: "money", cues: ["per[- ]share", "(?:a|per|for each|each|for every) (?:[\\w.&'’-]+ ){0,3}?(?:share|ADS)", "each"] },
+  { id: "termination-fee", label: "Termination fee", kind: "money", cues: ["(?:termination|break-?up|break|walk-?away) fees?", "if (?:the )?(?:deal|transaction|merger|agreement|acquisition) (?:is |was )?(?:terminated|called off|abandoned)"] },
+  { id: "reverse-termination-fee", label: "Reverse termination fee", kind: "money", cues: ["reverse (?:termination|break-?up|break) fees?"] },
+  { id: "net-debt", label: "Net debt assumed", kind: "money", cues: ["(?:of |in )?(?:\\w+['’]s )?net debt", "debt"] },
+  { id: "enterprise-value", label: "Total transaction value", kind: "money", cues: ["total transaction(?: value)?", "enterprise value", "including (?:net )?debt", "including the assumption"] },
+  { id: "holding-value", label: "Value of a holding", kind: "money", cues: ["(?:stake|holding|investment|position) (?:\\w+ ){0,3}?(?:is |was |are )?(?:now )?(?:worth|valued at)", "on the books"] },
+  { id: "valuation", label: "Valuation", kind: "money", cues: ["(?:post-money |pre-money )?valuations?", "valu(?:ed|es|ing) (?:\\w+ ){0,4}?at", "market (?:value|capitali[sz]ation|cap)", "worth"] },
+  { id: "round-size", label: "Funding round", kind: "money", cues: ["(?:funding |financing |investment |equity )?rounds?", "rais(?:e|es|ed|ing)", "fundrais(?:e|ing)", "series [a-h]"] },
+  { id: "investment", label: "Investment", kind: "money", cues: ["invest(?:s|ed|ing|ment|ments)?", "infusion", "inject(?:s|ed|ing)?", "pump(?:s|ed|ing)?", "pour(?:s|ed|ing)?", "backing", "put (?:\\w+ ){0,3}?into"] },
+  { id: "deal-value", label: "Deal value", kind: "money", cues: [
+    DEAL_NOUN + "s?", "(?:buy|buys|bought|acquire|acquires|acquired|acquiring|purchase[sd]?|sell|sells|sold|sale)", "pa(?:y|ys|id|ying)", "price[sd]?", "valued", "consideration",
+  ] },
+  // Other figures a deal carries.
+  { id: "stake", label: "Stake", kind: "stake", cues: [] },
+  { id: "premium", label: "Premium", kind: "percent", cues: ["premium"] },
+  { id: "divest-count", label: "Stores to divest", kind: "count", cues: [] },
+  { id: "extension-length", label: "Extension", kind: "duration", movesOnly: true, cues: ["extend(?:s|ed|ing)?", "extension", "push(?:es|ed)? back", "delay(?:s|ed)?"] },
+  // Dated events.
+  { id: "outside-date", label: "Deadline", kind: "date", movesOnly: true, cues: [
+    "outside date", "(?:merger |closure |closing |termination |end |drop-dead )?deadlines?", "termination date", "end date", "drop-dead date", "long-?stop date", "expir(?:e|es|ed|y)",
+    "extend(?:s|ed|ing)? (?:\\w+ ){0,6}?(?:to|until|through)", "complet(?:e|ing|ion of) (?:\\w+ ){0,4}?by",
+  ] },
+  { id: "decision-date", label: "Regulator's deadline", kind: "date", movesOnly: true, cues: ["decide (?:\\w+ ){0,3}?by", "(?:decision|ruling|verdict|rule) (?:\\w+ ){0,6}?(?:by|to|on|until)", "(?:deadline|date) for (?:its |a |the )?(?:ruling|decision)"] },
+  { id: "vote-date", label: "Shareholder vote", kind: "date", movesOnly: true, cues: ["vote", "shareholder meeting", "special meeting", "stockholders? meeting", "meeting date", "meeting"] },
+  { id: "expected-close", label: "Expected closing", kind: "date", movesOnly: true, cues: [
+    "(?:expect(?:s|ed)?|anticipat(?:e|es|ed)|set|scheduled|on track|due|likely|poised|slated|originally set|targeted) (?:\\w+ ){0,4}?(?:to )?(?:close|closing|complete|completion|be completed|be finali[sz]ed)",
+    "clos(?:e|ing) (?:is |was )?(?:now )?(?:expected|scheduled|set|slated|targeted)", "timeline", "timetable", "closing date", "set for",
+  ] },
+  { id: "suit-date", label: "Lawsuit filed", kind: "date", cues: ["sued", "sues", "su(?:e|ing) to block", "(?:filed|brought) (?:a |an )?(?:lawsuit|suit|complaint|challenge)", "lawsuit"] },
+  { id: "investor-day", label: "Investor day", kind: "date", movesOnly: true, cues: ["investor day", "capital markets day", "investor (?:event|presentation)"] },
+  { id: "deal-status", label: "Status", kind: "status", cues: [] },
+];
+
+const BY_ID = new Map(SLOTS.map((s) => [s.id, s]));
+
+export function slotOf(id: string): SlotDefinition | undefined {
+  return BY_ID.get(id);
+}
+
+export function isSlot(concept: string): boolean {
+  return BY_ID.has(concept);
+}
+
+/** What each stage is called in a flag or a view. */
+export const STAGE_LABEL: Record<DealStage, string> = {
+  talks: "in talks", offered: "offered", rejected: "rejected", pursuing: "still pursued", agreed: "agreed", sued: "challenged in court",
+  cleared: "cleared", blocked: "blocked", terminated: "terminated", completed: "completed",
+};
+
+/**
+ * Whether a deal reported at `from` and later at `to` has changed course, not progressed: an agreed deal
+ * blocked or called off, a blocked one cleared, a terminated one revived, a rejected approach agreed.
+ * Progress (agreed → cleared → completed, sued → blocked → terminated) and repeats are not changes.
+ */
+export function stageChanged(from: DealStage, fromModality: Modality, to: DealStage): boolean {
+  const failed = to === "blocked" || to === "terminated";
+  if (fromModality === "expected") {
+    // An expectation that the deal would close or be cleared, then a suit or a block.
+    return (from === "completed" || from === "cleared") && (failed || to === "sued");
+  }
+  if (failed) return from === "agreed" || from === "pursuing" || from === "cleared" || from === "offered" || from === "talks";
+  if (to === "cleared" || to === "completed") return from === "blocked" || from === "terminated";
+  if (to === "agreed") return from === "rejected" || from === "terminated";
+  return false;
+}
