@@ -8,7 +8,7 @@ import { recognizeDates } from "./recognize/dates";
 import { buildLexicon, recognizeTerms, type CompiledTerm, type ExtraTerm } from "./recognize/terms";
 import { buildOrgRecognizer, type OrgRecognizer } from "./recognize/orgs";
 import { extractClaims } from "./claims";
-import { dealOfLine, makeDeal } from "./deals/parties";
+import { dealOfLine } from "./deals/parties";
 import { Occupancy } from "./text/spans";
 import { isRecord } from "./isRecord";
 
@@ -107,21 +107,25 @@ function analyzeDocument(input: DocumentInput, lexicon: CompiledTerm[], orgRecog
   const titleBlock = title ? blocks.find((b) => b.kind === "heading") : undefined;
   const mainOrgs = mainOrgsOf(ordered, orgRecognizer, titleBlock);
   const deal = dealOf(text, titleBlock, sentences, ordered, orgRecognizer, mainOrgs);
-  const claims = extractClaims({ path, text, facts: ordered, sentences, lexicon, orgs: orgRecognizer, mainOrgs, deal, published });
+  const claims = extractClaims({ path, text, facts: ordered, sentences, lexicon, orgs: orgRecognizer, mainOrgs: [...mainOrgs].sort(), deal, published });
   stats.parse += t1 - t0;
   stats.recognize += t2 - t1;
   stats.claims += now() - t2;
   return { path, text, format, title, published, publishedSource, frontMatter: fm.data, sentences: packSpans(sentences), facts: ordered, claims, problems, deal };
 }
 
-/** The deal a headline or the first sentences name ("X to buy Y"), else the two parties the document names most. */
+/**
+ * The deal a headline or the first sentences name ("X to buy Y"). Without one, only the company the document
+ * names most: the corpus's grouping puts its statements with the deal that company is in elsewhere, where
+ * pairing it with the runner-up would invent a deal.
+ */
 function dealOf(text: string, titleBlock: Block | undefined, sentences: Sentence[], facts: Fact[], orgs: OrgRecognizer, mainOrgs: string[]): DocumentDeal | null {
   const lines: Span[] = [...(titleBlock ? [titleBlock] : []), ...sentences.slice(0, 3)];
   for (const line of lines) {
     const deal = dealOfLine(text, line, orgs, facts);
     if (deal) return deal;
   }
-  return mainOrgs.length === 2 ? makeDeal(mainOrgs[0]!, mainOrgs[1]!) : null;
+  return mainOrgs.length ? { parties: [mainOrgs[0]!] } : null;
 }
 
 function packSpans(spans: Span[]): Uint32Array {
@@ -207,5 +211,6 @@ function mainOrgsOf(facts: Fact[], orgs: OrgRecognizer, titleBlock: Block | unde
     const inTitle = titleBlock && f.start >= titleBlock.start && f.end <= titleBlock.end;
     counts.set(f.value as string, (counts.get(f.value as string) ?? 0) + (inTitle ? 3 : 1));
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2).map(([id]) => id).sort();
+  // Most named first (the deal's fallback takes the first); claims keep them sorted.
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2).map(([id]) => id);
 }

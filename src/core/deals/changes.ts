@@ -36,7 +36,7 @@ interface Cluster {
  */
 export function slotChanges(topic: Topic, refs: ClaimRef[], tolerance: number): Contradiction[] {
   const def = slotOf(topic.concept);
-  if (!def || topic.orgs.length < 2) return [];
+  if (!def || !topic.orgs.length) return [];
   const out: Contradiction[] = [];
   const clusters: Cluster[] = [];
   let i = 0;
@@ -60,17 +60,20 @@ export function slotChanges(topic: Topic, refs: ClaimRef[], tolerance: number): 
   return out;
 }
 
+/** Slots whose values are stated on a condition as a rule ("$3.5 billion if the deal is terminated after …"). */
+const CONDITIONAL_SLOTS = new Set(["termination-fee", "reverse-termination-fee"]);
+
 function usableLater(def: SlotDefinition, r: SlotReading): boolean {
   if (r.replaced) return true;
   if (r.modality === "history") return false;
-  if (r.modality === "conditional") return def.id === "termination-fee" || def.id === "reverse-termination-fee";
+  if (r.modality === "conditional") return CONDITIONAL_SLOTS.has(def.id);
   if (def.kind === "status") return r.modality === "reported";
   return true;
 }
 
 function usableEarlier(def: SlotDefinition, r: SlotReading): boolean {
   if (r.replaced) return false;
-  if (r.modality === "conditional") return def.id === "termination-fee" || def.id === "reverse-termination-fee";
+  if (r.modality === "conditional") return CONDITIONAL_SLOTS.has(def.id);
   return true;
 }
 

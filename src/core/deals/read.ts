@@ -1,7 +1,7 @@
 import type { DocumentDeal, Fact, Modality, Sentence, SlotReading, Span } from "../types";
 import type { OrgRecognizer } from "../recognize/orgs";
 import { monthIndex, parseIso } from "../recognize/calendar";
-import { SLOTS, type DealStage, type SlotDefinition } from "./slots";
+import { OTHER_MONEY, SLOTS, type DealStage, type SlotDefinition } from "./slots";
 
 /** One slot value a sentence states, before it becomes a claim. */
 export interface SlotStatement {
@@ -24,8 +24,8 @@ export interface ReadContext {
 }
 
 const compile = (sources: string[]) => new RegExp(`(?<![\\p{L}\\d-])(?:${sources.join("|")})(?![\\p{L}\\d])`, "giu");
-const CUES = new Map<string, RegExp>(SLOTS.filter((s) => s.cues.length).map((s) => [s.id, compile(s.cues)]));
-const MONEY_SLOTS = SLOTS.filter((s) => s.kind === "money");
+const CUES = new Map<string, RegExp>([...SLOTS, OTHER_MONEY].filter((s) => s.cues.length).map((s) => [s.id, compile(s.cues)]));
+const MONEY_SLOTS = [...SLOTS.filter((s) => s.kind === "money"), OTHER_MONEY];
 const DATE_SLOTS = SLOTS.filter((s) => s.kind === "date");
 
 /** How far a cue may be from its figure, in characters; a cue in another clause of the sentence counts as further. */
@@ -37,8 +37,11 @@ const MARKET = /\b(?:shares?|stock)\b(?:\s+[\w.,'’-]+){0,5}?\s+(?:rose|fell|ju
 // Words that end one statement of a sentence and begin another.
 const CLAUSE_BREAK = /;|\s[—–]\s|,\s(?:but|while|whereas|although|though|and|which|who)\s|\s(?:but|whereas|although)\s|,\s(?=\p{Lu})/gu;
 
-const HISTORY_BEFORE = /\b(?:from|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|prior|first|earlier|former|old|began with|had (?:offered|agreed|paid|invested|valued|bid))\b(?:\s+[\w$€£.,'’-]+){0,4}?\s*$/i;
-const CONDITIONAL_BEFORE = /\b(?:if|unless|in the event|should)\b[^,;]*$/i;
+// The word right before a figure that makes it a past one: "from $52.4 billion", "its initial $52.4 offer", "began with a $1.25 billion investment".
+const HISTORY_BEFORE = /(?:\b(?:from|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|prior|earlier|former|old|began with)\s+(?:[\w’'-]+\s+)?|\bhad (?:\w+ly )?(?:offered|agreed|paid|invested|valued|bid)\b(?:\s+[\w$€£.,'’-]+){0,3}?\s*)$/i;
+const CONDITIONAL_BEFORE = /(?:\b(?:if|unless|in the event)\b|^\W*should\b)[^,;]*$/i;
+// A figure that is part of another ("$107.50 per share, comprised of $53.75 in cash and …").
+const PORTION_BEFORE = /\b(?:compris(?:ed|ing) of|consist(?:s|ed|ing) of|made up of|of which|split between|including|includes|plus)\b[^.;]{0,50}$/i;
 const EXPECTED_BEFORE = /\b(?:expect\w*|anticipat\w*|would|will|plans?|planned|intends?|aims?|set to|likely|could|may|might|potential(?:ly)?|nears?|nearing|in talks|consider\w*|seek\w*|hopes?|poised)\b/i;
 const CHANGED = /\b(?:push(?:ed|es|ing)? back|delay(?:ed|s|ing)?|postpon(?:e|ed|es|ing)|extend(?:ed|s|ing)?|moved|raise[sd]?|raising|boost(?:ed|s|ing)?|lift(?:ed|s)?|increas(?:e|ed|es|ing)|sweeten(?:ed|s)?|cut|lower(?:ed|s)?|reduc(?:e|ed|es)|revis(?:e|ed|es)|now|new|latest|balloon(?:ed|s)?|soar(?:ed|s)?|jump(?:ed|s)?|grew|grown|exploded|risen|rose)\b/i;
 const NEGATED = /\b(?:not|n't|never|no|without|nor|yet to|failed to)\b(?:\s+\w+){0,2}\s*$/i;
@@ -98,8 +101,9 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         const parenthetical = previousMoney && PARENS_AFTER_MONEY.test(text.slice(previousMoney.end, f.start));
         previousMoney = f;
         if (parenthetical || typeof f.value !== "number") continue;
+        if (PORTION_BEFORE.test(text.slice(s.start, f.start))) continue;
         const slot = f.per === "share" ? "price-per-share" : nearestSlot(text, f, MONEY_SLOTS, clause, s, clauses, true);
-        if (!slot || (slot !== "price-per-share" && f.value < 100_000)) continue;
+        if (!slot || slot === OTHER_MONEY.id || (slot !== "price-per-share" && f.value < 100_000)) continue;
         const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
         if (slot === "holding-value" || slot === "investment") { const h = holderOf(f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
         markChange(reading, text, clause);
@@ -121,7 +125,9 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (!value || f.dateKind === "weekday" || f.dateKind === "relative") continue;
         const slot = nearestSlot(text, f, DATE_SLOTS, clause, s, clauses, false);
         if (!slot || (f.dateKind === "year" && slot !== "expected-close")) continue;
-        const reading: SlotReading = { value, start: f.start, end: f.end, text: f.text, modality: modalityOf(text, f, clause, pubYear, facts, inside) };
+        // A date's slot says whether it is expected (an expected closing); a deadline is a deadline, however worded.
+        const modality = modalityOf(text, f, clause, pubYear, facts, inside);
+        const reading: SlotReading = { value, start: f.start, end: f.end, text: f.text, modality: modality === "history" ? modality : slot === "expected-close" ? "expected" : "reported" };
         markChange(reading, text, clause);
         add(slot, reading, k);
         if (slot === "expected-close" && !reading.replaced && reading.modality !== "history") {
@@ -146,7 +152,8 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     }
     // Where the deal stands.
     if (DEAL_CONTEXT.test(sentence)) {
-      const stage = stageOf(text, clauses);
+      const regulator = inside.some((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "regulator");
+      const stage = stageOf(text, clauses, regulator || CLEARANCE_CONTEXT.test(sentence), pubYear);
       if (stage) add("deal-status", stage);
     }
   }
@@ -189,13 +196,15 @@ function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Cla
     return d;
   };
   for (const slot of slots) {
+    // Words that make a sum something else bind closely: "$36 million more a month", "$1 billion in synergies".
+    const weight = slot === OTHER_MONEY ? 0.5 : 1;
     const re = CUES.get(slot.id);
     if (!re) continue;
     re.lastIndex = 0;
     for (let m = re.exec(window); m; m = re.exec(window)) {
       const start = from + m.index, end = start + m[0].length;
       if (start < f.end && end > f.start) continue;
-      const d = distance(start, end);
+      const d = distance(start, end) * weight;
       if (d < bestDistance) { bestDistance = d; best = slot.id; }
     }
   }
@@ -237,6 +246,13 @@ function pastYear(text: string, f: Span, clause: Clause, pubYear: number | undef
     if (d.start >= f.end && d.start - f.end < 40 && /^\s*(?:\S+\s+){0,3}?(?:in|as of|during|back in|at the end of)\s+$/i.test(text.slice(f.end, d.start)) && d.start <= clause.end) return true;
     if (d.end <= f.start && /^\W*(?:in|as of|back in|by)\s+$/i.test(text.slice(clause.start, d.start))) return true;
   }
+  return false;
+}
+
+/** Whether a clause dates what it says to a year before the article's ("agreed to merge in October 2022"). */
+function pastYearIn(words: string, pubYear: number | undefined): boolean {
+  if (pubYear === undefined) return false;
+  for (const m of words.matchAll(/\b(?:in|since|back in)\s+(?:\p{L}+\.?\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b/gu)) if (Number(m[1]) < pubYear) return true;
   return false;
 }
 
@@ -314,8 +330,13 @@ function partiesFor(at: Span, parties: number[], facts: Fact[], deal: DocumentDe
   return id < other ? [id, other] : [other, id];
 }
 
+// Who clears a deal: a board's or a company's approval is not a clearance.
+const CLEARANCE_CONTEXT = /\b(?:regulators?|regulatory|commission|authorit(?:y|ies)|court|judge|antitrust|competition|government|watchdog|shareholders|stockholders|final approval|unconditional|conditional)\b/i;
+// An approval still to come: "pending regulatory approval", "needs approval from".
+const AWAITED = /\b(?:pending|subject to|awaiting|await|needs?|require[sd]?|requiring|seek(?:ing|s)?|sought|without|for|receiv(?:e|es|ing)|win|obtain|secur(?:e|ing)|get|getting|gain)\s+(?:\S+\s+){0,3}$/i;
+
 /** The stage of the deal a sentence tells, with its modality, or null. */
-function stageOf(text: string, clauses: Clause[]): SlotReading | null {
+function stageOf(text: string, clauses: Clause[], clearance: boolean, pubYear: number | undefined): SlotReading | null {
   let found: { stage: DealStage; rank: number; start: number; end: number; modality: Modality } | null = null;
   for (const c of clauses) {
     const words = text.slice(c.start, c.end);
@@ -324,7 +345,9 @@ function stageOf(text: string, clauses: Clause[]): SlotReading | null {
       if (!m) return;
       const before = words.slice(0, m.index);
       if (NEGATED.test(before)) return;
-      const modality: Modality = CONDITIONAL_BEFORE.test(before) ? "conditional" : STAGE_EXPECTED.test(before) ? "expected" : HISTORY_BEFORE.test(before) ? "history" : "reported";
+      if (stage === "cleared" && !clearance) return;
+      let modality: Modality = CONDITIONAL_BEFORE.test(before) ? "conditional" : STAGE_EXPECTED.test(before) ? "expected" : HISTORY_BEFORE.test(before) || pastYearIn(words, pubYear) ? "history" : "reported";
+      if (stage === "cleared" && AWAITED.test(before)) modality = "expected";
       if (modality === "conditional") return;
       if (!found || rank < found.rank) found = { stage, rank, start: c.start + m.index, end: c.start + m.index + m[0].length, modality };
     });

@@ -24,16 +24,19 @@ const DEAL_NOUN = "(?:deal|acquisition|merger|mega-?merger|takeover|transaction|
 export const SLOTS: SlotDefinition[] = [
   // Money. The cue nearest a figure decides which of these it is (read.ts); a later entry never overrides a nearer cue.
   { id: "price-per-share", label: "Price per share", kind: "money", cues: ["per[- ]share", "(?:a|per|for each|each|for every) (?:[\\w.&'’-]+ ){0,3}?(?:share|ADS)", "each"] },
-  { id: "termination-fee", label: "Termination fee", kind: "money", cues: ["(?:termination|break-?up|break|walk-?away) fees?", "if (?:the )?(?:deal|transaction|merger|agreement|acquisition) (?:is |was )?(?:terminated|called off|abandoned)"] },
+  { id: "termination-fee", label: "Termination fee", kind: "money", cues: [
+    "(?:termination|break-?up|break|walk-?away) fees?", "on the hook",
+    "if (?:the )?(?:deal|transaction|merger|agreement|acquisition) (?:is |was )?(?:terminated|called off|abandoned|collapses|fails|falls through|is blocked)",
+  ] },
   { id: "reverse-termination-fee", label: "Reverse termination fee", kind: "money", cues: ["reverse (?:termination|break-?up|break) fees?"] },
   { id: "net-debt", label: "Net debt assumed", kind: "money", cues: ["(?:of |in )?(?:\\w+['’]s )?net debt", "debt"] },
   { id: "enterprise-value", label: "Total transaction value", kind: "money", cues: ["total transaction(?: value)?", "enterprise value", "including (?:net )?debt", "including the assumption"] },
   { id: "holding-value", label: "Value of a holding", kind: "money", cues: ["(?:stake|holding|investment|position) (?:\\w+ ){0,3}?(?:is |was |are )?(?:now )?(?:worth|valued at)", "on the books"] },
-  { id: "valuation", label: "Valuation", kind: "money", cues: ["(?:post-money |pre-money )?valuations?", "valu(?:ed|es|ing) (?:\\w+ ){0,4}?at", "market (?:value|capitali[sz]ation|cap)", "worth"] },
+  { id: "valuation", label: "Valuation", kind: "money", cues: ["(?:post-money |pre-money )?valuations?", "valu(?:ed|es|ing) (?:\\w+ ){0,4}?at", "market (?:value|capitali[sz]ation|cap)"] },
   { id: "round-size", label: "Funding round", kind: "money", cues: ["(?:funding |financing |investment |equity )?rounds?", "rais(?:e|es|ed|ing)", "fundrais(?:e|ing)", "series [a-h]"] },
   { id: "investment", label: "Investment", kind: "money", cues: ["invest(?:s|ed|ing|ment|ments)?", "infusion", "inject(?:s|ed|ing)?", "pump(?:s|ed|ing)?", "pour(?:s|ed|ing)?", "backing", "put (?:\\w+ ){0,3}?into"] },
   { id: "deal-value", label: "Deal value", kind: "money", cues: [
-    DEAL_NOUN + "s?", "(?:buy|buys|bought|acquire|acquires|acquired|acquiring|purchase[sd]?|sell|sells|sold|sale)", "pa(?:y|ys|id|ying)", "price[sd]?", "valued", "consideration",
+    DEAL_NOUN + "s?", "equity value", "(?:buy|buys|bought|acquire|acquires|acquired|acquiring|purchase[sd]?|sell|sells|sold|sale)", "pa(?:y|ys|id|ying)", "price[sd]?", "valued", "worth", "consideration",
   ] },
   // Other figures a deal carries.
   { id: "stake", label: "Stake", kind: "stake", cues: [] },
@@ -42,8 +45,8 @@ export const SLOTS: SlotDefinition[] = [
   { id: "extension-length", label: "Extension", kind: "duration", movesOnly: true, cues: ["extend(?:s|ed|ing)?", "extension", "push(?:es|ed)? back", "delay(?:s|ed)?"] },
   // Dated events.
   { id: "outside-date", label: "Deadline", kind: "date", movesOnly: true, cues: [
-    "outside date", "(?:merger |closure |closing |termination |end |drop-dead )?deadlines?", "termination date", "end date", "drop-dead date", "long-?stop date", "expir(?:e|es|ed|y)",
-    "extend(?:s|ed|ing)? (?:\\w+ ){0,6}?(?:to|until|through)", "complet(?:e|ing|ion of) (?:\\w+ ){0,4}?by",
+    "outside date", "close-by date", "(?:merger |closure |closing |termination |end |drop-dead )?deadlines?", "termination date", "end date", "drop-dead date", "long-?stop date", "expir(?:e|es|ed|y)",
+    "extend(?:s|ed|ing)? (?:\\w+ ){0,6}?(?:to|until|through)", "complet(?:e|ing|ion of) (?:\\w+ ){0,4}?by", "(?:could|can|may|right to) terminate",
   ] },
   { id: "decision-date", label: "Regulator's deadline", kind: "date", movesOnly: true, cues: ["decide (?:\\w+ ){0,3}?by", "(?:decision|ruling|verdict|rule) (?:\\w+ ){0,6}?(?:by|to|on|until)", "(?:deadline|date) for (?:its |a |the )?(?:ruling|decision)"] },
   { id: "vote-date", label: "Shareholder vote", kind: "date", movesOnly: true, cues: ["vote", "shareholder meeting", "special meeting", "stockholders? meeting", "meeting date", "meeting"] },
@@ -55,6 +58,16 @@ export const SLOTS: SlotDefinition[] = [
   { id: "investor-day", label: "Investor day", kind: "date", movesOnly: true, cues: ["investor day", "capital markets day", "investor (?:event|presentation)"] },
   { id: "deal-status", label: "Status", kind: "status", cues: [] },
 ];
+
+/**
+ * Money near these words is some other sum (synergies, revenue, a loan, a fine), not a figure of the deal;
+ * when one is the nearest cue, the figure fills no slot.
+ */
+export const OTHER_MONEY: SlotDefinition = { id: "other-money", label: "Other", kind: "money", cues: [
+  "synerg(?:y|ies)", "revenues?", "sales", "profits?", "earnings", "income", "loss(?:es)?", "(?:debt |bridge )?financing", "bonds?", "loans?", "credit (?:line|facility)",
+  "guarantee", "liquidity", "cash flow", "dividends?", "buybacks?", "fines?", "penalt(?:y|ies)", "salar(?:y|ies)", "compensation", "costs?", "spending", "capex",
+  "(?:a|per) (?:month|year|quarter)", "annual(?:ly)?", "(?:in )?cash on hand", "cash reserves", "fund(?:s|ing)? to (?!buy|acquire)", "market share", "backstop", "assets under management",
+] };
 
 const BY_ID = new Map(SLOTS.map((s) => [s.id, s]));
 
@@ -80,8 +93,8 @@ export const STAGE_LABEL: Record<DealStage, string> = {
 export function stageChanged(from: DealStage, fromModality: Modality, to: DealStage): boolean {
   const failed = to === "blocked" || to === "terminated";
   if (fromModality === "expected") {
-    // An expectation that the deal would close or be cleared, then a suit or a block.
-    return (from === "completed" || from === "cleared") && (failed || to === "sued");
+    // An expectation that the deal would close or be cleared, then a block or its end; a suit denies an expected clearance.
+    return failed ? from === "completed" || from === "cleared" : to === "sued" && from === "cleared";
   }
   if (failed) return from === "agreed" || from === "pursuing" || from === "cleared" || from === "offered" || from === "talks";
   if (to === "cleared" || to === "completed") return from === "blocked" || from === "terminated";

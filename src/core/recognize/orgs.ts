@@ -174,6 +174,9 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
       }
       for (const m of [...text.matchAll(NAME_BEFORE_DEAL), ...text.matchAll(NAME_AFTER_DEAL), ...text.matchAll(NAME_WITH_SHARES)]) {
         const name = m[1]!.replace(/^(?:The|A|An)\s/, "").replace(/['’]s$/, "");
+        // "the AT&T-Time Warner merger": two companies joined by a hyphen, not a third.
+        const joined = /^([^\s-]+)-\p{Lu}/u.exec(name);
+        if (joined && (learned.has(joined[1]!) || byName.has(joined[1]!) || new RegExp(`(?<![\\p{L}\\d-])${escape(joined[1]!)}(?![\\p{L}\\d-])`, "u").test(text))) continue;
         if (isName(name) && !byName.has(name)) learned.set(name, learned.get(name) ?? idFor(canonicalName(name)));
       }
       for (const name of actingNames(text)) if (!learned.has(name) && !byName.has(name)) learned.set(name, slug(name));
