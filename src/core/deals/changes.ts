@@ -12,7 +12,7 @@ const MAX_ALSO = 10;
 // Rough rates to US dollars: enough to tell 1 billion dollars from 3 billion francs, never to tell rounding.
 const USD_RATE: Record<string, number> = { USD: 1, EUR: 1.1, GBP: 1.3, CHF: 1.1, JPY: 0.0075, CAD: 0.75, AUD: 0.68, CNY: 0.14, INR: 0.012, HKD: 0.128, SEK: 0.095, NOK: 0.095, DKK: 0.15, KRW: 0.00075, SGD: 0.74 };
 /** How far apart two amounts in different currencies may be and still be one amount. */
-const CURRENCY_SLACK = 0.15;
+const CURRENCY_SLACK = 0.1;
 
 interface Reading {
   ref: ClaimRef;
@@ -68,11 +68,14 @@ function usableLater(def: SlotDefinition, r: SlotReading): boolean {
   if (r.modality === "history") return false;
   if (r.modality === "conditional") return CONDITIONAL_SLOTS.has(def.id);
   if (def.kind === "status") return r.modality === "reported";
+  if (def.kind === "date" && def.id !== "expected-close") return r.modality === "reported";
   return true;
 }
 
 function usableEarlier(def: SlotDefinition, r: SlotReading): boolean {
   if (r.replaced) return false;
+  // A date a report calls possible ("could extend to Nov. 26") is no value yet; an expected closing is expected by nature.
+  if (def.kind === "date" && def.id !== "expected-close") return r.modality === "reported" || r.modality === "history";
   if (r.modality === "conditional") return CONDITIONAL_SLOTS.has(def.id);
   return true;
 }
@@ -94,7 +97,7 @@ function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tol
     if (same.some((c) => c.value.r.value === stage && c.value.r.modality !== "expected")) return [];
     return latestFirst.filter((c) => stageChanged(c.value.r.value as DealStage, c.value.r.modality, stage)).slice(0, MAX_CHANGED);
   }
-  if (later.r.replaced) return latestFirst.filter((c) => agree(def, c.value.r, later.r, tolerance)).slice(0, 1);
+  if (later.r.replaced) return latestFirst.filter((c) => later.r.value === "postponed" || agree(def, c.value.r, later.r, tolerance)).slice(0, 1);
   if (same.some((c) => agree(def, c.value.r, later.r, tolerance))) return [];
   return latestFirst.slice(0, MAX_CHANGED);
 }

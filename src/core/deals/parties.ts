@@ -20,7 +20,7 @@ const HEADLINE_WORDS = [
   "sources", "source", "deadline", "date", "termination", "closing", "shareholder", "shareholders", "meeting", "vote", "official", "statement", "regarding",
   "assets", "business", "unit", "arm", "trial", "court", "judge", "ruling", "rules", "consumer", "billion", "million", "deals", "talks", "record", "historic",
   "crisis", "investors", "analysts", "board", "stock", "shares", "price", "approval", "regulators", "extension", "takes", "wins", "loses", "misses",
-  "schedules", "sets", "releases", "makes", "becomes", "kingmaker", "billionaire", "giant", "rival", "startup", "firm", "company", "group",
+  "schedules", "sets", "releases", "makes", "becomes", "kingmaker", "billionaire", "giant", "rival", "startup", "firm",
 ];
 const CALENDAR = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 const MARKER_SET = new Set([...MARKERS, ...CALENDAR, ...HEADLINE_WORDS]);

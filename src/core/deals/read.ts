@@ -40,8 +40,16 @@ const CLAUSE_BREAK = /;|\s[—–]\s|,\s(?:but|while|whereas|although|though|and
 // The word right before a figure that makes it a past one: "from $52.4 billion", "its initial $52.4 offer", "began with a $1.25 billion investment".
 const HISTORY_BEFORE = /(?:\b(?:from|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|prior|earlier|former|old|began with)\s+(?:[\w’'-]+\s+)?|\bhad (?:\w+ly )?(?:offered|agreed|paid|invested|valued|bid)\b(?:\s+[\w$€£.,'’-]+){0,3}?\s*)$/i;
 const CONDITIONAL_BEFORE = /(?:\b(?:if|unless|in the event)\b|^\W*should\b)[^,;]*$/i;
+// A figure that is a difference between two others: "$19 billion richer than the one Fox accepted".
+const DIFFERENCE_AFTER = /^\s*(?:more|less|higher|lower|richer|above|below|ahead|cheaper|bigger|larger|smaller|short|over)\b(?:\s+\w+){0,2}?\s+(?:than|of)\b/i;
+const PORTION_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:\S+\s+){0,2}?as (?:a )?part of\b/i;
+const VALUED_DEAL = /\b(?:deal|offer|bid|acquisition|takeover|transaction|purchase|merger|buyout)\b[^.;]{0,30}\bvalu(?:ed|es|ing)\b|\bequity\b/i;
 // A figure that is part of another ("$107.50 per share, comprised of $53.75 in cash and …").
 const PORTION_BEFORE = /\b(?:compris(?:ed|ing) of|consist(?:s|ed|ing) of|made up of|of which|split between|including|includes|plus)\b[^.;]{0,50}$/i;
+// A figure that would only hold in a case the text imagines: "would still only value VMware at around $54 billion".
+const HYPOTHETICAL_BEFORE = /(?:\b(?:could|might|may)\b|\bwould (?:(?:still|only|also|now|then)\s+)*(?:value|create|mean|cost|imply|make|be worth|give|pay|total)\b)[^,;]{0,40}$/i;
+// A date a text says is possible, not set: "could extend to Nov. 26", "with an option to extend".
+const POSSIBLE_BEFORE = /\b(?:could|can|may|might|option|right|would|possibly|potentially|if)\b[^,;]{0,40}$/i;
 const EXPECTED_BEFORE = /\b(?:expect\w*|anticipat\w*|would|will|plans?|planned|intends?|aims?|set to|likely|could|may|might|potential(?:ly)?|nears?|nearing|in talks|consider\w*|seek\w*|hopes?|poised)\b/i;
 const CHANGED = /\b(?:push(?:ed|es|ing)? back|delay(?:ed|s|ing)?|postpon(?:e|ed|es|ing)|extend(?:ed|s|ing)?|moved|raise[sd]?|raising|boost(?:ed|s|ing)?|lift(?:ed|s)?|increas(?:e|ed|es|ing)|sweeten(?:ed|s)?|cut|lower(?:ed|s)?|reduc(?:e|ed|es)|revis(?:e|ed|es)|now|new|latest|balloon(?:ed|s)?|soar(?:ed|s)?|jump(?:ed|s)?|grew|grown|exploded|risen|rose)\b/i;
 const NEGATED = /\b(?:not|n't|never|no|without|nor|yet to|failed to)\b(?:\s+\w+){0,2}\s*$/i;
@@ -61,8 +69,9 @@ const STAGES: Array<[DealStage, RegExp]> = [
   ["offered", /\b(?:offered (?:to buy|\$|£|€|one|two|three|\d)|made (?:a|an|three|two|several|four|five) (?:\S+ )?(?:offers?|bids?|approach(?:es)?)|bid(?:s)? (?:\$|£|€|\d))/i],
   ["talks", /\b(?:in (?:advanced |early |exclusive )?(?:talks|negotiations|discussions)|nearing a deal|close to a deal|negotiating)\b/i],
 ];
-const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|may|might|hopes? to|aims? to|plans? to|on track to|seeks? to)\b[^.;]{0,45}$/i;
+const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|can|may|might|able to|option|right to|hopes? to|aims? to|plans? to|on track to|seeks? to)\b[^.;]{0,45}$/i;
 const DEAL_CONTEXT = /\b(?:deal|acquisition|merger|megamerger|takeover|transaction|buyout|purchase|tie-up|combination|offer|bid|approach|agreement|buy|acquire|pursuit|plans? to)\b/i;
+const POSTPONED = /\b(?:(?:has|have|had|was|were|been|is|are)\s+(?:\w+\s+)?(?:postponed|delayed|put off|pushed back|cancell?ed|called off|adjourned)|postpones|postponed|adjourned)\b/i;
 const DIVEST = /\b(?:sell|sells|sale|sold|divest\w*|spin\w*|offload\w*|transfer\w*|dispos\w*)\b/i;
 const COUNT = /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\p{L}-]+\s+)?(?:stores|store locations|locations|supermarkets|outlets|branches|pharmacies|sites)\b/giu;
 
@@ -86,8 +95,12 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     if (!ctx.deal && parties.length) carried = [...new Set(parties.map((k) => facts[k]!.value as string))].sort().slice(0, 2);
     // A figure may be another bidder's ("Comcast's $65 billion offer" in a story of Disney's bid); dates,
     // counts and stages are the document's deal's.
+    const named = [...new Set(parties.map((k) => facts[k]!.value as string))].sort();
+    const docDeal = ctx.deal?.parties ?? carried;
+    // A sentence naming another pair of companies is about their deal ("Fox has scheduled a vote on the Disney offer").
+    const sentenceDeal = named.length === 2 && named.some((o) => !docDeal.includes(o)) ? named : docDeal;
     const dealOf = (at: Span, slot: string): string[] =>
-      BIDDER_SLOTS.has(slot) ? partiesFor(at, parties, facts, ctx.deal, carried, clauseOf(clauses, at.start)) : ctx.deal?.parties ?? carried;
+      BIDDER_SLOTS.has(slot) ? partiesFor(at, parties, facts, ctx.deal, carried, clauseOf(clauses, at.start)) : sentenceDeal;
     const add = (slot: string, reading: SlotReading, fact?: number) => {
       const orgs = dealOf(reading, slot);
       if (!orgs.length) return;
@@ -101,8 +114,11 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         const parenthetical = previousMoney && PARENS_AFTER_MONEY.test(text.slice(previousMoney.end, f.start));
         previousMoney = f;
         if (parenthetical || typeof f.value !== "number") continue;
-        if (PORTION_BEFORE.test(text.slice(s.start, f.start))) continue;
-        const slot = f.per === "share" ? "price-per-share" : nearestSlot(text, f, MONEY_SLOTS, clause, s, clauses, true);
+        if (PORTION_BEFORE.test(text.slice(s.start, f.start)) || DIFFERENCE_AFTER.test(text.slice(f.end, f.end + 30)) || PORTION_AFTER.test(text.slice(f.end, f.end + 40))) continue;
+        // A share price in a market report is no deal figure; a company's value at the market's close is its valuation.
+        let slot = f.per === "share" ? "price-per-share" : nearestSlot(text, f, MONEY_SLOTS, clause, s, clauses, f.value < 1e6 ? "skip" : "valuation");
+        // "the deal, which valued the equity at $52.4 billion": what a deal values is its price, not a company's valuation.
+        if (slot === "valuation" && VALUED_DEAL.test(text.slice(clause.start, f.start))) slot = "deal-value";
         if (!slot || slot === OTHER_MONEY.id || (slot !== "price-per-share" && f.value < 100_000)) continue;
         const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
         if (slot === "holding-value" || slot === "investment") { const h = holderOf(f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
@@ -118,7 +134,8 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         markChange(reading, text, clause);
         add("stake", reading, k);
       } else if (f.kind === "percent" && typeof f.value === "number") {
-        if (nearestSlot(text, f, [SLOT_PREMIUM], clause, s, clauses, false, 40) !== "premium") continue;
+        if (nearestSlot(text, f, [SLOT_PREMIUM], clause, s, clauses, false, 15) !== "premium") continue;
+        if (/\b(?:average|median|typical|typically)\b/i.test(text.slice(Math.max(clause.start, f.start - 30), f.end + 30))) continue;
         add("premium", readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside)), k);
       } else if (f.kind === "date") {
         const value = dateValue(f);
@@ -127,7 +144,8 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (!slot || (f.dateKind === "year" && slot !== "expected-close")) continue;
         // A date's slot says whether it is expected (an expected closing); a deadline is a deadline, however worded.
         const modality = modalityOf(text, f, clause, pubYear, facts, inside);
-        const reading: SlotReading = { value, start: f.start, end: f.end, text: f.text, modality: modality === "history" ? modality : slot === "expected-close" ? "expected" : "reported" };
+        const possible = POSSIBLE_BEFORE.test(text.slice(Math.max(clause.start, f.start - 50), f.start));
+        const reading: SlotReading = { value, start: f.start, end: f.end, text: f.text, modality: modality === "history" ? modality : slot === "expected-close" ? "expected" : possible ? "conditional" : "reported" };
         markChange(reading, text, clause);
         add(slot, reading, k);
         if (slot === "expected-close" && !reading.replaced && reading.modality !== "history") {
@@ -135,7 +153,9 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
           add("deal-status", { value: "completed", start: f.start, end: f.end, text: f.text, modality: "expected" });
         }
       } else if (f.kind === "duration" && typeof f.value === "string") {
-        if (nearestSlot(text, f, [SLOT_EXTENSION], clause, s, clauses, false, 30) !== "extension-length") continue;
+        if (nearestSlot(text, f, [SLOT_EXTENSION], clause, s, clauses, false, 70) !== "extension-length") continue;
+        // "extend … by twelve months", "for another three months", "a 90-day extension": the length of an extension.
+        if (!/\b(?:by|for(?: another)?|another|an additional|a further)\s+$/i.test(text.slice(Math.max(s.start, f.start - 20), f.start)) && !/^[\s-]*(?:\w+\s+)?extension\b/i.test(text.slice(f.end, f.end + 25))) continue;
         add("extension-length", readingOf(f, "reported"), k);
       }
     }
@@ -149,6 +169,13 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (q) reading.qualifier = q;
         add("divest-count", reading);
       }
+    }
+    // An event put off without a new date: "that meeting has been postponed".
+    const put = POSTPONED.exec(sentence);
+    if (put) {
+      const at = { start: s.start + put.index, end: s.start + put.index + put[0].length };
+      const slot = nearestSlot(text, at, DATE_SLOTS, clauseOf(clauses, at.start), s, clauses, false);
+      if (slot && slot !== "suit-date") add(slot, { value: "postponed", start: at.start, end: at.end, text: put[0], modality: "reported", replaced: true, changed: true });
     }
     // Where the deal stands.
     if (DEAL_CONTEXT.test(sentence)) {
@@ -183,9 +210,10 @@ function clauseOf(clauses: Clause[], at: number): Clause {
 /**
  * The slot whose cue is nearest the figure: "a $60bn valuation", "paying $3 billion", "a $3 billion
  * termination fee". A cue right after the figure ("$2 billion round") is nearer than one a word before.
- * Null when no cue is in reach, or when a share-price report is nearer (`market`).
+ * Null when no cue is in reach. When a market report is nearer, `market` says what the figure is: a share
+ * price ("skip") or a company's market value ("valuation").
  */
-function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Clause, s: Span, clauses: Clause[], market: boolean, reach = REACH): string | null {
+function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Clause, s: Span, clauses: Clause[], market: "skip" | "valuation" | false, reach = REACH): string | null {
   let best: string | null = null;
   let bestDistance = reach + 1;
   const from = Math.max(s.start, f.start - reach - CLAUSE_PENALTY), to = Math.min(s.end, f.end + reach + CLAUSE_PENALTY);
@@ -193,6 +221,8 @@ function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Cla
   const distance = (start: number, end: number) => {
     let d = end <= f.start ? f.start - end : start >= f.end ? start - f.end - 0.5 : 0;
     if (clauseOf(clauses, start) !== clause) d += CLAUSE_PENALTY;
+    // A cue after "and" introduces the next figure: "equity value of $52.4 billion and a total transaction value of …".
+    else if (start >= f.end && /\b(?:and|or|while|with|versus|vs)\b|[,;]/.test(text.slice(f.end, start))) d += CLAUSE_PENALTY;
     return d;
   };
   for (const slot of slots) {
@@ -212,7 +242,7 @@ function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Cla
     MARKET.lastIndex = 0;
     for (let m = MARKET.exec(window); m; m = MARKET.exec(window)) {
       const start = from + m.index, end = start + m[0].length;
-      if (distance(start, end) <= bestDistance) return null;
+      if (distance(start, end) <= bestDistance) return market === "skip" ? null : "valuation";
     }
   }
   return best;
@@ -230,7 +260,7 @@ function readingOf(f: Fact, modality: Modality): SlotReading {
 function modalityOf(text: string, f: Span, clause: Clause, pubYear: number | undefined, facts: Fact[], inside: number[]): Modality {
   const before = text.slice(Math.max(clause.start, f.start - 60), f.start);
   if (HISTORY_BEFORE.test(before) || pastYear(text, f, clause, pubYear, facts, inside)) return "history";
-  if (CONDITIONAL_BEFORE.test(text.slice(clause.start, f.start))) return "conditional";
+  if (CONDITIONAL_BEFORE.test(text.slice(clause.start, f.start)) || HYPOTHETICAL_BEFORE.test(before)) return "conditional";
   if (EXPECTED_BEFORE.test(text.slice(clause.start, f.start))) return "expected";
   return "reported";
 }

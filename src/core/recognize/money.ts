@@ -3,7 +3,7 @@ import { DIGITS, NUMBER_WORD, parseNumber, scaleOf } from "./numbers";
 import { qualifierBefore } from "./qualifiers";
 
 const SYMBOL_CURRENCY: Record<string, string> = {
-  $: "USD", us$: "USD", "u.s.$": "USD", c$: "CAD", ca$: "CAD", a$: "AUD", au$: "AUD", hk$: "HKD", s$: "SGD", nz$: "NZD",
+  $: "USD", us$: "USD", "u.s.$": "USD", $us: "USD", $a: "AUD", $c: "CAD", c$: "CAD", ca$: "CAD", a$: "AUD", au$: "AUD", hk$: "HKD", s$: "SGD", nz$: "NZD",
   nt$: "TWD", r$: "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", rs: "INR", "rs.": "INR",
 };
 const CODES = "USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|RMB|INR|HKD|SGD|KRW|SEK|NOK|DKK|BRL|MXN|ZAR|NZD|TWD";
@@ -15,19 +15,20 @@ const WORD_PREFIX_CURRENCY: Record<string, string> = {
   canadian: "CAD", australian: "AUD", "hong kong": "HKD", singapore: "SGD", "new zealand": "NZD", swiss: "CHF",
 };
 
-const SYMBOL = `(?:(?:US|U\\.S\\.|CA?|AU?|HK|S|NZ|NT|R)\\$\\s?|\\$|€|£|¥|₹|₩|(?:${CODES})\\s?|Rs\\.?\\s?)`;
+const SYMBOL = `(?:(?:US|U\\.S\\.|CA?|AU?|HK|S|NZ|NT|R)\\$\\s?|\\$(?:US|A|C)(?=\\d)|\\$|€|£|¥|₹|₩|(?:${CODES})\\s?|Rs\\.?\\s?)`;
 const SCALE_WORD = "(?:trillion|billion|million|thousand|crores?|lakhs?)";
 const SCALE_ABBR = "(?:tn|trn|bn|bln|mn|mln|mil)";
 const SCALE_LETTER = "(?:mm|k|m|b|t)";
 // "$110 billion", "$44-billion", "$110bn", "$1.25B", "$5-10 billion", "USD 40 billion"
+// A currency code or "Rs" starts a word: "shareholders 0.76 francs" holds no rupees.
 const PREFIXED = new RegExp(
-  `(${SYMBOL})(${DIGITS})(?:\\s?[-–]\\s?(${DIGITS}))?` +
+  `(?<![\\p{L}\\d])(${SYMBOL})(${DIGITS})(?:\\s?[-–]\\s?(${DIGITS}))?` +
     `(?:(?:\\s|-)(${SCALE_WORD})|\\s?(${SCALE_ABBR})|(${SCALE_LETTER}))?(?![\\p{L}\\d])`,
   "giu",
 );
 // "110 billion dollars", "two billion euros", "40 billion USD", "half a billion dollars"
 const SUFFIXED = new RegExp(
-  `(?<![\\p{L}\\d$€£¥.,])((?:half an?|an?|${NUMBER_WORD}|${DIGITS}))(?:\\s|-)(${SCALE_WORD})?\\s?` +
+  `(?<![\\p{L}\\d$€£¥.,])((?:half an?|an?|${NUMBER_WORD}|${DIGITS}))(?:\\s|-)(${SCALE_WORD})?[\\s-]?` +
     `(?:(U\\.?S\\.?|Canadian|Australian|Hong Kong|Singapore|New Zealand|Swiss)\\s)?(dollars?|euros?|pounds?(?: sterling)?|yen|yuan|renminbi|francs?|rupees?|won|${CODES})(?![\\p{L}\\d])`,
   "giu",
 );

@@ -83,11 +83,15 @@ const SUFFIXED = new RegExp(`(?<![\\p{L}\\d&'’.-])(${NAME_WORD}(?:\\s${NAME_WO
 const TRAILING_SUFFIX = new RegExp(`\\s${SUFFIX}$`);
 
 // First words too common to stand for a company on their own.
-const GENERIC_FIRST = new Set("General American National United First New Global International Digital Royal China Japan British European Pacific Atlantic Northern Southern Eastern Western Central Standard Universal Advanced Applied Allied Great".split(" "));
+const GENERIC_FIRST = new Set(("General American National United First New Global International Digital Royal China Japan British European Pacific Atlantic Northern Southern Eastern Western Central Standard Universal Advanced Applied Allied Great " +
+  "Swiss Switzerland Saudi Dutch Spanish Italian Irish Australian Canadian Indian Chinese Japanese Korean German French Federal State").split(" "));
 
 /** A company's id is its distinctive first word, so "Orbital Games Inc." and "Orbital" are one company across articles. */
 function idFor(base: string): string {
-  const first = base.split(/\s+/)[0]!.replace(/['’]s$/, "");
+  // "21st Century Fox" and "Twenty-First Century Fox" are one company: an ordinal opening a name is not its distinctive word.
+  const words = base.split(/\s+/);
+  if (words.length > 1 && /^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+-(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth))$/.test(words[0]!)) return idFor(words.slice(1).join(" "));
+  const first = words[0]!.replace(/['’]s$/, "");
   return first.length > 2 && !GENERIC_FIRST.has(first) ? slug(first) : slug(base);
 }
 
