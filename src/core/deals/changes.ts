@@ -36,7 +36,7 @@ interface Cluster {
  */
 export function slotChanges(topic: Topic, refs: ClaimRef[], tolerance: number): Contradiction[] {
   const def = slotOf(topic.concept);
-  if (!def || !topic.orgs.length) return [];
+  if (!def || def.separate || !topic.orgs.length) return [];
   const out: Contradiction[] = [];
   const clusters: Cluster[] = [];
   let i = 0;

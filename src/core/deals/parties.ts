@@ -1,5 +1,5 @@
 import type { DocumentDeal, Fact, Span } from "../types";
-import { companyId, type OrgRecognizer } from "../recognize/orgs";
+import { companyId, isPlace, type OrgRecognizer } from "../recognize/orgs";
 
 // Deal reporting names its deal in the headline and the lead: "X to buy Y", "X's bid for Y", "the X-Y merger",
 // "Y to be acquired by X". Headlines are often in Title Case, so the words that tell the deal are matched in
@@ -63,7 +63,8 @@ function names(toks: Token[]): Name[] {
     if (!t.capital || MARKER_SET.has(t.lower)) { i++; continue; }
     let j = i;
     while (j + 1 < toks.length && toks[j + 1]!.capital && !MARKER_SET.has(toks[j + 1]!.lower) && toks[j + 1]!.start - toks[j]!.end <= 1 && j - i < 3) j++;
-    out.push({ start: t.start, end: toks[j]!.end, text: toks.slice(i, j + 1).map((x) => x.word).join(" "), first: i, last: j });
+    const name = toks.slice(i, j + 1).map((x) => x.word).join(" ");
+    if (!isPlace(name)) out.push({ start: t.start, end: toks[j]!.end, text: name, first: i, last: j });
     i = j + 1;
   }
   return out;
@@ -74,7 +75,7 @@ type Role = "buyer" | "target" | "party";
 // Between two names, the words that say who does what to whom.
 const BUYER_TARGET = /^\s*(?:['’]s\s+)?(?:(?:said|says|announced|confirmed)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)?(?:['’]s|['’]ve)?\s+)?(?:(?:has|have|is|are|was|set|sets|plans|agreed|agrees|moves|will|would|again|formally|officially|finally|on\s+\w+day|\w+ly|committed|pledged|seeks|wants|offered|made)\s+)*(?:to\s+)?(?:buy|buys|buying|bought|acquire|acquires|acquired|acquiring|purchase|purchases|purchased|take\s+over|takes\s+over|took\s+over|pick(?:s|ed)?\s+up|(?:complete[sd]?|close[sd]?|finali[sz]e[sd]?)\s+(?:its\s+|the\s+)?(?:\S+\s+){0,3}?(?:acquisition|purchase|takeover|deal|merger)\s+(?:of|for|with)|(?:bid|bids|offer|offers|offered|makes|made|make|raises|raised|boosts|boosted|sweetens|sweetened|improves|improved|increases|increased)\s+(?:\S+\s+){0,5}?(?:for|to\s+buy)|invest(?:s|ed|ing)?\s+(?:\S+\s+){0,5}?in(?:to)?|(?:announced|signs|signed|reached|strikes|struck)\s+(?:a\s+|an\s+)?(?:definitive\s+)?(?:agreement|deal)\s+to\s+(?:purchase|buy|acquire))\s+(?:the\s+)?(?:\S+\s+){0,6}?$/i;
 const POSSESSIVE_FOR = /^\s*['’]s\s+(?:\S+\s+){0,4}?(?:bid|offer|approach|takeover|acquisition|purchase|deal|investment|stake)\s+(?:for|of|in)\s+(?:the\s+)?(?:\S+\s+){0,4}?$/i;
-const BOUGHT_BY = /^\s*(?:(?:is|was|to\s+be|will\s+be|has\s+been|agrees\s+to\s+be|agreed\s+to\s+be)\s+)?(?:bought|acquired|taken\s+over|purchased)\s+by\s+(?:the\s+)?$/i;
+const BOUGHT_BY = /^\s*(?:(?:is|was|got|gets|being|to\s+be|will\s+be|has\s+been|agrees\s+to\s+be|agreed\s+to\s+be)\s+)?(?:bought|acquired|taken\s+over|purchased)\s+by\s+(?:the\s+|its\s+)?(?:\p{Ll}+\s+){0,2}$/iu;
 const PAIR = /^\s*(?:[-–—/]|,|\s+and|\s+&)\s*$/;
 const PAIR_AFTER = /^\s*(?:['’]s?\s+)?(?:\$?\S+\s+){0,8}?(?:merger|megamerger|deal|tie-up|combination|agree|agreed|extend|extends|terminate|terminates|delay|delays|complete|completes)\b/i;
 // "Broadcom closes $69 billion VMware deal", "AT&T set to announce … Time Warner purchase": the deal named after its target.
@@ -105,7 +106,8 @@ export function dealOfLine(text: string, span: Span, orgs: OrgRecognizer, facts:
       let roles: [Role, Role] | null = null;
       if (BUYER_TARGET.test(between) || POSSESSIVE_FOR.test(between)) roles = ["buyer", "target"];
       else if (BOUGHT_BY.test(between)) roles = ["target", "buyer"];
-      else if (PAIR.test(between) && (PAIR_AFTER.test(text.slice(b.end, span.end)) || MERGER_OF.test(text.slice(span.start, a.start)))) roles = ["party", "party"];
+      // "UBS, Switzerland's largest bank": a possessive after the comma is an apposition, not a second party.
+      else if (PAIR.test(between) && !(between.includes(",") && /^['’]s\b/.test(text.slice(b.end, b.end + 3))) && (PAIR_AFTER.test(text.slice(b.end, span.end)) || MERGER_OF.test(text.slice(span.start, a.start)))) roles = ["party", "party"];
       else if (k === i + 1 && TARGET_NOUN.test(text.slice(b.end, span.end)) && !/[.;:!?]/.test(between)) roles = ["buyer", "target"];
       if (!roles) continue;
       const x = idOf(a), y = idOf(b);

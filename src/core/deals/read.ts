@@ -25,6 +25,7 @@ export interface ReadContext {
 
 const compile = (sources: string[]) => new RegExp(`(?<![\\p{L}\\d-])(?:${sources.join("|")})(?![\\p{L}\\d])`, "giu");
 const CUES = new Map<string, RegExp>([...SLOTS, OTHER_MONEY].filter((s) => s.cues.length).map((s) => [s.id, compile(s.cues)]));
+const LEADS = new Map<string, RegExp>(SLOTS.filter((s) => s.leads?.length).map((s) => [s.id, compile(s.leads!)]));
 const MONEY_SLOTS = [...SLOTS.filter((s) => s.kind === "money"), OTHER_MONEY];
 const DATE_SLOTS = SLOTS.filter((s) => s.kind === "date");
 
@@ -45,9 +46,10 @@ const DIFFERENCE_AFTER = /^\s*(?:more|less|higher|lower|richer|above|below|ahead
 const PORTION_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:\S+\s+){0,2}?as (?:a )?part of\b/i;
 const VALUED_DEAL = /\b(?:deal|offer|bid|acquisition|takeover|transaction|purchase|merger|buyout)\b[^.;]{0,30}\bvalu(?:ed|es|ing)\b|\bequity\b/i;
 // A figure that is part of another ("$107.50 per share, comprised of $53.75 in cash and …").
-const PORTION_BEFORE = /\b(?:compris(?:ed|ing) of|consist(?:s|ed|ing) of|made up of|of which|split between|including|includes|plus)\b[^.;]{0,50}$/i;
+const PORTION_BEFORE = /\b(?:compris(?:ed|ing) of|consist(?:s|ed|ing) of|made up of|of which|split between|including|includes|plus)\b[^.;,]{0,25}$/i;
 // A figure that would only hold in a case the text imagines: "would still only value VMware at around $54 billion".
-const HYPOTHETICAL_BEFORE = /(?:\b(?:could|might|may)\b|\bwould (?:(?:still|only|also|now|then)\s+)*(?:value|create|mean|cost|imply|make|be worth|give|pay|total)\b)[^,;]{0,40}$/i;
+// ("Shareholders would receive $38 a share" states agreed terms, not a case imagined.)
+const HYPOTHETICAL_BEFORE = /(?:\b(?:could|might|may)\b|\bwould\b(?!\s+(?:\w+\s+)?(?:receive|own|hold|get)\b))[^,;]{0,40}$/i;
 // A date a text says is possible, not set: "could extend to Nov. 26", "with an option to extend".
 const POSSIBLE_BEFORE = /\b(?:could|can|may|might|option|right|would|possibly|potentially|if)\b[^,;]{0,40}$/i;
 const EXPECTED_BEFORE = /\b(?:expect\w*|anticipat\w*|would|will|plans?|planned|intends?|aims?|set to|likely|could|may|might|potential(?:ly)?|nears?|nearing|in talks|consider\w*|seek\w*|hopes?|poised)\b/i;
@@ -99,8 +101,10 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     const docDeal = ctx.deal?.parties ?? carried;
     // A sentence naming another pair of companies is about their deal ("Fox has scheduled a vote on the Disney offer").
     const sentenceDeal = named.length === 2 && named.some((o) => !docDeal.includes(o)) ? named : docDeal;
+    // A valuation is a company's own: the company the sentence names first ("Anthropic's valuation"), else the deal's target.
+    const valued = named.length ? (facts[parties[0]!]!.value as string) : ctx.deal?.target ?? (docDeal.length === 1 ? docDeal[0] : undefined);
     const dealOf = (at: Span, slot: string): string[] =>
-      BIDDER_SLOTS.has(slot) ? partiesFor(at, parties, facts, ctx.deal, carried, clauseOf(clauses, at.start)) : sentenceDeal;
+      slot === "valuation" ? (valued ? [valued] : []) : BIDDER_SLOTS.has(slot) ? partiesFor(at, parties, facts, ctx.deal, carried, clauseOf(clauses, at.start)) : sentenceDeal;
     const add = (slot: string, reading: SlotReading, fact?: number) => {
       const orgs = dealOf(reading, slot);
       if (!orgs.length) return;
@@ -121,7 +125,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (slot === "valuation" && VALUED_DEAL.test(text.slice(clause.start, f.start))) slot = "deal-value";
         if (!slot || slot === OTHER_MONEY.id || (slot !== "price-per-share" && f.value < 100_000)) continue;
         const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
-        if (slot === "holding-value" || slot === "investment") { const h = holderOf(f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
+        if (slot === "holding-value" || slot === "investment" || slot === "total-investment") { const h = holderOf(f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
         markChange(reading, text, clause);
         add(slot, reading, k);
       } else if (f.kind === "stake" && typeof f.value === "number") {
@@ -188,7 +192,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
 }
 
 /** Slots whose figure belongs to whoever offers or holds it, not always to the document's deal. */
-const BIDDER_SLOTS = new Set(["deal-value", "price-per-share", "enterprise-value", "stake", "investment", "holding-value", "valuation", "round-size", "premium"]);
+const BIDDER_SLOTS = new Set(["deal-value", "price-per-share", "enterprise-value", "stake", "investment", "total-investment", "holding-value", "round-size", "premium"]);
 const SLOT_PREMIUM = SLOTS.find((s) => s.id === "premium")!;
 const SLOT_EXTENSION = SLOTS.find((s) => s.id === "extension-length")!;
 
@@ -228,14 +232,15 @@ function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Cla
   for (const slot of slots) {
     // Words that make a sum something else bind closely: "$36 million more a month", "$1 billion in synergies".
     const weight = slot === OTHER_MONEY ? 0.5 : 1;
-    const re = CUES.get(slot.id);
-    if (!re) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(window); m; m = re.exec(window)) {
-      const start = from + m.index, end = start + m[0].length;
-      if (start < f.end && end > f.start) continue;
-      const d = distance(start, end) * weight;
-      if (d < bestDistance) { bestDistance = d; best = slot.id; }
+    for (const [re, leadOnly] of [[CUES.get(slot.id), false], [LEADS.get(slot.id), true]] as Array<[RegExp | undefined, boolean]>) {
+      if (!re) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(window); m; m = re.exec(window)) {
+        const start = from + m.index, end = start + m[0].length;
+        if ((start < f.end && end > f.start) || (leadOnly && end > f.start)) continue;
+        const d = distance(start, end) * weight;
+        if (d < bestDistance) { bestDistance = d; best = slot.id; }
+      }
     }
   }
   if (market && best) {
@@ -356,7 +361,7 @@ function partiesFor(at: Span, parties: number[], facts: Fact[], deal: DocumentDe
   const id = nearest!.value as string;
   if (deal.parties.includes(id)) return deal.parties;
   const other = deal.target ?? named.map((o) => o.value as string).find((v) => deal.parties.includes(v));
-  if (!other || other === id) return [];
+  if (!other || other === id) return [id];
   return id < other ? [id, other] : [other, id];
 }
 

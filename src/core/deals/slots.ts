@@ -11,6 +11,10 @@ export interface SlotDefinition {
   kind: SlotKind;
   /** Regular-expression sources naming the slot near a figure of its kind (case-insensitive, word-bounded). */
   cues: string[];
+  /** Cues that name the slot only for a figure after them ("now worth $60.6 billion"). */
+  leads?: string[];
+  /** Values that are separate quantities by nature (one tranche of an investment and the next): read, never compared. */
+  separate?: boolean;
   /** Whether two different values can only follow one another in time (an outside date moved), never clash in one moment. */
   movesOnly?: boolean;
 }
@@ -31,10 +35,16 @@ export const SLOTS: SlotDefinition[] = [
   { id: "reverse-termination-fee", label: "Reverse termination fee", kind: "money", cues: ["reverse (?:termination|break-?up|break) fees?"] },
   { id: "net-debt", label: "Net debt assumed", kind: "money", cues: ["(?:of |in )?(?:\\w+['’]s )?net debt", "debt"] },
   { id: "enterprise-value", label: "Total transaction value", kind: "money", cues: ["total transaction(?: value)?", "enterprise value", "including (?:net )?debt", "including the assumption"] },
-  { id: "holding-value", label: "Value of a holding", kind: "money", cues: ["(?:stake|holding|investment|position) (?:\\w+ ){0,3}?(?:is |was |are )?(?:now )?(?:worth|valued at)", "on the books"] },
+  { id: "holding-value", label: "Value of a holding", kind: "money", cues: ["on the books"], leads: [
+    "(?:stake|holding|investment|position|bet) (?:\\w+ ){0,3}?(?:is |was |are |has )?(?:now )?(?:worth|valued at|balloon(?:ed|s)? to|grown to)", "fair value (?:\\w+ ){0,8}?at",
+  ] },
+  { id: "total-investment", label: "Total invested", kind: "money", cues: [
+    "(?:has|have|had) (?:already )?(?:invested|put|poured|injected|committed) (?:\\w+ ){0,2}?(?:so far|to date|in total|in all|altogether)", "(?:so far|to date|in total|in all|altogether|cumulative(?:ly)?)", "total (?:investment|stake|commitment)",
+    "(?:had|has|have) already invested",
+  ] },
   { id: "valuation", label: "Valuation", kind: "money", cues: ["(?:post-money |pre-money )?valuations?", "valu(?:ed|es|ing) (?:\\w+ ){0,4}?at", "market (?:value|capitali[sz]ation|cap)"] },
   { id: "round-size", label: "Funding round", kind: "money", cues: ["(?:funding |financing |investment |equity )?rounds?", "rais(?:e|es|ed|ing)", "fundrais(?:e|ing)", "series [a-h]"] },
-  { id: "investment", label: "Investment", kind: "money", cues: ["invest(?:s|ed|ing|ment|ments)?", "infusion", "inject(?:s|ed|ing)?", "pump(?:s|ed|ing)?", "pour(?:s|ed|ing)?", "backing", "put (?:\\w+ ){0,3}?into"] },
+  { id: "investment", label: "Investment", kind: "money", separate: true, cues: ["invest(?:s|ed|ing|ment|ments)?", "infusion", "inject(?:s|ed|ing)?", "pump(?:s|ed|ing)?", "pour(?:s|ed|ing)?", "backing", "put (?:\\w+ ){0,3}?into"] },
   { id: "deal-value", label: "Deal value", kind: "money", cues: [
     DEAL_NOUN + "s?", "equity value", "(?:buy|buys|bought|acquire|acquires|acquired|acquiring|purchase[sd]?|sell|sells|sold|sale)", "pa(?:y|ys|id|ying)", "price[sd]?", "valued", "worth", "consideration",
   ] },

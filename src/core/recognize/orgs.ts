@@ -209,6 +209,12 @@ const NOT_ACTORS = new Set(
     "Seattle Boston Texas California Delaware Congress Parliament Senate Government Reuters Bloomberg Street Valley Street's Friday's " +
     "Monday's Tuesday's Wednesday's Thursday's Sunday's Saturday's Today Yesterday Tomorrow God Internet Nasdaq Dow Treasury").split(" "),
 );
+/** Whether a capitalised name is a place or a people ("Switzerland", "European"), never a company. */
+export function isPlace(name: string): boolean {
+  return NOT_ACTORS.has(name) || PLACES.has(name);
+}
+const PLACES = new Set("Switzerland Swiss Saudi Arabia Netherlands Dutch Spain Spanish Italy Italian Ireland Irish Australia Australian Singapore Israel Sweden Norway Denmark Finland Austria Belgium Poland Oregon Dallas Wall Street".split(" "));
+
 const ACTING = /^(?:['’]s\b|\s(?:shares|stock|board|said|says|announced|agreed|agrees|plans|will|would|has|had|is|was|reported|confirmed|declined|expects)\b)/;
 
 /**
