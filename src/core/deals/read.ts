@@ -48,8 +48,8 @@ const VALUED_DEAL = /\b(?:deal|offer|bid|acquisition|takeover|transaction|purcha
 // A figure that is part of another ("$107.50 per share, comprised of $53.75 in cash and …").
 const PORTION_BEFORE = /\b(?:compris(?:ed|ing) of|consist(?:s|ed|ing) of|made up of|of which|split between|including|includes|plus)\b[^.;,]{0,25}$/i;
 // A figure that would only hold in a case the text imagines: "would still only value VMware at around $54 billion".
-// ("Shareholders would receive $38 a share" states agreed terms, not a case imagined.)
-const HYPOTHETICAL_BEFORE = /(?:\b(?:could|might|may)\b|\bwould\b(?!\s+(?:\w+\s+)?(?:receive|own|hold|get)\b))[^,;]{0,40}$/i;
+// ("Shareholders would receive $38 a share" and "would increase the total to $85.1B" state terms, not a case imagined.)
+const HYPOTHETICAL_BEFORE = /(?:\b(?:could|might|may)\b|\bwould (?:(?:still|only|also|then|likely|have)\s+)*(?:been\s+)?(?:value|put|push|mean|cost|create|imply|give|make|be worth|worth)\b)[^,;]{0,40}$/i;
 // A date a text says is possible, not set: "could extend to Nov. 26", "with an option to extend".
 const POSSIBLE_BEFORE = /\b(?:could|can|may|might|option|right|would|possibly|potentially|if)\b[^,;]{0,40}$/i;
 const EXPECTED_BEFORE = /\b(?:expect\w*|anticipat\w*|would|will|plans?|planned|intends?|aims?|set to|likely|could|may|might|potential(?:ly)?|nears?|nearing|in talks|consider\w*|seek\w*|hopes?|poised)\b/i;
@@ -73,7 +73,8 @@ const STAGES: Array<[DealStage, RegExp]> = [
 ];
 const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|can|may|might|able to|option|right to|hopes? to|aims? to|plans? to|on track to|seeks? to)\b[^.;]{0,45}$/i;
 const DEAL_CONTEXT = /\b(?:deal|acquisition|merger|megamerger|takeover|transaction|buyout|purchase|tie-up|combination|offer|bid|approach|agreement|buy|acquire|pursuit|plans? to)\b/i;
-const POSTPONED = /\b(?:(?:has|have|had|was|were|been|is|are)\s+(?:\w+\s+)?(?:postponed|delayed|put off|pushed back|cancell?ed|called off|adjourned)|postpones|postponed|adjourned)\b/i;
+// Only an event itself put off: "that meeting has been postponed", "postponed the vote".
+const POSTPONED = /\b(?:(?:meeting|vote|closing|hearing|decision|ruling)\s+(?:\w+\s+){0,2}?(?:has|have|had|was|were|been|is|are)\s+(?:\w+\s+)?(?:postponed|delayed|put off|pushed back|adjourned)|(?:postponed|delayed|adjourned|put off|pushed back)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:meeting|vote|closing|hearing|decision|ruling))\b/i;
 const DIVEST = /\b(?:sell|sells|sale|sold|divest\w*|spin\w*|offload\w*|transfer\w*|dispos\w*)\b/i;
 const COUNT = /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\p{L}-]+\s+)?(?:stores|store locations|locations|supermarkets|outlets|branches|pharmacies|sites)\b/giu;
 

@@ -189,6 +189,12 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
         const first = name.split(/\s+/)[0]!;
         if (first !== name && id === slug(first) && !learned.has(first) && !byName.has(first) && !NOT_NAMES.has(first)) learned.set(first, id);
       }
+      // "21st Century Fox" where the article also says "Fox" alone: one company, known by the shorter name.
+      for (const [name, id] of [...learned]) {
+        const last = name.split(/\s+/).pop()!;
+        const alone = learned.get(last);
+        if (last !== name && alone !== undefined && alone !== id) learned.set(name, alone);
+      }
       // Every mention of a learned name, found with indexOf: a regular expression of this article's names
       // would be compiled for this article alone, which costs more than the search. Overlaps go to the longest.
       for (const [name, id] of learned) {
