@@ -89,12 +89,13 @@ function join(def: SlotDefinition, clusters: Cluster[], x: Reading, tolerance: n
 
 /** The earlier values a later statement changes, latest first. */
 function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tolerance: number): Cluster[] {
-  const same = clusters.filter((c) => sameQuantity(c.value.r, later.r));
+  const same = clusters.filter((c) => sameQuantity(c.value.r, later.r, def));
   if (!same.length) return [];
   const latestFirst = [...same].sort((a, b) => b.last - a.last);
   if (def.kind === "status") {
     const stage = later.r.value as DealStage;
-    if (same.some((c) => c.value.r.value === stage && c.value.r.modality !== "expected")) return [];
+    // Told before, by the same authority when one is named: the same stage again is no change.
+    if (same.some((c) => c.value.r.value === stage && c.value.r.modality !== "expected" && c.value.r.holder === later.r.holder)) return [];
     return latestFirst.filter((c) => stageChanged(c.value.r.value as DealStage, c.value.r.modality, stage)).slice(0, MAX_CHANGED);
   }
   if (later.r.replaced) return latestFirst.filter((c) => later.r.value === "postponed" || agree(def, c.value.r, later.r, tolerance)).slice(0, 1);
@@ -103,7 +104,9 @@ function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tol
 }
 
 /** Whether two statements are about one quantity: one holder's stake in one company, one investor's money. */
-function sameQuantity(a: SlotReading, b: SlotReading): boolean {
+function sameQuantity(a: SlotReading, b: SlotReading, def?: SlotDefinition): boolean {
+  // A stage names its authority only sometimes ("blocked by the CMA", "blocked"): unnamed fits any.
+  if (def?.kind === "status") return !a.holder || !b.holder || a.holder === b.holder;
   if ((a.holder || b.holder) && a.holder !== b.holder) return false;
   if (a.target && b.target && a.target !== b.target) return false;
   return true;

@@ -64,11 +64,14 @@ function names(toks: Token[]): Name[] {
     let j = i;
     while (j + 1 < toks.length && toks[j + 1]!.capital && !MARKER_SET.has(toks[j + 1]!.lower) && toks[j + 1]!.start - toks[j]!.end <= 1 && j - i < 3) j++;
     const name = toks.slice(i, j + 1).map((x) => x.word).join(" ");
-    if (!isPlace(name)) out.push({ start: t.start, end: toks[j]!.end, text: name, first: i, last: j });
+    // "Activision Blizzard, Inc.": a corporate suffix after a comma belongs to the name before it.
+    if (!isPlace(name) && !SUFFIX_ONLY.test(name)) out.push({ start: t.start, end: toks[j]!.end, text: name, first: i, last: j });
     i = j + 1;
   }
   return out;
 }
+
+const SUFFIX_ONLY = /^(?:Inc|Corp|Corporation|Ltd|LLC|plc|PLC|AG|SA|NV|SE|Co|Group|Holdings|Limited)$/;
 
 type Role = "buyer" | "target" | "party";
 
@@ -107,7 +110,7 @@ export function dealOfLine(text: string, span: Span, orgs: OrgRecognizer, facts:
       if (BUYER_TARGET.test(between) || POSSESSIVE_FOR.test(between)) roles = ["buyer", "target"];
       else if (BOUGHT_BY.test(between)) roles = ["target", "buyer"];
       // "UBS, Switzerland's largest bank": a possessive after the comma is an apposition, not a second party.
-      else if (PAIR.test(between) && !(between.includes(",") && /^['’]s\b/.test(text.slice(b.end, b.end + 3))) && (PAIR_AFTER.test(text.slice(b.end, span.end)) || MERGER_OF.test(text.slice(span.start, a.start)))) roles = ["party", "party"];
+      else if (PAIR.test(between) && !(between.includes(",") && /^['’]s\b/.test(text.slice(b.end, b.end + 3))) && (PAIR_AFTER.test(text.slice(b.end, span.end).replace(/^\s*,[^,]{1,60},/, "")) || MERGER_OF.test(text.slice(span.start, a.start)))) roles = ["party", "party"];
       else if (k === i + 1 && TARGET_NOUN.test(text.slice(b.end, span.end)) && !/[.;:!?]/.test(between)) roles = ["buyer", "target"];
       if (!roles) continue;
       const x = idOf(a), y = idOf(b);

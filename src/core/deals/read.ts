@@ -1,5 +1,5 @@
 import type { DocumentDeal, Fact, Modality, Sentence, SlotReading, Span } from "../types";
-import type { OrgRecognizer } from "../recognize/orgs";
+import { companyId, isPlace, type OrgRecognizer } from "../recognize/orgs";
 import { monthIndex, parseIso } from "../recognize/calendar";
 import { OTHER_MONEY, SLOTS, type DealStage, type SlotDefinition } from "./slots";
 
@@ -119,20 +119,20 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         const parenthetical = previousMoney && PARENS_AFTER_MONEY.test(text.slice(previousMoney.end, f.start));
         previousMoney = f;
         if (parenthetical || typeof f.value !== "number") continue;
-        if (PORTION_BEFORE.test(text.slice(s.start, f.start)) || DIFFERENCE_AFTER.test(text.slice(f.end, f.end + 30)) || PORTION_AFTER.test(text.slice(f.end, f.end + 40))) continue;
+        if (splitConsideration(text, f, s) || PORTION_BEFORE.test(text.slice(s.start, f.start)) || DIFFERENCE_AFTER.test(text.slice(f.end, f.end + 30)) || PORTION_AFTER.test(text.slice(f.end, f.end + 40))) continue;
         // A share price in a market report is no deal figure; a company's value at the market's close is its valuation.
         let slot = f.per === "share" ? "price-per-share" : nearestSlot(text, f, MONEY_SLOTS, clause, s, clauses, f.value < 1e6 ? "skip" : "valuation");
         // "the deal, which valued the equity at $52.4 billion": what a deal values is its price, not a company's valuation.
         if (slot === "valuation" && VALUED_DEAL.test(text.slice(clause.start, f.start))) slot = "deal-value";
         if (!slot || slot === OTHER_MONEY.id || (slot !== "price-per-share" && f.value < 100_000)) continue;
         const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
-        if (slot === "holding-value" || slot === "investment" || slot === "total-investment") { const h = holderOf(f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
+        if (slot === "holding-value" || slot === "investment" || slot === "total-investment") { const h = holderOf(text, f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
         markChange(reading, text, clause);
         add(slot, reading, k);
       } else if (f.kind === "stake" && typeof f.value === "number") {
         if (NOT_HELD.test(text.slice(clause.start, f.start)) || NOT_HELD.test(text.slice(f.end, Math.min(clause.end, f.end + 40)).replace(/^\s*(?:of|in)\s+\S+\s+/, ""))) continue;
         const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
-        const holder = holderOf(f, parties, facts, clause, ctx.deal);
+        const holder = holderOf(text, f, parties, facts, clause, ctx.deal);
         if (holder) reading.holder = holder;
         const target = stakeTargetOf(text, f, facts, inside);
         if (target && target !== holder) reading.target = target;
@@ -186,7 +186,12 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     if (DEAL_CONTEXT.test(sentence)) {
       const regulator = inside.some((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "regulator");
       const stage = stageOf(text, clauses, regulator || CLEARANCE_CONTEXT.test(sentence), pubYear);
-      if (stage) add("deal-status", stage);
+      if (stage) {
+        // Who cleared or blocked it: one regulator's block is not undone by another's clearance.
+        const authority = (stage.value === "cleared" || stage.value === "blocked") ? inside.find((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "regulator") : undefined;
+        if (authority !== undefined) stage.holder = facts[authority]!.value as string;
+        add("deal-status", stage);
+      }
     }
   }
   return out;
@@ -285,6 +290,15 @@ function pastYear(text: string, f: Span, clause: Clause, pubYear: number | undef
   return false;
 }
 
+/** "£41.7bn in cash and £8.3bn in shares": each is a part of the price, told together; neither is the price. */
+function splitConsideration(text: string, f: Span, s: Span): boolean {
+  if (!CASH_OR_STOCK.test(text.slice(f.end, f.end + 30))) return false;
+  const sentence = text.slice(s.start, s.end);
+  return (sentence.match(CASH_OR_STOCK_ALL) ?? []).length >= 2 && /\bin cash\b/i.test(sentence) && /\bin (?:\S+ )?(?:stock|shares)\b/i.test(sentence);
+}
+const CASH_OR_STOCK = /^\s*in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/i;
+const CASH_OR_STOCK_ALL = /\d\S*\s+in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/gi;
+
 /** Whether a clause dates what it says to a year before the article's ("agreed to merge in October 2022"). */
 function pastYearIn(words: string, pubYear: number | undefined): boolean {
   if (pubYear === undefined) return false;
@@ -324,15 +338,19 @@ export function dateValue(f: Fact): string | null {
 }
 
 /** The holder of a stake or an investment: the party named nearest before it in its clause ("Pfizer holds a 32% stake"). */
-function holderOf(f: Span, parties: number[], facts: Fact[], clause: Clause, deal: DocumentDeal | null): string | undefined {
+function holderOf(text: string, f: Span, parties: number[], facts: Fact[], clause: Clause, deal: DocumentDeal | null): string | undefined {
   let best: Fact | undefined;
   for (const k of parties) {
     const o = facts[k]!;
     if (o.end <= f.start && o.start >= clause.start - 60) best = o;
   }
   if (best) return best.value as string;
+  // A name the recognizer does not know, holding it: "in which Pfizer holds a 32% stake".
+  const named = HOLDER_BEFORE.exec(text.slice(Math.max(clause.start, f.start - 60), f.start));
+  if (named && !isPlace(named[1]!)) return companyId(named[1]!);
   return deal?.buyer;
 }
+const HOLDER_BEFORE = /(\p{Lu}[\p{L}&.'’-]+(?:\s\p{Lu}[\p{L}&.'’-]+)?)\s+(?:holds|owns|has|had|held|controls|retains|will hold|will own|would hold|would own)\s+(?:(?:a|an|the|its|about|around|roughly|nearly|some|up to|majority|minority|controlling)\s+)*$/u;
 
 /** "a 9.9% stake in Alder" → alder; "13.5% in Haleon" → haleon. */
 function stakeTargetOf(text: string, f: Fact, facts: Fact[], inside: number[]): string | undefined {

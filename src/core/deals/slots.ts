@@ -104,7 +104,8 @@ export function stageChanged(from: DealStage, fromModality: Modality, to: DealSt
   const failed = to === "blocked" || to === "terminated";
   if (fromModality === "expected") {
     // An expectation that the deal would close or be cleared, then a block or its end; a suit denies an expected clearance.
-    return failed ? from === "completed" || from === "cleared" : to === "sued" && from === "cleared";
+    // ("will continue to pursue" is a bid still alive, whatever the tense.)
+    return failed ? from === "completed" || from === "cleared" || from === "pursuing" : to === "sued" && from === "cleared";
   }
   if (failed) return from === "agreed" || from === "pursuing" || from === "cleared" || from === "offered" || from === "talks";
   if (to === "cleared" || to === "completed") return from === "blocked" || from === "terminated";
