@@ -297,7 +297,7 @@ function splitConsideration(text: string, f: Span, s: Span): boolean {
   return (sentence.match(CASH_OR_STOCK_ALL) ?? []).length >= 2 && /\bin cash\b/i.test(sentence) && /\bin (?:\S+ )?(?:stock|shares)\b/i.test(sentence);
 }
 const CASH_OR_STOCK = /^\s*in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/i;
-const CASH_OR_STOCK_ALL = /\d\S*\s+in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/gi;
+const CASH_OR_STOCK_ALL = /\d[\d.,]*(?:\s?(?:trillion|billion|million|bn|mn|m|b|tn))?\s+in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/gi;
 
 /** Whether a clause dates what it says to a year before the article's ("agreed to merge in October 2022"). */
 function pastYearIn(words: string, pubYear: number | undefined): boolean {

@@ -90,6 +90,8 @@ const GENERIC_FIRST = new Set(("General American National United First New Globa
 function idFor(base: string): string {
   // "21st Century Fox" and "Twenty-First Century Fox" are one company: an ordinal opening a name is not its distinctive word.
   const words = base.split(/\s+/);
+  // "GlaxoSmithKline" is GSK: a name of three or more capitalised parts run together goes by its initials.
+  if (words.length === 1 && /^(?:\p{Lu}\p{Ll}+){3,}$/u.test(words[0]!)) return words[0]!.replace(/\p{Ll}+/gu, "").toLowerCase();
   if (words.length > 1 && /^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+-(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth))$/.test(words[0]!)) return idFor(words.slice(1).join(" "));
   const first = words[0]!.replace(/['’]s$/, "");
   return first.length > 2 && !GENERIC_FIRST.has(first) ? slug(first) : slug(base);
