@@ -99,8 +99,16 @@ function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tol
     return latestFirst.filter((c) => stageChanged(c.value.r.value as DealStage, c.value.r.modality, stage)).slice(0, MAX_CHANGED);
   }
   if (later.r.replaced) return latestFirst.filter((c) => later.r.value === "postponed" || agree(def, c.value.r, later.r, tolerance)).slice(0, 1);
-  if (same.some((c) => agree(def, c.value.r, later.r, tolerance))) return [];
-  return latestFirst.slice(0, MAX_CHANGED);
+  const agreeing = same.filter((c) => agree(def, c.value.r, later.r, tolerance));
+  // A value that agrees with an earlier one restates it, and raises nothing — unless what it agrees with is
+  // only a rounder statement of an earlier figure it contradicts ("$84.5 billion" after "$85 billion" and
+  // "$85.4 billion").
+  const changed = latestFirst.filter((c) => !agreeing.includes(c) && agreeing.every((a) => agree(def, a.value.r, c.value.r, tolerance)));
+  if (changed.length || !agreeing.length || def.movesOnly) return changed.slice(0, MAX_CHANGED);
+  // A fact fixed in time (the month a suit was filed): siding with an older report against the latest one
+  // contradicts the latest.
+  const lastAgreeing = Math.max(...agreeing.map((a) => a.last));
+  return latestFirst.filter((c) => !agreeing.includes(c) && c.last > lastAgreeing).slice(0, 1);
 }
 
 /** Whether two statements are about one quantity: one holder's stake in one company, one investor's money. */
@@ -179,7 +187,8 @@ function days(duration: string): number {
 function flag(topic: Topic, def: SlotDefinition, c: Cluster, later: Reading): Contradiction {
   // An expectation is renewed by each report of it: the latest one is what the later statement changes.
   const expected = def.kind === "status" && c.value.r.modality === "expected";
-  const earlier = expected ? c.statements[c.statements.length - 1]! : c.statements[0]!;
+  // Otherwise the first report of the value, before any rumour or expectation of it.
+  const earlier = expected ? c.statements[c.statements.length - 1]! : c.statements.find((x) => x.r.modality === "reported") ?? c.statements[0]!;
   const also = c.statements.filter((s) => s !== earlier).map((s) => s.ref.claim.id);
   const nature: Contradiction["nature"] = def.kind === "status" || def.movesOnly || later.r.changed || later.r.replaced || c.value.r.modality === "expected" ? "superseded" : "conflict";
   const kind: Contradiction["kind"] = def.kind === "status" ? "status" : def.kind === "date" ? "date" : "value";

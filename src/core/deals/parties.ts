@@ -55,17 +55,19 @@ interface Name extends Span {
 }
 
 /** Runs of capitalised words that are not deal words ("Broadcom", "Credit Suisse", "21st Century Fox"). */
-function names(toks: Token[]): Name[] {
+function names(text: string, toks: Token[]): Name[] {
   const out: Name[] = [];
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
     if (!t.capital || MARKER_SET.has(t.lower)) { i++; continue; }
     let j = i;
-    while (j + 1 < toks.length && toks[j + 1]!.capital && !MARKER_SET.has(toks[j + 1]!.lower) && toks[j + 1]!.start - toks[j]!.end <= 1 && j - i < 3) j++;
+    while (j + 1 < toks.length && toks[j + 1]!.capital && !MARKER_SET.has(toks[j + 1]!.lower) && /^ ?$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start)) && j - i < 3) j++;
     const name = toks.slice(i, j + 1).map((x) => x.word).join(" ");
     // "Activision Blizzard, Inc.": a corporate suffix after a comma belongs to the name before it.
-    if (!isPlace(name) && !SUFFIX_ONLY.test(name)) out.push({ start: t.start, end: toks[j]!.end, text: name, first: i, last: j });
+    // "AT&T Inc. (T)": a ticker in parentheses is no second company.
+    const ticker = text[t.start - 1] === "(" && text[toks[j]!.end] === ")";
+    if (!isPlace(name) && !SUFFIX_ONLY.test(name) && !ticker) out.push({ start: t.start, end: toks[j]!.end, text: name, first: i, last: j });
     i = j + 1;
   }
   return out;
@@ -88,7 +90,7 @@ const MERGER_OF = /\b(?:merger|deal|combination|tie-up)\s+(?:of|between)\s+(?:th
 /** The parties a headline or lead names as the deal, with who buys and who is bought when it says. */
 export function dealOfLine(text: string, span: Span, orgs: OrgRecognizer, facts: Fact[]): DocumentDeal | null {
   const toks = tokens(text, span.start, span.end);
-  const found = names(toks);
+  const found = names(text, toks);
   const idOf = (n: Name): string | null => {
     // A known name inside the name is the company ("The Walt Disney Company"); one running past it is not ("AT&T-Time").
     const org = facts.find((f) => f.kind === "org" && f.start >= n.start && f.end <= n.end);

@@ -237,14 +237,15 @@ function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Cla
   };
   for (const slot of slots) {
     // Words that make a sum something else bind closely: "$36 million more a month", "$1 billion in synergies".
-    const weight = slot === OTHER_MONEY ? 0.5 : 1;
+    const other = slot === OTHER_MONEY;
+    const weight = other ? 0.5 : 1;
     for (const [re, leadOnly] of [[CUES.get(slot.id), false], [LEADS.get(slot.id), true]] as Array<[RegExp | undefined, boolean]>) {
       if (!re) continue;
       re.lastIndex = 0;
       for (let m = re.exec(window); m; m = re.exec(window)) {
         const start = from + m.index, end = start + m[0].length;
         if ((start < f.end && end > f.start) || (leadOnly && end > f.start)) continue;
-        const d = distance(start, end) * weight;
+        const d = other && start >= f.end && /^\s*(?:\S+\s+){0,2}$/.test(text.slice(f.end, start)) ? 0 : distance(start, end) * weight;
         if (d < bestDistance) { bestDistance = d; best = slot.id; }
       }
     }
@@ -385,7 +386,7 @@ function partiesFor(at: Span, parties: number[], facts: Fact[], deal: DocumentDe
 }
 
 // Who clears a deal: a board's or a company's approval is not a clearance.
-const CLEARANCE_CONTEXT = /\b(?:regulators?|regulatory|commission|authorit(?:y|ies)|court|judge|antitrust|competition|government|watchdog|shareholders|stockholders|final approval|unconditional|conditional)\b/i;
+const CLEARANCE_CONTEXT = /\b(?:regulators?|regulatory|commission|authorit(?:y|ies)|court|judge|antitrust|competition|government|watchdog|shareholders|stockholders|final approval|unconditional|conditional|federal|U\.S\.|US|EU|UK|European|Chinese|British|necessary approvals?)(?![\p{L}\d])/iu;
 // An approval still to come: "pending regulatory approval", "needs approval from".
 const AWAITED = /\b(?:pending|subject to|awaiting|await|needs?|require[sd]?|requiring|seek(?:ing|s)?|sought|without|for|receiv(?:e|es|ing)|win|obtain|secur(?:e|ing)|get|getting|gain)\s+(?:\S+\s+){0,3}$/i;
 
