@@ -78,6 +78,8 @@ export interface SlotReading {
   holder?: string;
   /** What a stake is held in. */
   target?: string;
+  /** A deal's value with or without the debt taken on, when the text says which. */
+  basis?: "equity" | "enterprise";
   /** The statement says this value no longer holds ("pushed back the closing, originally set for early 2024"). */
   replaced?: boolean;
   /** The statement says the value changed ("raised", "extended", "moved"). */

@@ -103,7 +103,8 @@ function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tol
   // A value that agrees with an earlier one restates it, and raises nothing — unless what it agrees with is
   // only a rounder statement of an earlier figure it contradicts ("$84.5 billion" after "$85 billion" and
   // "$85.4 billion").
-  const changed = latestFirst.filter((c) => !agreeing.includes(c) && agreeing.every((a) => agree(def, a.value.r, c.value.r, tolerance)));
+  // A deal value that does not say its basis is compared as a price (equity), though it may restate either.
+  const changed = latestFirst.filter((c) => !agreeing.includes(c) && agreeing.every((a) => agree(def, a.value.r, c.value.r, tolerance)) && !(c.value.r.basis === "enterprise" && !later.r.basis));
   if (changed.length || !agreeing.length || def.movesOnly) return changed.slice(0, MAX_CHANGED);
   // A fact fixed in time (the month a suit was filed): siding with an older report against the latest one
   // contradicts the latest.
@@ -117,6 +118,7 @@ function sameQuantity(a: SlotReading, b: SlotReading, def?: SlotDefinition): boo
   if (def?.kind === "status") return !a.holder || !b.holder || a.holder === b.holder;
   if ((a.holder || b.holder) && a.holder !== b.holder) return false;
   if (a.target && b.target && a.target !== b.target) return false;
+  if (a.basis && b.basis && a.basis !== b.basis) return false;
   return true;
 }
 
@@ -151,7 +153,8 @@ function interval(r: SlotReading, tolerance: number): [number, number] {
     case "atLeast": return [v * (1 - slack), Infinity];
     case "atMost": return [0, v * (1 + slack)];
     case "range": return [v * (1 - slack), (r.max ?? v) * (1 + slack)];
-    case "approx": return [v * (1 - Math.max(0.1, slack)), v * (1 + Math.max(0.1, slack))];
+    // "approximately $66.1 billion" is rounded to its last digit or so, not to a tenth of itself.
+    case "approx": return [v * (1 - Math.max(0.05, 2 * slack)), v * (1 + Math.max(0.05, 2 * slack))];
     default: return r.max !== undefined ? [v * (1 - slack), r.max * (1 + slack)] : [v * (1 - slack), v * (1 + slack)];
   }
 }

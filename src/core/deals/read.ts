@@ -85,6 +85,8 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
   const out: SlotStatement[] = [];
   const { text, facts } = ctx;
   const pubYear = parseIso(ctx.published)?.y ?? latestYear(facts);
+  const spelledCurrency = new Map<number, string>();
+  for (const f of facts) if (f.kind === "money" && f.currency && f.currency !== "USD" && typeof f.value === "number") spelledCurrency.set(f.value, f.currency);
   let fi = 0;
   let carried: string[] = ctx.deal?.parties ?? [];
   for (const s of ctx.sentences) {
@@ -126,6 +128,10 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (slot === "valuation" && VALUED_DEAL.test(text.slice(clause.start, f.start))) slot = "deal-value";
         if (!slot || slot === OTHER_MONEY.id || (slot !== "price-per-share" && f.value < 100_000)) continue;
         const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
+        // "$89 billion" in an article that writes "A$89 billion": the bare dollar sign is the article's currency.
+        if (f.currency === "USD" && f.text.startsWith("$")) { const spelled = spelledCurrency.get(f.value); if (spelled) reading.currency = spelled; }
+        if (slot === "enterprise-value") { slot = "deal-value"; reading.basis = "enterprise"; }
+        else if (slot === "deal-value" && /\bequity value\b[^.;]{0,25}$/i.test(text.slice(clause.start, f.start))) reading.basis = "equity";
         if (slot === "holding-value" || slot === "investment" || slot === "total-investment") { const h = holderOf(text, f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
         markChange(reading, text, clause);
         add(slot, reading, k);

@@ -34,9 +34,10 @@ export const SLOTS: SlotDefinition[] = [
   ] },
   { id: "reverse-termination-fee", label: "Reverse termination fee", kind: "money", cues: ["reverse (?:termination|break-?up|break) fees?"] },
   { id: "net-debt", label: "Net debt assumed", kind: "money", cues: ["(?:of |in )?(?:\\w+['’]s )?net debt", "debt"] },
+  // Read as a deal value on the enterprise basis (read.ts): one slot, two quantities the text tells apart.
   { id: "enterprise-value", label: "Total transaction value", kind: "money", cues: ["total transaction(?: value)?", "enterprise value", "including (?:net )?debt", "including the assumption"] },
   { id: "holding-value", label: "Value of a holding", kind: "money", cues: ["on the books"], leads: [
-    "(?:stake|holding|investment|position|bet|interest) (?:\\w+ ){0,3}?(?:is |was |are |has )?(?:now )?(?:worth|valued at|balloon(?:ed|s)? to|grown to)", "fair value (?:\\w+ ){0,8}?at",
+    "(?:stake|holding|investment|position|bet|interest) (?:\\w+ ){0,3}?(?:is |was |are |has )?(?:now )?(?:worth|valued at|balloon(?:ed|s)? to|grown to)", "fair value (?:\\S+ ){0,10}?at",
   ] },
   { id: "total-investment", label: "Total invested", kind: "money", cues: [
     "(?:has|have|had) (?:already )?(?:invested|put|poured|injected|committed) (?:\\w+ ){0,2}?(?:so far|to date|in total|in all|altogether)", "(?:so far|to date|in total|in all|altogether|cumulative(?:ly)?)", "total (?:investment|stake|commitment)",
