@@ -64,6 +64,8 @@ export function recognizeMoney(text: string): Fact[] {
     if (n === null) continue;
     // "a dollar" alone, or "two dollars" without a scale, is not a deal figure worth a fact.
     if (!scaleWord && !/\d/.test(num!)) continue;
+    // "a 100 billion-franc credit line" is an amount; "a billion-dollar deal" only says how big.
+    if (/-(?:\p{L}+\s)?\p{L}+$/u.test(whole) && !/\d/.test(num!)) continue;
     const word = cur!.toLowerCase().split(" ")[0]!;
     let currency = WORD_CURRENCY[word] ?? cur!.toUpperCase();
     if (place && currency === "USD") currency = WORD_PREFIX_CURRENCY[place.toLowerCase()] ?? "USD";
