@@ -45,6 +45,6 @@ export function corpusOrder(docs: Dated[], override: OrderOverride = {}): string
 function seriesOf(path: string): string {
   const slash = path.lastIndexOf("/");
   const name = path.slice(slash + 1);
-  const m = /^(.*?)\d{2,}[_\-. ]/.exec(name);
+  const m = /^(\D*)\d{2,}[_\-. ]/.exec(name);
   return path.slice(0, slash + 1) + (m ? m[1] : name);
 }

@@ -45,15 +45,17 @@ export function slotChanges(topic: Topic, refs: ClaimRef[], tolerance: number): 
     let j = i;
     while (j < refs.length && refs[j]!.claim.document === refs[i]!.claim.document) j++;
     const doc = refs.slice(i, j).filter((ref) => ref.claim.slot && !ref.claim.fromHeading).map((ref) => ({ ref, r: ref.claim.slot! }));
-    const flagged = new Set<Cluster>();
+    // Each earlier value is flagged once by a document: by the statement that names the same holder or
+    // authority when one does ("the CMA gave its approval" against "the CMA blocked"), else by the first.
+    const by = new Map<Cluster, Reading>();
     for (const later of doc) {
       if (!usableLater(def, later.r)) continue;
       for (const c of changedBy(def, later, clusters, tolerance)) {
-        if (flagged.has(c)) continue;
-        flagged.add(c);
-        out.push(flag(topic, def, c, later));
+        const had = by.get(c);
+        if (!had || (later.r.holder && later.r.holder === c.value.r.holder && had.r.holder !== c.value.r.holder)) by.set(c, later);
       }
     }
+    for (const [c, later] of by) out.push(flag(topic, def, c, later));
     for (const x of doc) if (usableEarlier(def, x.r)) join(def, clusters, x, tolerance);
     i = j;
   }

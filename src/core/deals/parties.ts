@@ -38,13 +38,20 @@ function tokens(text: string, from: number, to: number): Token[] {
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     // A possessive is not part of the name: "Microsoft's proposed acquisition of …".
-    const word = m[0].replace(/['’]s$/, "").replace(/[.'’]+$/, "");
+    const word = trimEnd(m[0].replace(/['’]s$/, ""));
     if (!word) continue;
     // A name starts with a capital, or is an ordinal opening one ("21st Century Fox"); "£50bn" is no name.
     const capital = /^\p{Lu}/u.test(word) || /^\d+(?:st|nd|rd|th)$/.test(word);
     out.push({ word, lower: word.toLowerCase(), start: m.index, end: m.index + word.length, capital });
   }
   return out;
+}
+
+/** A word without the periods and apostrophes that end it ("Inc." → "Inc"). */
+function trimEnd(word: string): string {
+  let end = word.length;
+  while (end > 0 && ".'’".includes(word[end - 1]!)) end--;
+  return word.slice(0, end);
 }
 
 interface Name extends Span {
@@ -77,15 +84,72 @@ const SUFFIX_ONLY = /^(?:Inc|Corp|Corporation|Ltd|LLC|plc|PLC|AG|SA|NV|SE|Co|Gro
 
 type Role = "buyer" | "target" | "party";
 
-// Between two names, the words that say who does what to whom.
-const BUYER_TARGET = /^\s*(?:['’]s\s+)?(?:(?:said|says|announced|confirmed)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)?(?:['’]s|['’]ve)?\s+)?(?:(?:has|have|is|are|was|set|sets|plans|agreed|agrees|moves|will|would|again|formally|officially|finally|on\s+\w+day|\w+ly|committed|pledged|seeks|wants|offered|made)\s+)*(?:to\s+)?(?:buy|buys|buying|bought|acquire|acquires|acquired|acquiring|purchase|purchases|purchased|take\s+over|takes\s+over|took\s+over|pick(?:s|ed)?\s+up|(?:complete[sd]?|close[sd]?|finali[sz]e[sd]?)\s+(?:its\s+|the\s+)?(?:\S+\s+){0,3}?(?:acquisition|purchase|takeover|deal|merger)\s+(?:of|for|with)|(?:bid|bids|offer|offers|offered|makes|made|make|raises|raised|boosts|boosted|sweetens|sweetened|improves|improved|increases|increased)\s+(?:\S+\s+){0,5}?(?:for|to\s+buy)|invest(?:s|ed|ing)?\s+(?:\S+\s+){0,5}?in(?:to)?|(?:announced|signs|signed|reached|strikes|struck)\s+(?:a\s+|an\s+)?(?:definitive\s+)?(?:agreement|deal)\s+to\s+(?:purchase|buy|acquire))\s+(?:the\s+)?(?:\S+\s+){0,6}?$/i;
-const POSSESSIVE_FOR = /^\s*['’]s\s+(?:\S+\s+){0,4}?(?:bid|offer|approach|takeover|acquisition|purchase|deal|investment|stake)\s+(?:for|of|in)\s+(?:the\s+)?(?:\S+\s+){0,4}?$/i;
-const BOUGHT_BY = /^\s*(?:(?:is|was|got|gets|being|to\s+be|will\s+be|has\s+been|agrees\s+to\s+be|agreed\s+to\s+be)\s+)?(?:bought|acquired|taken\s+over|purchased)\s+by\s+(?:the\s+|its\s+)?(?:\p{Ll}+\s+){0,2}$/iu;
-const PAIR = /^\s*(?:[-–—/]|,|\s+and|\s+&)\s*$/;
-const PAIR_AFTER = /^\s*(?:['’]s?\s+)?(?:\$?\S+\s+){0,8}?(?:merger|megamerger|deal|tie-up|combination|agree|agreed|extend|extends|terminate|terminates|delay|delays|complete|completes)\b/i;
+// Between two names, the words that say who does what to whom. They are read as words, one pattern
+// anchored at a time, so that no expression has to search a headline.
+const REPORTING = new Set(["said", "says", "announced", "confirmed"]);
+const SUBJECTS = new Set(["it", "they", "it's", "they've"]);
+const MODIFIERS = new Set(["has", "have", "is", "are", "was", "set", "sets", "plans", "agreed", "agrees", "moves", "will", "would", "again", "formally", "officially", "finally", "committed", "pledged", "seeks", "wants", "offered", "made"]);
+const VERB_PHRASES = [
+  /^(?:buy|buys|buying|bought|acquire|acquires|acquired|acquiring|purchase|purchases|purchased|take over|takes over|took over|pick up|picks up|picked up)(?= |$)/,
+  /^(?:complete[sd]?|close[sd]?|finali[sz]e[sd]?) (?:its |the )?(?:\S+ ){0,3}?(?:acquisition|purchase|takeover|deal|merger) (?:of|for|with)(?= |$)/,
+  /^(?:bid|bids|offer|offers|offered|makes|made|make|raises|raised|boosts|boosted|sweetens|sweetened|improves|improved|increases|increased) (?:\S+ ){0,5}?(?:for|to buy)(?= |$)/,
+  /^invest(?:s|ed|ing)? (?:\S+ ){0,5}?in(?:to)?(?= |$)/,
+  /^(?:announced|signs|signed|reached|strikes|struck) (?:a |an )?(?:definitive )?(?:agreement|deal) to (?:purchase|buy|acquire)(?= |$)/,
+];
+const POSSESSIVE_FOR = /^'s (?:\S+ ){0,4}?(?:bid|offer|approach|takeover|acquisition|purchase|deal|investment|stake) (?:for|of|in)(?= |$)/;
+const BOUGHT_BY = /^(?:(?:is|was|got|gets|being|to be|will be|has been|agrees to be|agreed to be) )?(?:bought|acquired|taken over|purchased) by(?= |$)/;
+const PAIRING = new Set(["-", "–", "—", "/", ",", "and", "&"]);
+const PAIR_WORDS = new Set(["merger", "megamerger", "deal", "tie-up", "combination", "agree", "agreed", "extend", "extends", "terminate", "terminates", "delay", "delays", "complete", "completes"]);
 // "Broadcom closes $69 billion VMware deal", "AT&T set to announce … Time Warner purchase": the deal named after its target.
-const TARGET_NOUN = /^\s*(?:['’]s\s+)?(?:\p{Lu}[\p{L}]*\s+)?(?:deal|purchase|acquisition|takeover|buyout|merger|bid|offer)\b/iu;
-const MERGER_OF = /\b(?:merger|deal|combination|tie-up)\s+(?:of|between)\s+(?:the\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,3}$/u;
+const TARGET_NOUN = /^\s*(?:['’]s\s+)?(?:\p{Lu}\p{Ll}*\s+)?(?:[Dd]eal|DEAL|[Pp]urchase|[Aa]cquisition|[Tt]akeover|[Bb]uyout|[Mm]erger|[Bb]id|[Oo]ffer)\b/u;
+
+/** Lower-case words, a possessive its own word: "'s proposed acquisition of" → ["'s", "proposed", "acquisition", "of"]. */
+function wordsOf(text: string): string[] {
+  return text.replace(/[’']s\b/g, " 's ").replace(/’/g, "'").toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** Whether the words between two names say the first buys, bids for or invests in the second. */
+function buysBetween(words: string[]): boolean {
+  let i = words[0] === "'s" ? 1 : 0;
+  if (REPORTING.has(words[i] ?? "")) {
+    i++;
+    if (words[i] === "on") i++;
+    if (/day$/.test(words[i] ?? "")) i++;
+    if (words[i] === "that") i++;
+    if (SUBJECTS.has(words[i] ?? "")) i++;
+    if (words[i] === "'s") i++;
+  }
+  for (let n = 0; n < 6; n++) {
+    const w = words[i] ?? "";
+    if (MODIFIERS.has(w) || /ly$/.test(w)) i++;
+    else if (w === "on" && /day$/.test(words[i + 1] ?? "")) i += 2;
+    else break;
+  }
+  if (words[i] === "to") i++;
+  return followedByTarget(words, i, VERB_PHRASES, 7);
+}
+
+/** Whether one of `phrases` starts at word `from` and at most `rest` words follow it (what the target is called). */
+function followedByTarget(words: string[], from: number, phrases: RegExp[], rest: number): boolean {
+  const tail = words.slice(from).join(" ");
+  for (const re of phrases) {
+    const m = re.exec(tail);
+    if (m && wordsOf(tail.slice(m[0].length)).length <= rest) return true;
+  }
+  return false;
+}
+
+/** "… the AT&T-Time Warner merger", "Microsoft and Activision reportedly negotiating deal": a deal word soon after the pair. */
+function pairNamedAsDeal(after: string): boolean {
+  return wordsOf(after.replace(/^\s*,[^,]{1,60},/, "")).slice(0, 10).some((w) => PAIR_WORDS.has(w.replace(/[^a-z-]/g, "")));
+}
+
+/** "the merger between grocery giants Kroger and …": a deal word, then "of" or "between", just before the pair. */
+function mergerOfBefore(before: string): boolean {
+  const words = wordsOf(before).slice(-6);
+  const at = words.findIndex((w, k) => /^(?:merger|deal|combination|tie-up)$/.test(w) && /^(?:of|between)$/.test(words[k + 1] ?? ""));
+  return at >= 0 && words.slice(at + 2).every((w) => /^\p{Ll}[\p{L}-]*$/u.test(w));
+}
 
 /** The parties a headline or lead names as the deal, with who buys and who is bought when it says. */
 export function dealOfLine(text: string, span: Span, orgs: OrgRecognizer, facts: Fact[]): DocumentDeal | null {
@@ -95,6 +159,8 @@ export function dealOfLine(text: string, span: Span, orgs: OrgRecognizer, facts:
     // A known name inside the name is the company ("The Walt Disney Company"); one running past it is not ("AT&T-Time").
     const org = facts.find((f) => f.kind === "org" && f.start >= n.start && f.end <= n.end);
     if (org) return orgs.roleOf(org.value as string) === "party" ? (org.value as string) : null;
+    // Part of a regulator's or a publication's name ("… Markets Authority") is no party.
+    if (facts.some((f) => f.kind === "org" && f.start < n.end && n.start < f.end && orgs.roleOf(f.value as string) !== "party")) return null;
     return companyId(n.text.replace(/^The\s/, ""));
   };
   for (let i = 0; i + 1 < found.length; i++) {
@@ -109,10 +175,11 @@ export function dealOfLine(text: string, span: Span, orgs: OrgRecognizer, facts:
         between = " " + between.slice(apposition[0].length);
       }
       let roles: [Role, Role] | null = null;
-      if (BUYER_TARGET.test(between) || POSSESSIVE_FOR.test(between)) roles = ["buyer", "target"];
-      else if (BOUGHT_BY.test(between)) roles = ["target", "buyer"];
+      const words = wordsOf(between);
+      if (buysBetween(words) || followedByTarget(words, 0, [POSSESSIVE_FOR], 5)) roles = ["buyer", "target"];
+      else if (followedByTarget(words, 0, [BOUGHT_BY], 3)) roles = ["target", "buyer"];
       // "UBS, Switzerland's largest bank": a possessive after the comma is an apposition, not a second party.
-      else if (PAIR.test(between) && !(between.includes(",") && /^['’]s\b/.test(text.slice(b.end, b.end + 3))) && (PAIR_AFTER.test(text.slice(b.end, span.end).replace(/^\s*,[^,]{1,60},/, "")) || MERGER_OF.test(text.slice(span.start, a.start)))) roles = ["party", "party"];
+      else if (PAIRING.has(words.join(" ")) && !(between.includes(",") && /^['’]s\b/.test(text.slice(b.end, b.end + 3))) && (pairNamedAsDeal(text.slice(b.end, span.end)) || mergerOfBefore(text.slice(span.start, a.start)))) roles = ["party", "party"];
       else if (k === i + 1 && TARGET_NOUN.test(text.slice(b.end, span.end)) && !/[.;:!?]/.test(between)) roles = ["buyer", "target"];
       if (!roles) continue;
       const x = idOf(a), y = idOf(b);

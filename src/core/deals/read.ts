@@ -34,13 +34,16 @@ const REACH = 80;
 const CLAUSE_PENALTY = 35;
 
 // A share price in a market report, not a price offered for the shares.
-const MARKET = /\b(?:shares?|stock)\b(?:\s+[\w.,'’-]+){0,5}?\s+(?:rose|fell|jumped|surged|climbed|dropped|gained|lost|closed|traded|trading|were up|was up|were down|was down|ended|opened|finished|soared|slumped|sank)\b|\bclosing (?:share |stock )?price\b|\bshare price\b|\bstock price\b|\bpremarket\b|\btraded at\b|\btrading at\b/gi;
+const MARKET = /\b(?:closing (?:share |stock )?price|share price|stock price|premarket|traded at|trading at)\b/gi;
+const SHARES_WORD = /\b(?:shares?|stock)\b/gi;
+const MARKET_MOVE = /^(?:\s+\S+){0,5}?\s+(?:rose|fell|jumped|surged|climbed|dropped|gained|lost|closed|traded|trading|were up|was up|were down|was down|ended|opened|finished|soared|slumped|sank)\b/i;
 // Words that end one statement of a sentence and begin another.
 const CLAUSE_BREAK = /;|\s[—–]\s|,\s(?:but|while|whereas|although|though|and|which|who)\s|\s(?:but|whereas|although)\s|,\s(?=\p{Lu})/gu;
 
 // The word right before a figure that makes it a past one: "from $52.4 billion", "its initial $52.4 offer", "began with a $1.25 billion investment".
 const HISTORY_BEFORE = /(?:\b(?:from|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|prior|earlier|former|old|began with)\s+(?:[\w’'-]+\s+)?|\bhad (?:\w+ly )?(?:offered|agreed|paid|invested|valued|bid)\b(?:\s+[\w$€£.,'’-]+){0,3}?\s*)$/i;
-const CONDITIONAL_BEFORE = /(?:\b(?:if|unless|in the event)\b|^\W*should\b)[^,;]*$/i;
+const CONDITIONAL = /\b(?:if|unless|in the event)\b/i;
+const SHOULD_FIRST = /^\W*should\b/i;
 // A figure that is a difference between two others: "$19 billion richer than the one Fox accepted".
 const DIFFERENCE_AFTER = /^\s*(?:more|less|higher|lower|richer|above|below|ahead|cheaper|bigger|larger|smaller|short|over)\b(?:\s+\w+){0,2}?\s+(?:than|of)\b/i;
 const PORTION_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:\S+\s+){0,2}?as (?:a )?part of\b/i;
@@ -49,13 +52,14 @@ const VALUED_DEAL = /\b(?:deal|offer|bid|acquisition|takeover|transaction|purcha
 const PORTION_BEFORE = /\b(?:compris(?:ed|ing) of|consist(?:s|ed|ing) of|made up of|of which|split between|including|includes|plus)\b[^.;,]{0,25}$/i;
 // A figure that would only hold in a case the text imagines: "would still only value VMware at around $54 billion".
 // ("Shareholders would receive $38 a share" and "would increase the total to $85.1B" state terms, not a case imagined.)
-const HYPOTHETICAL_BEFORE = /(?:\b(?:could|might|may)\b|\bwould (?:(?:still|only|also|then|likely|have)\s+)*(?:been\s+)?(?:value|put|push|mean|cost|create|imply|give|make|be worth|worth)\b)[^,;]{0,40}$/i;
-// A date a text says is possible, not set: "could extend to Nov. 26", "with an option to extend".
-const POSSIBLE_BEFORE = /\b(?:could|can|may|might|option|right|would|possibly|potentially|if)\b[^,;]{0,40}$/i;
+const HYPOTHETICAL = /\b(?:could|might|may)\b|\bwould (?:(?:still|only|also|then|likely|have) ){0,3}(?:been )?(?:value|put|push|mean|cost|create|imply|give|make|be worth|worth)\b/i;
+// A date a text says is possible, not set: "could extend to Nov. 26", "with an option to extend". ("If it is not
+// done by June 30, either side may walk away" sets a deadline: a condition alone does not make a date possible.)
+const POSSIBLE = /\b(?:could|can|may|might|option|right|would|possibly|potentially)\b/i;
 const EXPECTED_BEFORE = /\b(?:expect\w*|anticipat\w*|would|will|plans?|planned|intends?|aims?|set to|likely|could|may|might|potential(?:ly)?|nears?|nearing|in talks|consider\w*|seek\w*|hopes?|poised)\b/i;
 const CHANGED = /\b(?:push(?:ed|es|ing)? back|delay(?:ed|s|ing)?|postpon(?:e|ed|es|ing)|extend(?:ed|s|ing)?|moved|raise[sd]?|raising|boost(?:ed|s|ing)?|lift(?:ed|s)?|increas(?:e|ed|es|ing)|sweeten(?:ed|s)?|cut|lower(?:ed|s)?|reduc(?:e|ed|es)|revis(?:e|ed|es)|now|new|latest|balloon(?:ed|s)?|soar(?:ed|s)?|jump(?:ed|s)?|grew|grown|exploded|risen|rose)\b/i;
 const NEGATED = /\b(?:not|n't|never|no|without|nor|yet to|failed to)\b(?:\s+\w+){0,2}\s*$/i;
-const PARENS_AFTER_MONEY = /^\s*\(\s*(?:about|around|roughly|approximately|or|some)?\s*$/i;
+const PARENS_AFTER_MONEY = /^\((?:\s*(?:about|around|roughly|approximately|or|some))?$/i;
 const NOT_HELD = /\b(?:does(?:n['’]t| not)|did(?:n['’]t| not)|not)\s+(?:already\s+)?own\b|\b(?:remaining|rest of|other)\s*$/i;
 
 // The stage of a deal a clause tells, strongest first.
@@ -71,7 +75,7 @@ const STAGES: Array<[DealStage, RegExp]> = [
   ["offered", /\b(?:offered (?:to buy|\$|£|€|one|two|three|\d)|made (?:a|an|three|two|several|four|five) (?:\S+ )?(?:offers?|bids?|approach(?:es)?)|bid(?:s)? (?:\$|£|€|\d))/i],
   ["talks", /\b(?:in (?:advanced |early |exclusive )?(?:talks|negotiations|discussions)|nearing a deal|close to a deal|negotiating)\b/i],
 ];
-const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|can|may|might|able to|option|right to|hopes? to|aims? to|plans? to|on track to|seeks? to)\b[^.;]{0,45}$/i;
+const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|can|may|might|able to|option|right to|hopes? to|aims? to|plans? to|on track to|seeks? to)\b/i;
 const DEAL_CONTEXT = /\b(?:deal|acquisition|merger|megamerger|takeover|transaction|buyout|purchase|tie-up|combination|offer|bid|approach|agreement|buy|acquire|pursuit|plans? to)\b/i;
 // Only an event itself put off: "that meeting has been postponed", "postponed the vote".
 const POSTPONED = /\b(?:(?:meeting|vote|closing|hearing|decision|ruling)\s+(?:\w+\s+){0,2}?(?:has|have|had|was|were|been|is|are)\s+(?:\w+\s+)?(?:postponed|delayed|put off|pushed back|adjourned)|(?:postponed|delayed|adjourned|put off|pushed back)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:meeting|vote|closing|hearing|decision|ruling))\b/i;
@@ -118,7 +122,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
       const f = facts[k]!;
       const clause = clauseOf(clauses, f.start);
       if (f.kind === "money") {
-        const parenthetical = previousMoney && PARENS_AFTER_MONEY.test(text.slice(previousMoney.end, f.start));
+        const parenthetical = previousMoney && PARENS_AFTER_MONEY.test(text.slice(previousMoney.end, f.start).trim());
         previousMoney = f;
         if (parenthetical || typeof f.value !== "number") continue;
         if (splitConsideration(text, f, s) || PORTION_BEFORE.test(text.slice(s.start, f.start)) || DIFFERENCE_AFTER.test(text.slice(f.end, f.end + 30)) || PORTION_AFTER.test(text.slice(f.end, f.end + 40))) continue;
@@ -155,7 +159,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (!slot || (f.dateKind === "year" && slot !== "expected-close")) continue;
         // A date's slot says whether it is expected (an expected closing); a deadline is a deadline, however worded.
         const modality = modalityOf(text, f, clause, pubYear, facts, inside);
-        const possible = POSSIBLE_BEFORE.test(text.slice(Math.max(clause.start, f.start - 50), f.start));
+        const possible = POSSIBLE.test(tail(text.slice(Math.max(clause.start, f.start - 60), f.start), ",;").slice(-50));
         const reading: SlotReading = { value, start: f.start, end: f.end, text: f.text, modality: modality === "history" ? modality : slot === "expected-close" ? "expected" : possible ? "conditional" : "reported" };
         markChange(reading, text, clause);
         add(slot, reading, k);
@@ -257,10 +261,13 @@ function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Cla
     }
   }
   if (market && best) {
+    const near = (start: number, end: number) => distance(start, end) <= bestDistance;
     MARKET.lastIndex = 0;
-    for (let m = MARKET.exec(window); m; m = MARKET.exec(window)) {
-      const start = from + m.index, end = start + m[0].length;
-      if (distance(start, end) <= bestDistance) return market === "skip" ? null : "valuation";
+    for (let m = MARKET.exec(window); m; m = MARKET.exec(window)) if (near(from + m.index, from + m.index + m[0].length)) return market === "skip" ? null : "valuation";
+    SHARES_WORD.lastIndex = 0;
+    for (let m = SHARES_WORD.exec(window); m; m = SHARES_WORD.exec(window)) {
+      const move = MARKET_MOVE.exec(window.slice(m.index + m[0].length, m.index + m[0].length + 80));
+      if (move && near(from + m.index, from + m.index + m[0].length + move[0].length)) return market === "skip" ? null : "valuation";
     }
   }
   return best;
@@ -278,7 +285,7 @@ function readingOf(f: Fact, modality: Modality): SlotReading {
 function modalityOf(text: string, f: Span, clause: Clause, pubYear: number | undefined, facts: Fact[], inside: number[]): Modality {
   const before = text.slice(Math.max(clause.start, f.start - 60), f.start);
   if (HISTORY_BEFORE.test(before) || pastYear(text, f, clause, pubYear, facts, inside)) return "history";
-  if (CONDITIONAL_BEFORE.test(text.slice(clause.start, f.start)) || HYPOTHETICAL_BEFORE.test(before)) return "conditional";
+  if (conditional(text.slice(clause.start, f.start)) || HYPOTHETICAL.test(tail(before, ",;").slice(-80))) return "conditional";
   if (EXPECTED_BEFORE.test(text.slice(clause.start, f.start))) return "expected";
   return "reported";
 }
@@ -304,7 +311,19 @@ function splitConsideration(text: string, f: Span, s: Span): boolean {
   return (sentence.match(CASH_OR_STOCK_ALL) ?? []).length >= 2 && /\bin cash\b/i.test(sentence) && /\bin (?:\S+ )?(?:stock|shares)\b/i.test(sentence);
 }
 const CASH_OR_STOCK = /^\s*in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/i;
-const CASH_OR_STOCK_ALL = /\d[\d.,]*(?:\s?(?:trillion|billion|million|bn|mn|m|b|tn))?\s+in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/gi;
+const CASH_OR_STOCK_ALL = /(?<![\d.,])\d[\d.,]*(?:\s?(?:trillion|billion|million|bn|mn|m|b|tn))?\s+in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/gi;
+
+/** What follows the last of `stops` in a text (all of it when none occurs): the clause a word is in. */
+function tail(text: string, stops: string): string {
+  let at = -1;
+  for (const c of stops) at = Math.max(at, text.lastIndexOf(c));
+  return text.slice(at + 1);
+}
+
+/** Whether a figure's clause, up to it, sets a condition: "if the deal fails", "Should the merger collapse, …". */
+function conditional(before: string): boolean {
+  return CONDITIONAL.test(tail(before, ",;")) || (SHOULD_FIRST.test(before) && !/[,;]/.test(before));
+}
 
 /** Whether a clause dates what it says to a year before the article's ("agreed to merge in October 2022"). */
 function pastYearIn(words: string, pubYear: number | undefined): boolean {
@@ -357,7 +376,7 @@ function holderOf(text: string, f: Span, parties: number[], facts: Fact[], claus
   if (named && !isPlace(named[1]!)) return companyId(named[1]!);
   return deal?.buyer;
 }
-const HOLDER_BEFORE = /(\p{Lu}[\p{L}&.'’-]+(?:\s\p{Lu}[\p{L}&.'’-]+)?)\s+(?:holds|owns|has|had|held|controls|retains|will hold|will own|would hold|would own)\s+(?:(?:a|an|the|its|about|around|roughly|nearly|some|up to|majority|minority|controlling)\s+)*$/u;
+const HOLDER_BEFORE = /(?<![\p{L}&.'’-])(\p{Lu}[\p{L}&.'’-]+(?: \p{Lu}[\p{L}&.'’-]+)?) (?:holds|owns|has|had|held|controls|retains|will hold|will own|would hold|would own) (?:(?:a|an|the|its|about|around|roughly|nearly|some|up to|majority|minority|controlling) ){0,3}$/u;
 
 /** "a 9.9% stake in Alder" → alder; "13.5% in Haleon" → haleon. */
 function stakeTargetOf(text: string, f: Fact, facts: Fact[], inside: number[]): string | undefined {
@@ -407,7 +426,7 @@ function stageOf(text: string, clauses: Clause[], clearance: boolean, pubYear: n
       const before = words.slice(0, m.index);
       if (NEGATED.test(before)) return;
       if (stage === "cleared" && !clearance) return;
-      let modality: Modality = CONDITIONAL_BEFORE.test(before) ? "conditional" : STAGE_EXPECTED.test(before) ? "expected" : HISTORY_BEFORE.test(before) || pastYearIn(words, pubYear) ? "history" : "reported";
+      let modality: Modality = conditional(before) ? "conditional" : STAGE_EXPECTED.test(tail(before, ".;").slice(-70)) ? "expected" : HISTORY_BEFORE.test(before) || pastYearIn(words, pubYear) ? "history" : "reported";
       if (stage === "cleared" && AWAITED.test(before)) modality = "expected";
       if (modality === "conditional") return;
       if (!found || rank < found.rank) found = { stage, rank, start: c.start + m.index, end: c.start + m.index + m[0].length, modality };

@@ -33,7 +33,7 @@ export const SLOTS: SlotDefinition[] = [
     "if (?:the )?(?:deal|transaction|merger|agreement|acquisition) (?:is |was )?(?:terminated|called off|abandoned|collapses|fails|falls through|is blocked)",
   ] },
   { id: "reverse-termination-fee", label: "Reverse termination fee", kind: "money", cues: ["reverse (?:termination|break-?up|break) fees?"] },
-  { id: "net-debt", label: "Net debt assumed", kind: "money", cues: ["(?:of |in )?(?:\\w+['’]s )?net debt", "debt"] },
+  { id: "net-debt", label: "Net debt assumed", kind: "money", cues: ["net debt", "debt"] },
   // Read as a deal value on the enterprise basis (read.ts): one slot, two quantities the text tells apart.
   { id: "enterprise-value", label: "Total transaction value", kind: "money", cues: ["total transaction(?: value)?", "enterprise value", "including (?:net )?debt", "including the assumption"] },
   { id: "holding-value", label: "Value of a holding", kind: "money", cues: ["on the books"], leads: [
