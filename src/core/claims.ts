@@ -5,6 +5,7 @@ import { termConcept } from "./recognize/terms";
 import type { OrgRecognizer } from "./recognize/orgs";
 import type { DocumentDeal } from "./types";
 import { readSlots } from "./deals/read";
+import { isSlot } from "./deals/slots";
 
 /** Concepts whose state is a deal's progress (pending → completed, or terminated) rather than yes/no. */
 export const STATUS_CONCEPTS = new Set(["acquisition", "merger", "deal", "ipo", "recapitalization", "joint-venture", "tender-offer", "spin-off", "divestiture", "restructuring"]);
@@ -74,6 +75,8 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     const hits = conceptHits(inside, facts, segments, ctx.lexicon, text);
     const multi = new Set(hits.map((h) => h.concept)).size > 1;
     for (const h of hits) {
+      // A stake or a valuation is a slot of its deal: the slot's claim (below) states it, once.
+      if (isSlot(h.concept)) continue;
       const span = multi ? h.segment : s;
       const segText = text.slice(h.segment.start, h.segment.end);
       const term = facts[h.term]!;

@@ -1,6 +1,7 @@
 import type { CorpusSnapshot } from "./corpus";
 import type { Fact } from "./types";
 import { reviewState, type ResolvedAnnotation, type ReviewIndex } from "./review/resolve";
+import { dealsOf, type Deal } from "./deals/model";
 
 /** The JSON contract of `claimscope analyze DIR --format json` (schema claimscope/analysis@1). */
 export interface AnalysisJson {
@@ -8,9 +9,21 @@ export interface AnalysisJson {
   documents: Array<{ path: string; published: string | null; order: number; facts: FactJson[] }>;
   claims: Array<{ id: string; document: string; start: number; end: number; text: string; topic: string; polarity: string; facts: number[]; concept: string; orgs: string[]; status?: string; slot?: SlotJson; review?: ReviewJson }>;
   topics: Array<{ id: string; label: string; claims: string[] }>;
-  contradictions: Array<{ topic: string; earlier: string; later: string; kind: string; confidence: number; explanation: string; review?: ReviewJson }>;
+  contradictions: Array<{
+    topic: string; earlier: string; later: string; kind: string; confidence: number; explanation: string; review?: ReviewJson;
+    deal?: string; slot?: string; earlierValue?: number | string; laterValue?: number | string; nature?: "superseded" | "conflict"; alsoEarlier?: string[];
+  }>;
+  /** The deals the flags are changes of: parties and, per slot, the values in corpus order with their claims. */
+  deals: DealJson[];
   /** Present when the corpus has an annotations file: every annotation, placed or orphaned. */
   annotations?: AnnotationJson[];
+}
+
+export interface DealJson {
+  id: string;
+  label: string;
+  parties: string[];
+  slots: Array<{ slot: string; values: Array<{ value: number | string; claim: string }> }>;
 }
 
 /** A reviewer's judgement of a claim or a flag (added to the contract; absent when not reviewed). */
@@ -62,6 +75,7 @@ export function toContract(snapshot: CorpusSnapshot, reviews?: ReviewIndex): Ana
     claims: [...parts.claims()],
     topics: [...parts.topics()],
     contradictions: [...parts.contradictions()],
+    deals: [...parts.deals()],
   };
   if (parts.annotations) out.annotations = [...parts.annotations()];
   return out;
@@ -76,7 +90,7 @@ export function* contractJsonText(snapshot: CorpusSnapshot, reviews?: ReviewInde
   const parts = contractParts(snapshot, reviews);
   yield `{\n  "schema": ${JSON.stringify(parts.schema)}`;
   const lists: Array<[string, () => Iterable<unknown>]> = [
-    ["documents", parts.documents], ["claims", parts.claims], ["topics", parts.topics], ["contradictions", parts.contradictions],
+    ["documents", parts.documents], ["claims", parts.claims], ["topics", parts.topics], ["contradictions", parts.contradictions], ["deals", parts.deals],
   ];
   if (parts.annotations) lists.push(["annotations", parts.annotations]);
   for (const [key, items] of lists) {
@@ -128,6 +142,9 @@ function contractParts(snapshot: CorpusSnapshot, reviews?: ReviewIndex) {
         yield { ...c, confidence: Math.round(c.confidence * 100) / 100, ...(review ? { review } : {}) };
       }
     },
+    *deals(): Generator<DealJson> {
+      for (const d of dealsOf(snapshot)) yield dealJson(d);
+    },
     annotations: reviews
       ? function* (): Generator<AnnotationJson> {
           for (const r of reviews.all) {
@@ -145,6 +162,10 @@ function contractParts(snapshot: CorpusSnapshot, reviews?: ReviewIndex) {
         }
       : undefined,
   };
+}
+
+function dealJson(d: Deal): DealJson {
+  return { id: d.id, label: d.label, parties: d.parties, slots: d.slots.map((s) => ({ slot: s.slot, values: s.values.map((v) => ({ value: v.value, claim: v.claim })) })) };
 }
 
 function reviewJson(r: ResolvedAnnotation | undefined): ReviewJson | undefined {

@@ -4,7 +4,7 @@ import { corpusOrder, type OrderOverride } from "./order";
 import { ConceptTopics } from "./topics";
 import { findContradictions, type ClaimRef } from "./contradictions";
 import { slotChanges } from "./deals/changes";
-import { isSlot } from "./deals/slots";
+import { isSlot, slotOf } from "./deals/slots";
 import { termLabel } from "./recognize/terms";
 import { StringPool } from "./stringPool";
 
@@ -297,6 +297,7 @@ export class CorpusIndex {
 
   private label(concept: string, orgs: string[]): string {
     const who = orgs.map((o) => this.analyzer.orgs.labelOf(o)).join(", ");
-    return who ? `${termLabel(concept, this.analyzer.lexicon)} · ${who}` : termLabel(concept, this.analyzer.lexicon);
+    const what = slotOf(concept)?.label ?? termLabel(concept, this.analyzer.lexicon);
+    return who ? `${what} · ${who}` : what;
   }
 }

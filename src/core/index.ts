@@ -6,6 +6,8 @@ export { corpusOrder, type OrderOverride } from "./order";
 export { toContract, contractJsonText, type AnalysisJson, type FactJson } from "./contract";
 export { DEAL_TERMS, termLabel, type ExtraTerm, type TermDefinition } from "./recognize/terms";
 export { mostConfident } from "./contradictions";
+export { dealsOf, changeSummary, valueText, dealId, type Deal } from "./deals/model";
+export { SLOTS, slotOf, isSlot, STAGE_LABEL, type SlotDefinition, type DealStage } from "./deals/slots";
 export { decodeArticle, tooLarge, DEFAULT_MAX_BYTES, type Decoded } from "./text/decode";
 export { corpusFilter, DEFAULT_INCLUDE, DEFAULT_EXCLUDE } from "./corpusFiles";
 export { lineColumn } from "./text/lines";

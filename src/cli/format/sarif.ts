@@ -1,11 +1,11 @@
 import { pathToFileURL } from "node:url";
-import { lineColumn, reviewState, type Claim, type CorpusSnapshot, type ReviewIndex } from "../../core";
+import { changeSummary, lineColumn, reviewState, type Claim, type CorpusSnapshot, type ReviewIndex } from "../../core";
 
 const RULES: Record<string, string> = {
   polarity: "A later article says an arrangement ended (or still holds) where an earlier one said the opposite.",
-  value: "A later article gives a different figure for the same quantity.",
-  status: "A later article gives a different status for the same deal (pending, completed, terminated).",
-  date: "A later article gives a different date for the same event.",
+  value: "A later article gives a different figure for the same quantity of a deal (superseded: it changed; conflict: the reports disagree).",
+  status: "A later article says a deal took another course: blocked, terminated, cleared or revived.",
+  date: "A later article gives a different date for the same event of a deal (a deadline moved, or the reports disagree).",
 };
 
 /**
@@ -33,10 +33,10 @@ export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, 
     return {
       ruleId: `contradiction/${x.kind}`,
       level: state === "superseded" ? "note" : "warning",
-      message: { text: `${x.explanation} ([earlier statement](0), [later statement](1))` },
+      message: { text: `${changeSummary(x, snap.claims) ?? x.explanation} ([earlier statement](0), [later statement](1))` },
       locations: [location(e, 0, "earlier statement"), location(l, 1, "later statement")],
       relatedLocations: [location(e, 0, "earlier statement"), location(l, 1, "later statement")],
-      properties: { topic: x.topic, confidence: x.confidence, earlier: x.earlier, later: x.later, ...(state ? { review: state, ...(note ? { reviewNote: note } : {}) } : {}) },
+      properties: { topic: x.topic, confidence: x.confidence, earlier: x.earlier, later: x.later, ...(x.nature ? { deal: x.deal, slot: x.slot, nature: x.nature, earlierValue: x.earlierValue, laterValue: x.laterValue } : {}), ...(state ? { review: state, ...(note ? { reviewNote: note } : {}) } : {}) },
       ...(state === "dismissed" ? { suppressions: [{ kind: "external", status: "accepted", ...(note ? { justification: note } : {}) }] } : {}),
     };
   });

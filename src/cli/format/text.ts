@@ -1,4 +1,4 @@
-import { lineColumn, quoted, reviewState, type Claim, type CorpusSnapshot, type ResolvedAnnotation, type ReviewIndex } from "../../core";
+import { changeSummary, lineColumn, quoted, reviewState, type Claim, type CorpusSnapshot, type ResolvedAnnotation, type ReviewIndex } from "../../core";
 
 /**
  * A terminal report: corpus order, topics with their claims, the contradictions with their reviews, and orphaned
@@ -44,7 +44,9 @@ export function* textReport(snap: CorpusSnapshot, color: boolean, reviews?: Revi
   yield* lines("", c("1", `Contradictions (${snap.contradictions.length})`));
   for (const x of snap.contradictions) {
     const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
-    yield* lines(`  ${c("33", `[${x.kind} ${x.confidence.toFixed(2)}]`)} ${snap.topicById.get(x.topic)?.label ?? x.topic}${judged(reviews?.ofContradiction(x))}`);
+    const topic = snap.topicById.get(x.topic)?.label ?? x.topic;
+    const change = changeSummary(x, snap.claims);
+    yield* lines(`  ${c("33", `[${x.kind} ${x.confidence.toFixed(2)}]`)} ${change ? `${change} ${c("2", `· ${topic}`)}` : topic}${judged(reviews?.ofContradiction(x))}`);
     yield* lines(`     earlier ${where(e)}  ${quoted(e.text, 90)}`);
     yield* lines(`     later   ${where(l)}  ${quoted(l.text, 90)}`);
   }

@@ -3,6 +3,7 @@ import type { ClaimRef } from "../contradictions";
 import { boundOf } from "../recognize/qualifiers";
 import { compareIso } from "../recognize/calendar";
 import { slotOf, stageChanged, STAGE_LABEL, type DealStage, type SlotDefinition } from "./slots";
+import { dealId } from "./model";
 
 /** How many earlier values one new value is held against: the current one and the one before it. */
 const MAX_CHANGED = 2;
@@ -208,7 +209,7 @@ function flag(topic: Topic, def: SlotDefinition, c: Cluster, later: Reading): Co
     kind,
     confidence: nature === "conflict" ? 0.7 : 0.8,
     explanation,
-    deal: topic.orgs.join("+"),
+    deal: dealId(topic.orgs),
     slot: def.id,
     earlierValue: earlier.r.value,
     laterValue: later.r.value,
