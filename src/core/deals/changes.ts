@@ -85,7 +85,7 @@ function usableEarlier(def: SlotDefinition, r: SlotReading): boolean {
 
 function join(def: SlotDefinition, clusters: Cluster[], x: Reading, tolerance: number): void {
   // A stage expected and the same stage reported are two things to compare a later stage with.
-  const c = clusters.find((k) => sameQuantity(k.value.r, x.r) && agree(def, k.value.r, x.r, tolerance) && (def.kind !== "status" || k.value.r.modality === x.r.modality));
+  const c = clusters.find((k) => sameQuantity(k.value.r, x.r) && sameValue(def, k.value.r, x.r, tolerance) && (def.kind !== "status" || k.value.r.modality === x.r.modality));
   if (c) { c.statements.push(x); c.last = x.ref.order; }
   else clusters.push({ value: x, statements: [x], last: x.ref.order });
 }
@@ -123,6 +123,16 @@ function sameQuantity(a: SlotReading, b: SlotReading, def?: SlotDefinition): boo
   if (a.target && b.target && a.target !== b.target) return false;
   if (a.basis && b.basis && a.basis !== b.basis) return false;
   return true;
+}
+
+/**
+ * Whether two statements give one value, to the finer one's precision: "$84.5 billion" and "$85 billion" may
+ * both be true, but are not the same statement ("$85.4 billion" rounds to the one, not the other).
+ */
+function sameValue(def: SlotDefinition, a: SlotReading, b: SlotReading, tolerance: number): boolean {
+  if (typeof a.value !== "number" || typeof b.value !== "number" || def.kind === "money" && (a.currency ?? "USD") !== (b.currency ?? "USD")) return agree(def, a, b, tolerance);
+  const finer = Math.min(roundingOf(a), roundingOf(b)) + tolerance;
+  return Math.abs(a.value - b.value) <= finer * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
 
 /** Whether two values of a slot can both be true, given qualifiers, ranges, rounding and currencies. */

@@ -41,7 +41,7 @@ const MARKET_MOVE = /^(?:\s+\S+){0,5}?\s+(?:rose|fell|jumped|surged|climbed|drop
 const CLAUSE_BREAK = /;|\s[—–]\s|,\s(?:but|while|whereas|although|though|and|which|who)\s|\s(?:but|whereas|although)\s|,\s(?=\p{Lu})/gu;
 
 // The word right before a figure that makes it a past one: "from $52.4 billion", "its initial $52.4 offer", "began with a $1.25 billion investment".
-const HISTORY_BEFORE = /(?:\b(?:from|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|prior|earlier|former|old|began with)\s+(?:[\w’'-]+\s+)?|\bhad (?:\w+ly )?(?:offered|agreed|paid|invested|valued|bid)\b(?:\s+[\w$€£.,'’-]+){0,3}?\s*)$/i;
+const HISTORY_BEFORE = /(?:\b(?:from|initial|original|previous|prior|earlier|former|old|began with)\s+(?:[\w’'-]+\s+)?|\b(?:initially|originally|previously)\s+(?:[\w’'-]+\s+){0,3}|\bhad (?:\w+ly )?(?:offered|agreed|paid|invested|valued|bid)\b(?:\s+[\w$€£.,'’-]+){0,3}?\s*)$/i;
 const CONDITIONAL = /\b(?:if|unless|in the event)\b/i;
 const SHOULD_FIRST = /^\W*should\b/i;
 // A figure that is a difference between two others: "$19 billion richer than the one Fox accepted".
@@ -75,6 +75,7 @@ const STAGES: Array<[DealStage, RegExp]> = [
   ["offered", /\b(?:offered (?:to buy|\$|£|€|one|two|three|\d)|made (?:a|an|three|two|several|four|five) (?:\S+ )?(?:offers?|bids?|approach(?:es)?)|bid(?:s)? (?:\$|£|€|\d))/i],
   ["talks", /\b(?:in (?:advanced |early |exclusive )?(?:talks|negotiations|discussions)|nearing a deal|close to a deal|negotiating)\b/i],
 ];
+const NOT_YET = /\b(?:to|to be|will be|would be|yet to be|yet to|before|until|once|when|pending)\s*$/i;
 const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|can|may|might|able to|option|right to|hopes? to|aims? to|plans? to|on track to|seeks? to)\b/i;
 const DEAL_CONTEXT = /\b(?:deal|acquisition|merger|megamerger|takeover|transaction|buyout|purchase|tie-up|combination|offer|bid|approach|agreement|buy|acquire|pursuit|plans? to)\b/i;
 // Only an event itself put off: "that meeting has been postponed", "postponed the vote".
@@ -137,7 +138,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (slot === "enterprise-value") { slot = "deal-value"; reading.basis = "enterprise"; }
         else if (slot === "deal-value" && /\bequity value\b[^.;]{0,25}$/i.test(text.slice(clause.start, f.start))) reading.basis = "equity";
         if (slot === "holding-value" || slot === "investment" || slot === "total-investment") { const h = holderOf(text, f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
-        markChange(reading, text, clause);
+        markChange(reading, text, s);
         add(slot, reading, k);
       } else if (f.kind === "stake" && typeof f.value === "number") {
         if (NOT_HELD.test(text.slice(clause.start, f.start)) || NOT_HELD.test(text.slice(f.end, Math.min(clause.end, f.end + 40)).replace(/^\s*(?:of|in)\s+\S+\s+/, ""))) continue;
@@ -146,7 +147,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (holder) reading.holder = holder;
         const target = stakeTargetOf(text, f, facts, inside);
         if (target && target !== holder) reading.target = target;
-        markChange(reading, text, clause);
+        markChange(reading, text, s);
         add("stake", reading, k);
       } else if (f.kind === "percent" && typeof f.value === "number") {
         if (nearestSlot(text, f, [SLOT_PREMIUM], clause, s, clauses, false, 15) !== "premium") continue;
@@ -161,14 +162,14 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         const modality = modalityOf(text, f, clause, pubYear, facts, inside);
         const possible = POSSIBLE.test(tail(text.slice(Math.max(clause.start, f.start - 60), f.start), ",;").slice(-50));
         const reading: SlotReading = { value, start: f.start, end: f.end, text: f.text, modality: modality === "history" ? modality : slot === "expected-close" ? "expected" : possible ? "conditional" : "reported" };
-        markChange(reading, text, clause);
+        markChange(reading, text, s);
         add(slot, reading, k);
         if (slot === "expected-close" && !reading.replaced && reading.modality !== "history") {
           // An expected closing is also what the deal's status was expected to become.
           add("deal-status", { value: "completed", start: f.start, end: f.end, text: f.text, modality: "expected" });
         }
       } else if (f.kind === "duration" && typeof f.value === "string") {
-        if (nearestSlot(text, f, [SLOT_EXTENSION], clause, s, clauses, false, 70) !== "extension-length") continue;
+        if (nearestSlot(text, f, [SLOT_EXTENSION], clause, s, clauses, false, 180) !== "extension-length") continue;
         // "extend … by twelve months", "for another three months", "a 90-day extension": the length of an extension.
         if (!/\b(?:by|for(?: another)?|another|an additional|a further)\s+$/i.test(text.slice(Math.max(s.start, f.start - 20), f.start)) && !/^[\s-]*(?:\w+\s+)?extension\b/i.test(text.slice(f.end, f.end + 25))) continue;
         add("extension-length", readingOf(f, "reported"), k);
@@ -343,8 +344,9 @@ function latestYear(facts: Fact[]): number | undefined {
   return y;
 }
 
-function markChange(r: SlotReading, text: string, clause: Clause): void {
-  const words = text.slice(clause.start, clause.end);
+/** Whether a statement says its value changed, or no longer holds ("pushed back the closing, which originally was set for …"). */
+function markChange(r: SlotReading, text: string, sentence: Span): void {
+  const words = text.slice(sentence.start, sentence.end);
   if (!CHANGED.test(words)) return;
   r.changed = true;
   if (r.modality === "history" && /\b(?:push(?:ed|es)? back|delay(?:ed|s)?|postpon(?:e|ed)|moved|extend(?:ed|s)?)\b/i.test(words)) r.replaced = true;
@@ -426,6 +428,8 @@ function stageOf(text: string, clauses: Clause[], clearance: boolean, pubYear: n
       const before = words.slice(0, m.index);
       if (NEGATED.test(before)) return;
       if (stage === "cleared" && !clearance) return;
+      // "is to be completed by …", "has yet to close": a completion still to come.
+      if (stage === "completed" && NOT_YET.test(before)) return;
       let modality: Modality = conditional(before) ? "conditional" : STAGE_EXPECTED.test(tail(before, ".;").slice(-70)) ? "expected" : HISTORY_BEFORE.test(before) || pastYearIn(words, pubYear) ? "history" : "reported";
       if (stage === "cleared" && AWAITED.test(before)) modality = "expected";
       if (modality === "conditional") return;
