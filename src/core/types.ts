@@ -78,6 +78,8 @@ export interface SlotReading {
   holder?: string;
   /** What a stake is held in. */
   target?: string;
+  /** When the statement dates what it counts ("a $3.5 billion round in March"): another date, another round. */
+  when?: string;
   /** A deal's value with or without the debt taken on, when the text says which. */
   basis?: "equity" | "enterprise";
   /** The statement says this value no longer holds ("pushed back the closing, originally set for early 2024"). */

@@ -92,7 +92,10 @@ function join(def: SlotDefinition, clusters: Cluster[], x: Reading, tolerance: n
 
 /** The earlier values a later statement changes, latest first. */
 function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tolerance: number): Cluster[] {
-  const same = clusters.filter((c) => sameQuantity(c.value.r, later.r, def));
+  // A deal's value with its debt and one without are compared only with their own kind; a value that agrees
+  // with the other kind may just be naming it ("its planned $108.7 billion acquisition", debt included).
+  if (clusters.some((c) => basisOf(c.value.r) !== basisOf(later.r) && sameQuantity(c.value.r, later.r, def) && agree(def, c.value.r, later.r, tolerance))) return [];
+  const same = clusters.filter((c) => sameQuantity(c.value.r, later.r, def) && basisOf(c.value.r) === basisOf(later.r) && sameScale(def, c.value.r, later.r));
   if (!same.length) return [];
   const latestFirst = [...same].sort((a, b) => b.last - a.last);
   if (def.kind === "status") {
@@ -106,13 +109,34 @@ function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tol
   // A value that agrees with an earlier one restates it, and raises nothing — unless what it agrees with is
   // only a rounder statement of an earlier figure it contradicts ("$84.5 billion" after "$85 billion" and
   // "$85.4 billion").
-  // A deal value that does not say its basis is compared as a price (equity), though it may restate either.
-  const changed = latestFirst.filter((c) => !agreeing.includes(c) && agreeing.every((a) => agree(def, a.value.r, c.value.r, tolerance)) && !(c.value.r.basis === "enterprise" && !later.r.basis));
+  const changed = latestFirst.filter((c) => !agreeing.includes(c) && agreeing.every((a) => agree(def, a.value.r, c.value.r, tolerance)));
   if (changed.length || !agreeing.length || def.movesOnly) return changed.slice(0, MAX_CHANGED);
   // A fact fixed in time (the month a suit was filed): siding with an older report against the latest one
   // contradicts the latest.
   const lastAgreeing = Math.max(...agreeing.map((a) => a.last));
   return latestFirst.filter((c) => !agreeing.includes(c) && c.last > lastAgreeing).slice(0, 1);
+}
+
+/** A deal value that does not say its basis is a price, as most reports mean it. */
+function basisOf(r: SlotReading): "enterprise" | "price" {
+  return r.basis === "enterprise" ? "enterprise" : "price";
+}
+
+/** How far apart two prices of one deal can be and still be one price that changed. */
+const MAX_PRICE_RATIO = 5;
+const PRICES = new Set(["deal-value", "price-per-share", "termination-fee", "reverse-termination-fee"]);
+
+/**
+ * Whether two figures can be one price: a price that changed stays within a few times itself; one a
+ * thousand times another is the same price misprinted ("$69 million" for "$69 billion"); anything else
+ * is another sum the text tells of (a credit line, bonds written off).
+ */
+function sameScale(def: SlotDefinition, a: SlotReading, b: SlotReading): boolean {
+  if (!PRICES.has(def.id) || typeof a.value !== "number" || typeof b.value !== "number" || !a.value || !b.value) return true;
+  const ratio = Math.max(a.value, b.value) / Math.min(a.value, b.value);
+  if (ratio <= MAX_PRICE_RATIO) return true;
+  const k = Math.round(Math.log10(ratio) / 3);
+  return k >= 1 && Math.abs(ratio / 1000 ** k - 1) < 0.02;
 }
 
 /** Whether two statements are about one quantity: one holder's stake in one company, one investor's money. */
@@ -121,7 +145,7 @@ function sameQuantity(a: SlotReading, b: SlotReading, def?: SlotDefinition): boo
   if (def?.kind === "status") return !a.holder || !b.holder || a.holder === b.holder;
   if ((a.holder || b.holder) && a.holder !== b.holder) return false;
   if (a.target && b.target && a.target !== b.target) return false;
-  if (a.basis && b.basis && a.basis !== b.basis) return false;
+  if (a.when && b.when && a.when !== b.when) return false;
   return true;
 }
 

@@ -52,7 +52,7 @@ const VALUED_DEAL = /\b(?:deal|offer|bid|acquisition|takeover|transaction|purcha
 const PORTION_BEFORE = /\b(?:compris(?:ed|ing) of|consist(?:s|ed|ing) of|made up of|of which|split between|including|includes|plus)\b[^.;,]{0,25}$/i;
 // A figure that would only hold in a case the text imagines: "would still only value VMware at around $54 billion".
 // ("Shareholders would receive $38 a share" and "would increase the total to $85.1B" state terms, not a case imagined.)
-const HYPOTHETICAL = /\b(?:could|might|may)\b|\bwould (?:(?:still|only|also|then|likely|have) ){0,3}(?:been )?(?:value|put|push|mean|cost|create|imply|give|make|be worth|worth)\b/i;
+const HYPOTHETICAL = /\b(?:could|might|may)\b|\b(?:will|would) (?:have|need) to\b|\bwould (?:(?:still|only|also|then|likely|have) ){0,3}(?:been )?(?:value|put|push|mean|cost|create|imply|give|make|be worth|worth)\b/i;
 // A date a text says is possible, not set: "could extend to Nov. 26", "with an option to extend". ("If it is not
 // done by June 30, either side may walk away" sets a deadline: a condition alone does not make a date possible.)
 const POSSIBLE = /\b(?:could|can|may|might|option|right|would|possibly|potentially)\b/i;
@@ -137,6 +137,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (f.currency === "USD" && f.text.startsWith("$")) { const spelled = spelledCurrency.get(f.value); if (spelled) reading.currency = spelled; }
         if (slot === "enterprise-value") { slot = "deal-value"; reading.basis = "enterprise"; }
         else if (slot === "deal-value" && /\bequity value\b[^.;]{0,25}$/i.test(text.slice(clause.start, f.start))) reading.basis = "equity";
+        if (slot === "round-size" || slot === "investment") { const when = monthAfter(text, f, clause); if (when) reading.when = when; }
         if (slot === "holding-value" || slot === "investment" || slot === "total-investment") { const h = holderOf(text, f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
         markChange(reading, text, s);
         add(slot, reading, k);
@@ -179,9 +180,9 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     if (DIVEST.test(sentence)) {
       for (const m of sentence.matchAll(COUNT)) {
         const start = s.start + m.index!, end = start + m[0].length;
-        const before = text.slice(Math.max(s.start, start - 30), start);
-        const q = /\b(as many as|up to|about|around|roughly|nearly|more than|at least|some)\s*$/i.exec(before)?.[1]?.toLowerCase();
-        const reading: SlotReading = { value: Number(m[1]!.replace(/,/g, "")), start, end, text: m[0], modality: "reported" };
+        const before = tail(text.slice(Math.max(s.start, start - 80), start), ",;");
+        const q = /\b(as many as|up to|about|around|roughly|nearly|more than|at least|some)\s*$/i.exec(before.slice(-30))?.[1]?.toLowerCase();
+        const reading: SlotReading = { value: Number(m[1]!.replace(/,/g, "")), start, end, text: m[0], modality: HYPOTHETICAL.test(before) || CONDITIONAL.test(before) ? "conditional" : "reported" };
         if (q) reading.qualifier = q;
         add("divest-count", reading);
       }
@@ -313,6 +314,15 @@ function splitConsideration(text: string, f: Span, s: Span): boolean {
 }
 const CASH_OR_STOCK = /^\s*in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/i;
 const CASH_OR_STOCK_ALL = /(?<![\d.,])\d[\d.,]*(?:\s?(?:trillion|billion|million|bn|mn|m|b|tn))?\s+in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/gi;
+
+/** The month a figure is dated to right after it: "$3.5 billion round in March" → "--03". */
+function monthAfter(text: string, f: Span, clause: Clause): string | undefined {
+  const m = MONTH_AFTER.exec(text.slice(f.end, Math.min(clause.end, f.end + 40)));
+  if (!m) return undefined;
+  const month = monthIndex(m[1]!);
+  return month < 0 ? undefined : `--${String(month + 1).padStart(2, "0")}`;
+}
+const MONTH_AFTER = /^(?:\s+[\w-]+){0,3}?\s+in\s+(?:early\s+|late\s+|mid-?)?(January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
 
 /** What follows the last of `stops` in a text (all of it when none occurs): the clause a word is in. */
 function tail(text: string, stops: string): string {
