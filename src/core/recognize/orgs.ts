@@ -86,6 +86,9 @@ const TRAILING_SUFFIX = new RegExp(`\\s${SUFFIX}$`);
 const GENERIC_FIRST = new Set(("General American National United First New Global International Digital Royal China Japan British European Pacific Atlantic Northern Southern Eastern Western Central Standard Universal Advanced Applied Allied Great " +
   "Swiss Switzerland Saudi Dutch Spanish Italian Irish Australian Canadian Indian Chinese Japanese Korean German French Federal State").split(" "));
 
+// Ordinary words that open company names; the name's last word is the distinctive one.
+const ORDINARY_FIRST = new Set("Time Credit Century Capital Express Royal Golden Silver Blue Red Green White Black Bank Home Life Trust".split(" "));
+
 /** A company's id is its distinctive first word, so "Orbital Games Inc." and "Orbital" are one company across articles. */
 function idFor(base: string): string {
   // "21st Century Fox" and "Twenty-First Century Fox" are one company: an ordinal opening a name is not its distinctive word.
@@ -93,6 +96,8 @@ function idFor(base: string): string {
   // "GlaxoSmithKline" is GSK: a name of three or more capitalised parts run together goes by its initials.
   if (words.length === 1 && /^(?:\p{Lu}\p{Ll}+){3,}$/u.test(words[0]!)) return words[0]!.replace(/\p{Ll}+/gu, "").toLowerCase();
   if (words.length > 1 && /^(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+-(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth))$/.test(words[0]!)) return idFor(words.slice(1).join(" "));
+  // "Time Warner", "Credit Suisse", "Century Fox": when the first word is an ordinary one, the company is known by its last.
+  if (words.length > 1 && ORDINARY_FIRST.has(words[0]!)) return slug(words[words.length - 1]!.replace(/['’]s$/, ""));
   const first = words[0]!.replace(/['’]s$/, "");
   return first.length > 2 && !GENERIC_FIRST.has(first) ? slug(first) : slug(base);
 }
