@@ -108,7 +108,11 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     const named = [...new Set(parties.map((k) => facts[k]!.value as string))].sort();
     const docDeal = ctx.deal?.parties ?? carried;
     // A sentence naming another pair of companies is about their deal ("Fox has scheduled a vote on the Disney offer").
-    const sentenceDeal = named.length === 2 && named.some((o) => !docDeal.includes(o)) ? named : docDeal;
+    // …or one other company, with the deal's target: "a shareholder vote on the Disney offer" in a story of Comcast's bid for Fox.
+    const others = named.filter((o) => !docDeal.includes(o));
+    const target = ctx.deal?.target;
+    const sentenceDeal = named.length === 2 && others.length ? named
+      : others.length === 1 && target && others[0] !== target ? [others[0]!, target].sort() : docDeal;
     // A valuation is a company's own: the company the sentence names first ("Anthropic's valuation"), else the deal's target.
     const valued = named.length ? (facts[parties[0]!]!.value as string) : ctx.deal?.target ?? (docDeal.length === 1 ? docDeal[0] : undefined);
     const dealOf = (at: Span, slot: string): string[] =>
