@@ -12,6 +12,8 @@ const MAX_ALSO = 10;
 
 // Rough rates to US dollars: enough to tell 1 billion dollars from 3 billion francs, never to tell rounding.
 const USD_RATE: Record<string, number> = { USD: 1, EUR: 1.1, GBP: 1.3, CHF: 1.1, JPY: 0.0075, CAD: 0.75, AUD: 0.68, CNY: 0.14, INR: 0.012, HKD: 0.128, SEK: 0.095, NOK: 0.095, DKK: 0.15, KRW: 0.00075, SGD: 0.74 };
+/** How far an open bound ("more than", "up to") reaches past its figure. */
+const OPEN_BOUND = 1.5;
 /** How far apart two amounts in different currencies may be and still be one amount. */
 const CURRENCY_SLACK = 0.1;
 
@@ -167,6 +169,8 @@ export function agree(def: SlotDefinition, a: SlotReading, b: SlotReading, toler
   let slack = 0;
   let x = a, y = b;
   if (def.kind === "money" && (a.currency ?? "USD") !== (b.currency ?? "USD")) {
+    // The same figure in another currency is the currency misprinted, not a conversion ("£68.7 billion" for "$68.7 billion").
+    if (Math.abs((a.value as number) - (b.value as number)) <= 0.001 * Math.abs(a.value as number)) return false;
     const ra = USD_RATE[a.currency ?? "USD"], rb = USD_RATE[b.currency ?? "USD"];
     if (!ra || !rb) return true;
     x = inUsd(a, ra); y = inUsd(b, rb);
@@ -187,8 +191,9 @@ function interval(r: SlotReading, tolerance: number): [number, number] {
   const v = r.value as number;
   const slack = tolerance + roundingOf(r);
   switch (boundOf(r.qualifier)) {
-    case "atLeast": return [v * (1 - slack), Infinity];
-    case "atMost": return [0, v * (1 + slack)];
+    // "more than $2 billion" is a little more, not any amount above it; "up to 375 stores", not any number under it.
+    case "atLeast": return [v * (1 - slack), v * OPEN_BOUND];
+    case "atMost": return [v / OPEN_BOUND, v * (1 + slack)];
     case "range": return [v * (1 - slack), (r.max ?? v) * (1 + slack)];
     // "approximately $66.1 billion" is rounded to its last digit or so, not to a tenth of itself.
     case "approx": return [v * (1 - Math.max(0.05, 2 * slack)), v * (1 + Math.max(0.05, 2 * slack))];

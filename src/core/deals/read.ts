@@ -79,6 +79,7 @@ const NOT_YET = /\b(?:to|to be|will be|would be|yet to be|yet to|before|until|on
 const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|can|may|might|able to|option|right to|hopes? to|aims? to|plans? to|on track to|seeks? to)\b/i;
 const DEAL_CONTEXT = /\b(?:deal|acquisition|merger|megamerger|takeover|transaction|buyout|purchase|tie-up|combination|offer|bid|approach|agreement|buy|acquire|pursuit|plans? to)\b/i;
 // Only an event itself put off: "that meeting has been postponed", "postponed the vote".
+const EXTENDED = /\bextend(?:s|ed|ing)?\b/i;
 const POSTPONED = /\b(?:(?:meeting|vote|closing|hearing|decision|ruling)\s+(?:\w+\s+){0,2}?(?:has|have|had|was|were|been|is|are)\s+(?:\w+\s+)?(?:postponed|delayed|put off|pushed back|adjourned)|(?:postponed|delayed|adjourned|put off|pushed back)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:meeting|vote|closing|hearing|decision|ruling))\b/i;
 const DIVEST = /\b(?:sell|sells|sale|sold|divest\w*|spin\w*|offload\w*|transfer\w*|dispos\w*)\b/i;
 const COUNT = /\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\p{L}-]+\s+)?(?:stores|store locations|locations|supermarkets|outlets|branches|pharmacies|sites)\b/giu;
@@ -145,6 +146,13 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (slot === "holding-value" || slot === "investment" || slot === "total-investment") { const h = holderOf(text, f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
         markChange(reading, text, s);
         add(slot, reading, k);
+      } else if ((f.kind === "stake" || f.kind === "percent") && typeof f.value === "number" && nearestSlot(text, f, [SLOT_MARKET_SHARE], clause, s, clauses, false, 60) === "market-share") {
+        // A company's share of its market: "Walmart, with a 25% market share", "…; Walmart controls 22%".
+        const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
+        const holder = holderOf(text, f, parties, facts, clause, null);
+        if (!holder) continue;
+        reading.holder = holder;
+        add("market-share", reading, k);
       } else if (f.kind === "stake" && typeof f.value === "number") {
         if (NOT_HELD.test(text.slice(clause.start, f.start)) || NOT_HELD.test(text.slice(f.end, Math.min(clause.end, f.end + 40)).replace(/^\s*(?:of|in)\s+\S+\s+/, ""))) continue;
         const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
@@ -169,6 +177,8 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         const reading: SlotReading = { value, start: f.start, end: f.end, text: f.text, modality: modality === "history" ? modality : slot === "expected-close" ? "expected" : possible ? "conditional" : "reported" };
         markChange(reading, text, s);
         add(slot, reading, k);
+        // A deadline extended to a date: the deal is now expected to close by then, whatever was expected before.
+        if (slot === "outside-date" && reading.modality === "reported" && EXTENDED.test(sentence)) add("expected-close", { ...reading, modality: "expected" }, k);
         if (slot === "expected-close" && !reading.replaced && reading.modality !== "history") {
           // An expected closing is also what the deal's status was expected to become.
           add("deal-status", { value: "completed", start: f.start, end: f.end, text: f.text, modality: "expected" });
@@ -216,6 +226,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
 /** Slots whose figure belongs to whoever offers or holds it, not always to the document's deal. */
 const BIDDER_SLOTS = new Set(["deal-value", "price-per-share", "enterprise-value", "stake", "investment", "total-investment", "holding-value", "round-size", "premium"]);
 const SLOT_PREMIUM = SLOTS.find((s) => s.id === "premium")!;
+const SLOT_MARKET_SHARE = SLOTS.find((s) => s.id === "market-share")!;
 const SLOT_EXTENSION = SLOTS.find((s) => s.id === "extension-length")!;
 
 function clausesOf(sentence: string, offset: number): Clause[] {
@@ -392,7 +403,7 @@ function holderOf(text: string, f: Span, parties: number[], facts: Fact[], claus
   if (named && !isPlace(named[1]!)) return companyId(named[1]!);
   return deal?.buyer;
 }
-const HOLDER_BEFORE = /(?<![\p{L}&.'’-])(\p{Lu}[\p{L}&.'’-]+(?: \p{Lu}[\p{L}&.'’-]+)?) (?:holds|owns|has|had|held|controls|retains|will hold|will own|would hold|would own) (?:(?:a|an|the|its|about|around|roughly|nearly|some|up to|majority|minority|controlling) ){0,3}$/u;
+const HOLDER_BEFORE = /(?<![\p{L}&.'’-])(\p{Lu}[\p{L}&.'’-]+(?: \p{Lu}[\p{L}&.'’-]+)?)(?: (?:holds|owns|has|had|held|controls|retains|will hold|will own|would hold|would own)|, with) (?:(?:a|an|the|its|about|around|roughly|nearly|some|up to|majority|minority|controlling) ){0,3}$/u;
 
 /** "a 9.9% stake in Alder" → alder; "13.5% in Haleon" → haleon. */
 function stakeTargetOf(text: string, f: Fact, facts: Fact[], inside: number[]): string | undefined {

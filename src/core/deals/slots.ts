@@ -46,12 +46,16 @@ export const SLOTS: SlotDefinition[] = [
   { id: "valuation", label: "Valuation", kind: "money", cues: ["(?:post-money |pre-money )?valuations?", "valu(?:ed|es|ing) (?:\\w+ ){0,4}?at", "market (?:value|capitali[sz]ation|cap)"] },
   { id: "round-size", label: "Funding round", kind: "money", cues: ["(?:funding |financing |investment |equity )?rounds?", "rais(?:e|es|ed|ing)", "fundrais(?:e|ing)", "series [a-h]"] },
   { id: "investment", label: "Investment", kind: "money", separate: true, cues: ["invest(?:s|ed|ing|ment|ments)?", "infusion", "inject(?:s|ed|ing)?", "pump(?:s|ed|ing)?", "pour(?:s|ed|ing)?", "backing", "put (?:\\w+ ){0,3}?into"] },
+  // A rescue's public support: a central bank's liquidity line, a state's guarantee against losses.
+  { id: "liquidity-support", label: "Liquidity support", kind: "money", cues: ["liquidity (?:line|assistance|support|facility|backstop)", "(?:credit|emergency) line", "backstop"] },
+  { id: "loss-guarantee", label: "Loss guarantee", kind: "money", cues: ["(?:loss|losses) (?:guarantee|protection)", "guarantee (?:\\w+ ){0,2}?(?:for|against) (?:\\w+ )?loss(?:es)?", "cover losses", "guarantee"] },
   { id: "deal-value", label: "Deal value", kind: "money", cues: [
     DEAL_NOUN + "s?", "equity value", "(?:buy|buys|bought|acquire|acquires|acquired|acquiring|purchase[sd]?|sell|sells|sold|sale)", "pa(?:y|ys|id|ying)", "price[sd]?", "valued", "worth", "consideration",
   ] },
   // Other figures a deal carries.
   { id: "stake", label: "Stake", kind: "stake", cues: [] },
   { id: "premium", label: "Premium", kind: "percent", cues: ["premium"] },
+  { id: "market-share", label: "Market share", kind: "percent", cues: ["market share", "share of the (?:\\w+ ){0,3}?market", "of the (?:\\w+ ){0,3}?market"] },
   { id: "divest-count", label: "Stores to divest", kind: "count", cues: [] },
   { id: "extension-length", label: "Extension", kind: "duration", movesOnly: true, cues: ["extend(?:s|ed|ing)?", "extension", "push(?:es|ed)? back", "delay(?:s|ed)?"] },
   // Dated events.
@@ -76,8 +80,8 @@ export const SLOTS: SlotDefinition[] = [
  */
 export const OTHER_MONEY: SlotDefinition = { id: "other-money", label: "Other", kind: "money", cues: [
   "synerg(?:y|ies)", "revenues?", "sales", "profits?", "earnings", "income", "loss(?:es)?", "(?:debt |bridge )?financing", "bonds?", "loans?", "credit (?:line|facility)",
-  "guarantee", "liquidity", "cash flow", "dividends?", "buybacks?", "fines?", "penalt(?:y|ies)", "salar(?:y|ies)", "compensation", "costs?", "spending", "capex",
-  "(?:a|per) (?:month|year|quarter)", "annual(?:ly)?", "(?:in )?cash on hand", "cash reserves", "fund(?:s|ing)? to (?!buy|acquire)", "market share", "backstop", "assets under management",
+  "cash flow", "dividends?", "buybacks?", "fines?", "penalt(?:y|ies)", "salar(?:y|ies)", "compensation", "costs?", "spending", "capex",
+  "(?:a|per) (?:month|year|quarter)", "annual(?:ly)?", "(?:in )?cash on hand", "cash reserves", "fund(?:s|ing)? to (?!buy|acquire)", "market share", "assets under management",
 ] };
 
 const BY_ID = new Map(SLOTS.map((s) => [s.id, s]));
@@ -106,6 +110,8 @@ export function stageChanged(from: DealStage, fromModality: Modality, to: DealSt
   if (fromModality === "expected") {
     // An expectation that the deal would close or be cleared, then a block or its end; a suit denies an expected clearance.
     // ("will continue to pursue" is a bid still alive, whatever the tense.)
+    // An expected rejection, then an agreement: the expectation did not hold.
+    if (to === "agreed") return from === "rejected";
     return failed ? from === "completed" || from === "cleared" || from === "pursuing" : to === "sued" && from === "cleared";
   }
   if (failed) return from === "agreed" || from === "pursuing" || from === "cleared" || from === "offered" || from === "talks";
