@@ -86,6 +86,8 @@ export interface SlotReading {
   replaced?: boolean;
   /** The statement says the value changed ("raised", "extended", "moved"). */
   changed?: boolean;
+  /** Read from another slot's statement ("extended the deadline to October 18": now expected by then); never an earlier value. */
+  inferred?: boolean;
 }
 
 /** The deal a document is about: its two parties, and who buys when the text says. */

@@ -15,7 +15,7 @@ const USD_RATE: Record<string, number> = { USD: 1, EUR: 1.1, GBP: 1.3, CHF: 1.1,
 /** How far an open bound ("more than", "up to") reaches past its figure. */
 const OPEN_BOUND = 1.5;
 /** How far apart two amounts in different currencies may be and still be one amount. */
-const CURRENCY_SLACK = 0.1;
+const CURRENCY_SLACK = 0.15;
 
 interface Reading {
   ref: ClaimRef;
@@ -78,7 +78,7 @@ function usableLater(def: SlotDefinition, r: SlotReading): boolean {
 }
 
 function usableEarlier(def: SlotDefinition, r: SlotReading): boolean {
-  if (r.replaced) return false;
+  if (r.replaced || r.inferred) return false;
   // A date a report calls possible ("could extend to Nov. 26") is no value yet; an expected closing is expected by nature.
   if (def.kind === "date" && def.id !== "expected-close") return r.modality === "reported" || r.modality === "history";
   if (r.modality === "conditional") return CONDITIONAL_SLOTS.has(def.id);
@@ -111,7 +111,7 @@ function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tol
   // A value that agrees with an earlier one restates it, and raises nothing — unless what it agrees with is
   // only a rounder statement of an earlier figure it contradicts ("$84.5 billion" after "$85 billion" and
   // "$85.4 billion").
-  const changed = latestFirst.filter((c) => !agreeing.includes(c) && agreeing.every((a) => agree(def, a.value.r, c.value.r, tolerance)));
+  const changed = latestFirst.filter((c) => !agreeing.includes(c) && agreeing.every((a) => agree(def, a.value.r, c.value.r, tolerance) && looseness(a.value.r) > looseness(c.value.r)));
   if (changed.length || !agreeing.length || def.movesOnly) return changed.slice(0, MAX_CHANGED);
   // A fact fixed in time (the month a suit was filed): siding with an older report against the latest one
   // contradicts the latest.
@@ -199,6 +199,13 @@ function interval(r: SlotReading, tolerance: number): [number, number] {
     case "approx": return [v * (1 - Math.max(0.05, 2 * slack)), v * (1 + Math.max(0.05, 2 * slack))];
     default: return r.max !== undefined ? [v * (1 - slack), r.max * (1 + slack)] : [v * (1 - slack), v * (1 + slack)];
   }
+}
+
+/** How much a statement leaves open: an open bound most, then "about", then the rounding of its last digit. */
+function looseness(r: SlotReading): number {
+  const b = boundOf(r.qualifier);
+  if (b === "atLeast" || b === "atMost" || b === "range") return OPEN_BOUND - 1;
+  return (b === "approx" ? 2 : 1) * roundingOf(r);
 }
 
 /** Half a unit of the last digit written, relative to the figure: "$71 billion" may be $71.3 billion rounded. */

@@ -131,7 +131,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         const parenthetical = previousMoney && PARENS_AFTER_MONEY.test(text.slice(previousMoney.end, f.start).trim());
         previousMoney = f;
         if (parenthetical || typeof f.value !== "number") continue;
-        if (splitConsideration(text, f, s) || PORTION_BEFORE.test(text.slice(s.start, f.start)) || DIFFERENCE_AFTER.test(text.slice(f.end, f.end + 30)) || PORTION_AFTER.test(text.slice(f.end, f.end + 40))) continue;
+        if ((f.value < 1e6 && marketMoveBefore(text.slice(clause.start, f.start))) || splitConsideration(text, f, s) || PORTION_BEFORE.test(text.slice(s.start, f.start)) || DIFFERENCE_AFTER.test(text.slice(f.end, f.end + 30)) || PORTION_AFTER.test(text.slice(f.end, f.end + 40))) continue;
         // A share price in a market report is no deal figure; a company's value at the market's close is its valuation.
         let slot = f.per === "share" ? "price-per-share" : nearestSlot(text, f, MONEY_SLOTS, clause, s, clauses, f.value < 1e6 ? "skip" : "valuation");
         // "the deal, which valued the equity at $52.4 billion": what a deal values is its price, not a company's valuation.
@@ -178,7 +178,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         markChange(reading, text, s);
         add(slot, reading, k);
         // A deadline extended to a date: the deal is now expected to close by then, whatever was expected before.
-        if (slot === "outside-date" && reading.modality === "reported" && EXTENDED.test(sentence)) add("expected-close", { ...reading, modality: "expected" }, k);
+        if (slot === "outside-date" && reading.modality === "reported" && EXTENDED.test(sentence)) add("expected-close", { ...reading, modality: "expected", inferred: true }, k);
         if (slot === "expected-close" && !reading.replaced && reading.modality !== "history") {
           // An expected closing is also what the deal's status was expected to become.
           add("deal-status", { value: "completed", start: f.start, end: f.end, text: f.text, modality: "expected" });
@@ -338,6 +338,13 @@ function monthAfter(text: string, f: Span, clause: Clause): string | undefined {
   return month < 0 ? undefined : `--${String(month + 1).padStart(2, "0")}`;
 }
 const MONTH_AFTER = /^(?:\s+[\w-]+){0,3}?\s+in\s+(?:early\s+|late\s+|mid-?)?(January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
+
+/** "Fox’s stock has jumped more than 6% to $47.50": a share price in a market report. */
+function marketMoveBefore(before: string): boolean {
+  SHARES_WORD.lastIndex = 0;
+  for (let m = SHARES_WORD.exec(before); m; m = SHARES_WORD.exec(before)) if (MARKET_MOVE.test(before.slice(m.index + m[0].length, m.index + m[0].length + 80))) return true;
+  return false;
+}
 
 /** What follows the last of `stops` in a text (all of it when none occurs): the clause a word is in. */
 function tail(text: string, stops: string): string {
