@@ -156,7 +156,10 @@ function sameQuantity(a: SlotReading, b: SlotReading, def?: SlotDefinition): boo
  * both be true, but are not the same statement ("$85.4 billion" rounds to the one, not the other).
  */
 function sameValue(def: SlotDefinition, a: SlotReading, b: SlotReading, tolerance: number): boolean {
-  if (typeof a.value !== "number" || typeof b.value !== "number" || def.kind === "money" && (a.currency ?? "USD") !== (b.currency ?? "USD")) return agree(def, a, b, tolerance);
+  if (typeof a.value !== "number" || typeof b.value !== "number") return agree(def, a, b, tolerance);
+  // Amounts in two currencies are two statements, however close at today's rates.
+  if (def.kind === "money" && (a.currency ?? "USD") !== (b.currency ?? "USD")) return false;
+  if (boundOf(a.qualifier) !== boundOf(b.qualifier)) return false;
   const finer = Math.min(roundingOf(a), roundingOf(b)) + tolerance;
   return Math.abs(a.value - b.value) <= finer * Math.max(Math.abs(a.value), Math.abs(b.value));
 }
