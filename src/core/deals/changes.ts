@@ -159,7 +159,9 @@ function sameValue(def: SlotDefinition, a: SlotReading, b: SlotReading, toleranc
   if (typeof a.value !== "number" || typeof b.value !== "number") return agree(def, a, b, tolerance);
   // Amounts in two currencies are two statements, however close at today's rates.
   if (def.kind === "money" && (a.currency ?? "USD") !== (b.currency ?? "USD")) return false;
-  if (boundOf(a.qualifier) !== boundOf(b.qualifier)) return false;
+  // "about $6.8 billion" and "$6.8 billion" are one statement; "more than $2 billion" is another kind.
+  const open = (r: SlotReading) => { const k = boundOf(r.qualifier); return k === "atLeast" || k === "atMost" || k === "range" ? k : "exact"; };
+  if (open(a) !== open(b)) return false;
   const finer = Math.min(roundingOf(a), roundingOf(b)) + tolerance;
   return Math.abs(a.value - b.value) <= finer * Math.max(Math.abs(a.value), Math.abs(b.value));
 }

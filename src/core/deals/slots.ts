@@ -69,6 +69,7 @@ export const SLOTS: SlotDefinition[] = [
     "(?:expect(?:s|ed)?|anticipat(?:e|es|ed)|set|scheduled|on track|due|likely|poised|slated|originally set|targeted) (?:\\w+ ){0,4}?(?:to )?(?:close|closing|complete|completion|be completed|be finali[sz]ed)",
     "clos(?:e|ing) (?:is |was )?(?:now )?(?:expected|scheduled|set|slated|targeted)", "timeline", "timetable", "closing date", "set for",
   ] },
+  { id: "completed-on", label: "Completed on", kind: "date", cues: ["complet(?:ed|es)", "closed", "became effective", "took effect"] },
   { id: "suit-date", label: "Lawsuit filed", kind: "date", cues: ["sued", "sues", "su(?:e|ing) to block", "(?:filed|brought) (?:a |an )?(?:lawsuit|suit|complaint|challenge)", "lawsuit"] },
   { id: "investor-day", label: "Investor day", kind: "date", movesOnly: true, cues: ["investor day", "capital markets day", "investor (?:event|presentation)"] },
   { id: "deal-status", label: "Status", kind: "status", cues: [] },
