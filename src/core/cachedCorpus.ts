@@ -23,8 +23,10 @@ interface Head {
   topics: number;
 }
 
-/** A topic and its contradictions as [earlier, later, kind, confidence, explanation]. */
-type TopicPart = [Topic, Array<[string, string, ContradictionKind, number, string]>];
+/** The deal model's reading of a flag, as a flag keeps it. */
+type FlagChange = Pick<Contradiction, "deal" | "slot" | "earlierValue" | "laterValue" | "nature" | "alsoEarlier">;
+/** A topic and its contradictions as [earlier, later, kind, confidence, explanation, the change when a slot's]. */
+type TopicPart = [Topic, Array<[string, string, ContradictionKind, number, string, FlagChange?]>];
 
 const PART = 4000;
 
@@ -36,7 +38,10 @@ export function encodeCorpus(index: CorpusIndex, part = PART): string[] {
   let items: TopicPart[] = [], size = 0;
   for (const t of snap.topics) {
     const flags = snap.contradictionsByTopic.get(t.id) ?? [];
-    items.push([t, flags.map((c) => [c.earlier, c.later, c.kind, c.confidence, c.explanation])]);
+    items.push([t, flags.map((c) => {
+      const { topic: _topic, earlier, later, kind, confidence, explanation, ...change } = c;
+      return Object.keys(change).length ? [earlier, later, kind, confidence, explanation, change] : [earlier, later, kind, confidence, explanation];
+    })]);
     size += 1 + t.claims.length + flags.length;
     if (size >= part) { lines.push(ascii(JSON.stringify(items))); items = []; size = 0; }
   }
@@ -101,7 +106,7 @@ export class CachedCorpus {
       for (const item of part as unknown[]) {
         if (!Array.isArray(item) || !isRecord(item[0]) || !Array.isArray(item[1])) { this.failed = true; break; }
         const [t, flags] = item as TopicPart;
-        const list = flags.map(([earlier, later, kind, confidence, explanation]): Contradiction => ({ topic: t.id, earlier, later, kind, confidence, explanation }));
+        const list = flags.map(([earlier, later, kind, confidence, explanation, change]): Contradiction => ({ topic: t.id, earlier, later, kind, confidence, explanation, ...(isRecord(change) ? change : {}) }));
         this.topics.push(t);
         this.contradictionsByTopic.set(t.id, list);
         for (const c of list) this.contradictions.push(c);

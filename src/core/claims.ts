@@ -9,6 +9,7 @@ import { isSlot } from "./deals/slots";
 
 /** Concepts whose state is a deal's progress (pending → completed, or terminated) rather than yes/no. */
 export const STATUS_CONCEPTS = new Set(["acquisition", "merger", "deal", "ipo", "recapitalization", "joint-venture", "tender-offer", "spin-off", "divestiture", "restructuring"]);
+const MEASURED = new Set(["money", "stake", "date"]);
 /** Concepts that carry an amount of money as their figure. */
 const MONEY_CONCEPTS = new Set(["investment", "funding-round", "valuation", "commitment", "acquisition", "merger", "break-up-fee", "ipo", "debt-financing", "tender-offer", "deal"]);
 
@@ -127,6 +128,8 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       fromHeading: span.heading,
       topic: "",
       slot: st.reading,
+      // The figure, for the views that show one (hover, timeline, lookup).
+      ...(st.fact !== undefined && MEASURED.has(facts[st.fact]!.kind) ? { measure: { kind: facts[st.fact]!.kind as Measure["kind"], fact: st.fact, ...(st.reading.target ? { target: st.reading.target } : {}) } } : {}),
     });
   }
   return claims;
@@ -199,19 +202,6 @@ function conceptHits(inside: number[], facts: Fact[], segments: Span[], lexicon:
   return hits.sort((a, b) => facts[a.term]!.start - facts[b.term]!.start);
 }
 
-/** "a 9.9% stake in Alder" → alder; "58% of the combined company" → "combined company". */
-function stakeTarget(stake: Fact, facts: Fact[], claimFacts: number[], text: string): string | undefined {
-  const after = text.slice(stake.end, stake.end + 60);
-  const prep = /^\s*(?:-\s*)?(?:\p{L}[\p{L}-]*\s+){0,3}?(?:in|of)\s+/u.exec(after);
-  if (!prep) return undefined;
-  const from = stake.end + prep[0].length;
-  const org = claimFacts.map((k) => facts[k]!).find((f) => f.kind === "org" && f.start >= from && f.start <= from + 4);
-  if (org) return String(org.value);
-  const phrase = /^(?:the\s+|its\s+|their\s+)?([a-z][a-z -]{2,40}?)(?=[,.;:]|\s(?:and|while|but|which|that)\b|$)/.exec(text.slice(from, from + 50));
-  // "the combined group", "the merged entity", "the enlarged company": one thing, however a report words it.
-  return phrase ? phrase[1]!.trim().replace(/^(?:combined|merged|enlarged)\s+(?:company|group|entity|business|firm)$/, "combined company") : undefined;
-}
-
 /**
  * The term an amount belongs to: the term it directly qualifies ("$50 billion investment", "$110 billion round"),
  * else the nearest term before it ("investor at $50 billion", "values OpenAI at $840 billion"), else after.
@@ -244,12 +234,6 @@ function measureOf(h: Hit, facts: Fact[], claimFacts: number[], status: DealStat
     }
     return best;
   };
-  if (h.concept === "stake") {
-    const k = nearest((f) => f.kind === "stake");
-    if (k === undefined) return undefined;
-    const target = stakeTarget(facts[k]!, facts, claimFacts, text);
-    return target ? { kind: "stake", fact: k, target } : { kind: "stake", fact: k };
-  }
   if (MONEY_CONCEPTS.has(h.concept)) {
     const owned = (f: Fact) => {
       if (f.kind !== "money") return false;

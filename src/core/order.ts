@@ -46,5 +46,5 @@ function seriesOf(path: string): string {
   const slash = path.lastIndexOf("/");
   const name = path.slice(slash + 1);
   const m = /^(\D*)\d{2,}[_\-. ]/.exec(name);
-  return path.slice(0, slash + 1) + (m ? m[1] : name);
+  return path.slice(0, slash + 1) + (m ? m[1] : "");
 }

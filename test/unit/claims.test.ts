@@ -52,18 +52,19 @@ test("claims: one per concept, split where a sentence makes two statements, with
   assert.deepEqual(claims, [
     { concept: "exclusive-license", text: "Lumen Labs ends Northwind's exclusive license to its software", polarity: "denies", orgs: ["lumen", "northwind"] },
     { concept: "revenue-share", text: "terminates Northwind's revenue-share payments.", polarity: "denies", orgs: ["lumen", "northwind"] },
-    { concept: "stake", text: "Halvorsen Industries holds a 15% stake in Northwind, a spokesperson for Contoso Corp said.", polarity: "affirms", orgs: ["halvorsen", "northwind"] },
+    { concept: "stake", text: "Halvorsen Industries holds a 15% stake in Northwind, a spokesperson for Contoso Corp said.", polarity: "neutral", orgs: ["halvorsen", "northwind"] },
   ]);
+  // A stake is a slot of its deal: whose, in what, how much.
   const stake = doc.claims[2]!;
-  assert.equal(doc.facts[stake.measure!.fact]!.text, "15%");
+  assert.deepEqual([stake.slot?.text, stake.slot?.value, stake.slot?.holder, stake.slot?.target], ["15%", 0.15, "halvorsen", "northwind"]);
 });
 
-test("claims: an amount belongs to the term it qualifies, not to the nearest one", () => {
+test("claims: an amount belongs to the slot whose word is nearest it, not to the first one", () => {
   const doc = createAnalyzer().analyzeDocument({ path: "a.txt", text: "$50 billion from Amazon: the largest single investment in the $110 billion round.\n" });
   const inv = doc.claims.find((c) => c.concept === "investment")!;
-  const round = doc.claims.find((c) => c.concept === "funding-round")!;
-  assert.equal(doc.facts[inv.measure!.fact]!.text, "$50 billion");
-  assert.equal(doc.facts[round.measure!.fact]!.text, "$110 billion");
+  const round = doc.claims.find((c) => c.concept === "round-size")!;
+  assert.equal(inv.slot?.text, "$50 billion");
+  assert.equal(round.slot?.text, "$110 billion");
 });
 
 test("documents: front matter and datelines give the publication date; bad front matter is reported", () => {

@@ -19,7 +19,7 @@ const json = (args: string[]) => {
 test("cli json: follows the claimscope/analysis@1 contract exactly", () => {
   const { code, data } = json([SAMPLES]);
   assert.equal(code, 0);
-  assert.deepEqual(Object.keys(data), ["schema", "documents", "claims", "topics", "contradictions"], "no annotations file, no annotations field");
+  assert.deepEqual(Object.keys(data), ["schema", "documents", "claims", "topics", "contradictions", "deals"], "no annotations file, no annotations field");
   assert.equal(data.schema, "claimscope/analysis@1");
   const kinds = new Set(["money", "stake", "percent", "date", "duration", "term", "org"]);
   for (const d of data.documents) {
@@ -45,11 +45,30 @@ test("cli json: follows the claimscope/analysis@1 contract exactly", () => {
     assert.ok(data.topics.some((t: { id: string }) => t.id === c.topic));
   }
   for (const t of data.topics) assert.deepEqual(Object.keys(t), ["id", "label", "claims"]);
+  const deals = new Map(data.deals.map((d: { id: string }) => [d.id, d]));
+  let changes = 0;
   for (const x of data.contradictions) {
-    assert.deepEqual(Object.keys(x), ["topic", "earlier", "later", "kind", "confidence", "explanation"]);
+    const base = ["topic", "earlier", "later", "kind", "confidence", "explanation"];
+    // A flag on an arrangement keeps the first fields; one on a deal's slot adds the change it is.
+    if (x.slot === undefined) assert.deepEqual(Object.keys(x), base);
+    else {
+      changes++;
+      assert.deepEqual(Object.keys(x), [...base, "deal", "slot", "earlierValue", "laterValue", "nature", "alsoEarlier"]);
+      assert.ok(["superseded", "conflict"].includes(x.nature));
+      assert.ok(deals.has(x.deal), "a flag's deal is in the deals list");
+      for (const id of x.alsoEarlier) assert.ok(ids.has(id));
+      const slot = (deals.get(x.deal) as { slots: Array<{ slot: string; values: Array<{ claim: string }> }> }).slots.find((s) => s.slot === x.slot)!;
+      assert.ok(slot.values.some((v) => v.claim === x.earlier) && slot.values.some((v) => v.claim === x.later), "both sides are values of the deal's slot");
+    }
     assert.ok(ids.has(x.earlier) && ids.has(x.later));
     assert.ok(["polarity", "value", "status", "date"].includes(x.kind));
     assert.ok(x.confidence > 0 && x.confidence <= 1);
+  }
+  assert.ok(changes >= 3, "the sample's price, stake and closing date changes are deal flags");
+  for (const d of data.deals) {
+    assert.deepEqual(Object.keys(d), ["id", "label", "parties", "slots"]);
+    assert.equal(d.id, d.parties.join("+"));
+    for (const s of d.slots) for (const v of s.values) assert.ok(ids.has(v.claim) && (typeof v.value === "number" || typeof v.value === "string"));
   }
   assert.ok(!data.documents.some((d: { path: string }) => /README/.test(d.path)), "README files are not articles");
 });
@@ -57,8 +76,11 @@ test("cli json: follows the claimscope/analysis@1 contract exactly", () => {
 test("cli text: topics, claims and contradictions for a terminal", () => {
   const r = run(["analyze", SAMPLES]);
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /^Claimscope — 6 documents, \d+ facts, \d+ claims, \d+ topics, 15 contradictions/);
+  assert.match(r.stdout, /^Claimscope — 6 documents, \d+ facts, \d+ claims, \d+ topics, 11 contradictions/);
   assert.match(r.stdout, /Exclusive license · Lumen, Northwind/);
+  // A deal's flag is told as its change.
+  assert.match(r.stdout, /\[value 0\.80\] Deal value: \$6\.8 billion → \$7\.4 billion \(superseded\)/);
+  assert.match(r.stdout, /\[date 0\.70\] Completed on: June 29, 2026 → July 2, 2026 \(conflict\)/);
   assert.match(r.stdout, /⚠ affirms “Northwind keeps its exclusive license/);
   assert.ok(!r.stdout.includes("\x1b["), "no colour unless a terminal");
 });

@@ -79,6 +79,8 @@ function usableLater(def: SlotDefinition, r: SlotReading): boolean {
 
 function usableEarlier(def: SlotDefinition, r: SlotReading): boolean {
   if (r.replaced || r.inferred) return false;
+  // A figure the text dates to a past year ("valued at $2.1 billion in early 2024") was never the story's present one.
+  if (r.modality === "history" && r.when && /^\d{4}$/.test(r.when)) return false;
   // A date a report calls possible ("could extend to Nov. 26") is no value yet; an expected closing is expected by nature.
   if (def.kind === "date" && def.id !== "expected-close") return r.modality === "reported" || r.modality === "history";
   if (r.modality === "conditional") return CONDITIONAL_SLOTS.has(def.id);
@@ -104,7 +106,10 @@ function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tol
     const stage = later.r.value as DealStage;
     // Told before, by the same authority when one is named: the same stage again is no change.
     if (same.some((c) => c.value.r.value === stage && c.value.r.modality !== "expected" && c.value.r.holder === later.r.holder)) return [];
-    return latestFirst.filter((c) => stageChanged(c.value.r.value as DealStage, c.value.r.modality, stage)).slice(0, MAX_CHANGED);
+    // Of the expectations it dashes, only the latest: each report of one renews it.
+    const changed = latestFirst.filter((c) => stageChanged(c.value.r.value as DealStage, c.value.r.modality, stage));
+    const latestExpected = changed.find((c) => c.value.r.modality === "expected");
+    return changed.filter((c) => c.value.r.modality !== "expected" || c === latestExpected).slice(0, MAX_CHANGED);
   }
   if (later.r.replaced) return latestFirst.filter((c) => later.r.value === "postponed" || agree(def, c.value.r, later.r, tolerance)).slice(0, 1);
   const agreeing = same.filter((c) => agree(def, c.value.r, later.r, tolerance));

@@ -137,42 +137,46 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         // "the deal, which valued the equity at $52.4 billion": what a deal values is its price, not a company's valuation.
         if (slot === "valuation" && VALUED_DEAL.test(text.slice(clause.start, f.start))) slot = "deal-value";
         if (!slot || slot === OTHER_MONEY.id || (slot !== "price-per-share" && f.value < 100_000)) continue;
-        const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
+        const reading = readingOf(f, modalityOf(text, f, clause, s, pubYear, facts, inside));
         // "$89 billion" in an article that writes "A$89 billion": the bare dollar sign is the article's currency.
         if (f.currency === "USD" && f.text.startsWith("$")) { const spelled = spelledCurrency.get(f.value); if (spelled) reading.currency = spelled; }
         if (slot === "enterprise-value") { slot = "deal-value"; reading.basis = "enterprise"; }
         else if (slot === "deal-value" && /\bequity value\b[^.;]{0,25}$/i.test(text.slice(clause.start, f.start))) reading.basis = "equity";
         if (slot === "round-size" || slot === "investment") { const when = monthAfter(text, f, clause); if (when) reading.when = when; }
+        const year = pastYear(text, f, clause, s, pubYear, facts, inside);
+        if (year !== undefined) reading.when = String(year);
         if (slot === "holding-value" || slot === "investment" || slot === "total-investment") { const h = holderOf(text, f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
         markChange(reading, text, s);
         add(slot, reading, k);
       } else if ((f.kind === "stake" || f.kind === "percent") && typeof f.value === "number" && nearestSlot(text, f, [SLOT_MARKET_SHARE], clause, s, clauses, false, 60) === "market-share") {
         // A company's share of its market: "Walmart, with a 25% market share", "…; Walmart controls 22%".
-        const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
+        const reading = readingOf(f, modalityOf(text, f, clause, s, pubYear, facts, inside));
         const holder = holderOf(text, f, parties, facts, clause, null);
         if (!holder) continue;
         reading.holder = holder;
         add("market-share", reading, k);
       } else if (f.kind === "stake" && typeof f.value === "number") {
         if (NOT_HELD.test(text.slice(clause.start, f.start)) || NOT_HELD.test(text.slice(f.end, Math.min(clause.end, f.end + 40)).replace(/^\s*(?:of|in)\s+\S+\s+/, ""))) continue;
-        const reading = readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside));
+        const reading = readingOf(f, modalityOf(text, f, clause, s, pubYear, facts, inside));
         const holder = holderOf(text, f, parties, facts, clause, ctx.deal);
         if (holder) reading.holder = holder;
-        const target = stakeTargetOf(text, f, facts, inside);
+        const year = pastYear(text, f, clause, s, pubYear, facts, inside);
+        if (year !== undefined) reading.when = String(year);
+        const target = stakeTarget(f, facts, inside, text);
         if (target && target !== holder) reading.target = target;
         markChange(reading, text, s);
         add("stake", reading, k);
       } else if (f.kind === "percent" && typeof f.value === "number") {
         if (nearestSlot(text, f, [SLOT_PREMIUM], clause, s, clauses, false, 15) !== "premium") continue;
         if (/\b(?:average|median|typical|typically)\b/i.test(text.slice(Math.max(clause.start, f.start - 30), f.end + 30))) continue;
-        add("premium", readingOf(f, modalityOf(text, f, clause, pubYear, facts, inside)), k);
+        add("premium", readingOf(f, modalityOf(text, f, clause, s, pubYear, facts, inside)), k);
       } else if (f.kind === "date") {
         const value = dateValue(f);
         if (!value || f.dateKind === "weekday" || f.dateKind === "relative") continue;
         const slot = nearestSlot(text, f, DATE_SLOTS, clause, s, clauses, false);
         if (!slot || (f.dateKind === "year" && slot !== "expected-close")) continue;
         // A date's slot says whether it is expected (an expected closing); a deadline is a deadline, however worded.
-        const modality = modalityOf(text, f, clause, pubYear, facts, inside);
+        const modality = modalityOf(text, f, clause, s, pubYear, facts, inside);
         const possible = POSSIBLE.test(tail(text.slice(Math.max(clause.start, f.start - 60), f.start), ",;").slice(-50));
         const reading: SlotReading = { value, start: f.start, end: f.end, text: f.text, modality: modality === "history" ? modality : slot === "expected-close" ? "expected" : possible ? "conditional" : "reported" };
         markChange(reading, text, s);
@@ -299,26 +303,26 @@ function readingOf(f: Fact, modality: Modality): SlotReading {
 }
 
 /** Whether a figure is stated as fact, as history, on a condition or as an expectation. */
-function modalityOf(text: string, f: Span, clause: Clause, pubYear: number | undefined, facts: Fact[], inside: number[]): Modality {
+function modalityOf(text: string, f: Span, clause: Clause, sentence: Span, pubYear: number | undefined, facts: Fact[], inside: number[]): Modality {
   const before = text.slice(Math.max(clause.start, f.start - 60), f.start);
-  if (HISTORY_BEFORE.test(before) || pastYear(text, f, clause, pubYear, facts, inside)) return "history";
+  if (HISTORY_BEFORE.test(before) || pastYear(text, f, clause, sentence, pubYear, facts, inside) !== undefined) return "history";
   if (conditional(text.slice(clause.start, f.start)) || HYPOTHETICAL.test(tail(before, ",;").slice(-80))) return "conditional";
   if (EXPECTED_BEFORE.test(text.slice(clause.start, f.start))) return "expected";
   return "reported";
 }
 
 /** A year before the article's, dating the figure: right after it ("$9 billion in 2015") or opening its sentence ("In 2019, …"). */
-function pastYear(text: string, f: Span, clause: Clause, pubYear: number | undefined, facts: Fact[], inside: number[]): boolean {
-  if (pubYear === undefined) return false;
+function pastYear(text: string, f: Span, clause: Clause, sentence: Span, pubYear: number | undefined, facts: Fact[], inside: number[]): number | undefined {
+  if (pubYear === undefined) return undefined;
   for (const k of inside) {
     const d = facts[k]!;
     if (d.kind !== "date" || typeof d.value !== "string" || d === f) continue;
     const y = parseIso(d.value.split("/")[0])?.y;
     if (y === undefined || y >= pubYear || !/\d{4}/.test(d.text)) continue;
-    if (d.start >= f.end && d.start - f.end < 40 && /^\s*(?:\S+\s+){0,3}?(?:in|as of|during|back in|at the end of)\s+$/i.test(text.slice(f.end, d.start)) && d.start <= clause.end) return true;
-    if (d.end <= f.start && /^\W*(?:in|as of|back in|by)\s+$/i.test(text.slice(clause.start, d.start))) return true;
+    if (d.start >= f.end && d.start - f.end < 40 && /^\s*(?:\S+\s+){0,3}?(?:in|as of|during|back in|at the end of)\s+$/i.test(text.slice(f.end, d.start)) && d.start <= clause.end) return y;
+    if (d.end <= f.start && /^\W*(?:in|as of|back in|by)\s+$/i.test(text.slice(sentence.start, d.start))) return y;
   }
-  return false;
+  return undefined;
 }
 
 /** "£41.7bn in cash and £8.3bn in shares": each is a part of the price, told together; neither is the price. */
@@ -397,12 +401,26 @@ export function dateValue(f: Fact): string | null {
   return day ? `--${mm}-${day.padStart(2, "0")}` : `--${mm}`;
 }
 
+/** "a 9.9% stake in Alder" → alder; "58% of the combined company" → "combined company". */
+export function stakeTarget(stake: Fact, facts: Fact[], claimFacts: number[], text: string): string | undefined {
+  const after = text.slice(stake.end, stake.end + 60);
+  const prep = /^\s*(?:-\s*)?(?:\p{L}[\p{L}-]*\s+){0,3}?(?:in|of)\s+/u.exec(after);
+  if (!prep) return undefined;
+  const from = stake.end + prep[0].length;
+  const org = claimFacts.map((k) => facts[k]!).find((f) => f.kind === "org" && f.start >= from && f.start <= from + 4);
+  if (org) return String(org.value);
+  const phrase = /^(?:the\s+|its\s+|their\s+)?([a-z][a-z -]{2,40}?)(?=[,.;:]|\s(?:and|while|but|which|that)\b|$)/.exec(text.slice(from, from + 50));
+  // "the combined group", "the merged entity", "the enlarged company": one thing, however a report words it.
+  return phrase ? phrase[1]!.trim().replace(/^(?:combined|merged|enlarged)\s+(?:company|group|entity|business|firm)$/, "combined company") : undefined;
+}
+
 /** The holder of a stake or an investment: the party named nearest before it in its clause ("Pfizer holds a 32% stake"). */
 function holderOf(text: string, f: Span, parties: number[], facts: Fact[], clause: Clause, deal: DocumentDeal | null): string | undefined {
   let best: Fact | undefined;
   for (const k of parties) {
     const o = facts[k]!;
-    if (o.end <= f.start && o.start >= clause.start - 60) best = o;
+    // "its stake in Alder remains at 9.9%": a company after "in" or "of" is what is held, not who holds it.
+    if (o.end <= f.start && o.start >= clause.start - 60 && !/\b(?:in|of)\s+$/i.test(text.slice(Math.max(0, o.start - 4), o.start))) best = o;
   }
   if (best) return best.value as string;
   // A name the recognizer does not know, holding it: "in which Pfizer holds a 32% stake".
@@ -411,15 +429,6 @@ function holderOf(text: string, f: Span, parties: number[], facts: Fact[], claus
   return deal?.buyer;
 }
 const HOLDER_BEFORE = /(?<![\p{L}&.'’-])(\p{Lu}[\p{L}&.'’-]+(?: \p{Lu}[\p{L}&.'’-]+)?)(?: (?:holds|owns|has|had|held|controls|retains|will hold|will own|would hold|would own)|, with) (?:(?:a|an|the|its|about|around|roughly|nearly|some|up to|majority|minority|controlling) ){0,3}$/u;
-
-/** "a 9.9% stake in Alder" → alder; "13.5% in Haleon" → haleon. */
-function stakeTargetOf(text: string, f: Fact, facts: Fact[], inside: number[]): string | undefined {
-  const prep = /^\s*(?:-\s*)?(?:[\p{L}-]+\s+){0,3}?(?:in|of)\s+(?:the\s+)?/u.exec(text.slice(f.end, f.end + 60));
-  if (!prep) return undefined;
-  const from = f.end + prep[0].length;
-  const org = inside.map((k) => facts[k]!).find((o) => o.kind === "org" && o.start >= from && o.start <= from + 4);
-  return org ? String(org.value) : undefined;
-}
 
 /**
  * The deal a statement is about. The document's deal, unless the party nearest the figure is another
