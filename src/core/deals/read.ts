@@ -56,7 +56,7 @@ const HYPOTHETICAL = /\b(?:could|might|may)\b|\b(?:will|would) (?:have|need) to\
 // A date a text says is possible, not set: "could extend to Nov. 26", "with an option to extend". ("If it is not
 // done by June 30, either side may walk away" sets a deadline: a condition alone does not make a date possible.)
 const POSSIBLE = /\b(?:could|can|may|might|option|right|would|possibly|potentially)\b/i;
-const EXPECTED_BEFORE = /\b(?:expect\w*|anticipat\w*|would|will|plans?|planned|intends?|aims?|set to|likely|could|may|might|potential(?:ly)?|nears?|nearing|in talks|consider\w*|seek\w*|hopes?|poised)\b/i;
+const EXPECTED_BEFORE = /\b(?:expect\w*|anticipat\w*|plans?|planned|intends?|aims?|set to|likely|could|may|might|potential(?:ly)?|nears?|nearing|in talks|consider\w*|seek\w*|hopes?|poised)\b/i;
 const CHANGED = /\b(?:push(?:ed|es|ing)? back|delay(?:ed|s|ing)?|postpon(?:e|ed|es|ing)|extend(?:ed|s|ing)?|moved|raise[sd]?|raising|boost(?:ed|s|ing)?|lift(?:ed|s)?|increas(?:e|ed|es|ing)|sweeten(?:ed|s)?|cut|lower(?:ed|s)?|reduc(?:e|ed|es)|revis(?:e|ed|es)|now|new|latest|balloon(?:ed|s)?|soar(?:ed|s)?|jump(?:ed|s)?|grew|grown|exploded|risen|rose)\b/i;
 const NEGATED = /\b(?:not|n't|never|no|without|nor|yet to|failed to)\b(?:\s+\w+){0,2}\s*$/i;
 const PARENS_AFTER_MONEY = /^\((?:\s*(?:about|around|roughly|approximately|or|some))?$/i;
@@ -208,7 +208,9 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     // An event put off without a new date: "that meeting has been postponed".
     const put = POSTPONED.exec(sentence);
     if (put) {
-      const at = { start: s.start + put.index, end: s.start + put.index + put[0].length };
+      // The verb is the statement; the event named with it is the slot's cue.
+      const verb = /\S+$/.exec(put[0])!;
+      const at = { start: s.start + put.index + verb.index, end: s.start + put.index + put[0].length };
       const slot = nearestSlot(text, at, DATE_SLOTS, clauseOf(clauses, at.start), s, clauses, false);
       if (slot && slot !== "suit-date") add(slot, { value: "postponed", start: at.start, end: at.end, text: put[0], modality: "reported", replaced: true, changed: true });
     }
