@@ -41,3 +41,11 @@ test("percentages: a range keeps both ends and its qualifier", () => {
   assert.equal(a!.max, 0.081);
   assert.equal(a!.qualifier, "between");
 });
+
+test("percentages: British 'pc', hyphenated units; 'PC', percentiles and percentage points are no percentages", () => {
+  assert.deepEqual(recognizePercentages("Halvorsen took a 12pc stake in Birch").map((f) => [f.kind, f.text, f.value]), [["stake", "12pc", 0.12]]);
+  assert.deepEqual(recognizePercentages("a 49-percent stake").map((f) => [f.kind, f.text]), [["stake", "49-percent"]]);
+  assert.deepEqual(recognizePercentages("a 12 per-cent rise").map((f) => [f.kind, f.text]), [["percent", "12 per-cent"]]);
+  for (const text of ["the Contoso 10 PC bundle", "in the 27 percentile", "a 4 percentage-point drop"]) assert.deepEqual(recognizePercentages(text), [], text);
+});
+

@@ -2,9 +2,9 @@ import type { Fact } from "../types";
 import { DIGITS, NUMBER_WORD, parseNumber } from "./numbers";
 import { qualifierBefore } from "./qualifiers";
 
-// "27%", "27 percent", "27 per cent", "6.7 pct", "five percent"; "percentage points" are moves, not shares.
+// "27%", "27 percent", "27-per-cent", "6.7 pct", "10pc", "five percent"; "percentage points" are moves, not shares, and a percentile is a rank.
 const PERCENT = new RegExp(
-  `(?<![\\p{L}\\d.,])(${DIGITS}|${NUMBER_WORD})(?:\\s?[-–]\\s?(${DIGITS}))?\\s?(%|\\s?percent(?:age points?)?|\\s?per cent|\\s?pct\\b)`,
+  `(?<![\\p{L}\\d.,])(${DIGITS}|${NUMBER_WORD})(?:\\s?[-–]\\s?(${DIGITS}))?(%|\\s%|[\\s-]?(?:percent(?:age[\\s-]points?)?|per[\\s-]cent|pct|pc)(?!\\p{L}))`,
   "giu",
 );
 
@@ -23,6 +23,8 @@ export function recognizePercentages(text: string): Fact[] {
   for (const m of text.matchAll(PERCENT)) {
     const [whole, a, b, unit] = m;
     if (/points?$/i.test(unit!)) continue;
+    // "pc" is British news's percent only in lower case; "10 PC" is a computer.
+    if (/pc$/i.test(unit!) && !unit!.endsWith("pc")) continue;
     const n = parseNumber(a!);
     if (n === null) continue;
     const start = m.index!, end = start + whole.length;
