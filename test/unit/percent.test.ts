@@ -49,3 +49,28 @@ test("percentages: British 'pc', hyphenated units; 'PC', percentiles and percent
   for (const text of ["the Contoso 10 PC bundle", "in the 27 percentile", "a 4 percentage-point drop"]) assert.deepEqual(recognizePercentages(text), [], text);
 });
 
+// Each way a report states ownership, with a near miss that reads alike and is no stake.
+const rules: Array<{ rule: string; stake: [string, string]; other: [string, string] }> = [
+  { rule: "a market's share in an elliptical clause",
+    stake: ["The foundation owns 26%; employees own 4%.", "26%"],
+    other: ["The merged chain would control roughly 18% of the grocery market, while Birch controls 30%.", "30%"] },
+  { rule: "vote results",
+    stake: ["Northwind, which owns 9% of Contoso, said it would vote against the deal.", "9%"],
+    other: ["About 88% of the shares voted in favour.", "88%"] },
+  { rule: "a stake's value, not its size",
+    stake: ["Alder raised its stake in Birch to 15.5% from 12.1%.", "12.1%"],
+    other: ["Contoso's stake in Alder fell 12% in value.", "12%"] },
+  { rule: "a level, not a holding",
+    stake: ["Northwind now holds 4.9% of Birch.", "4.9%"],
+    other: ["Inflation held at 3% in May.", "3%"] },
+];
+
+test("percentages: each ownership rule finds its stake and leaves its near miss alone", () => {
+  for (const { rule, stake, other } of rules) {
+    for (const [[text, figure], want] of [[stake, "stake"], [other, "percent"]] as const) {
+      const f = recognizePercentages(text).find((x) => x.text === figure);
+      assert.equal(f?.kind, want, `${rule}: ${text}`);
+    }
+  }
+});
+
