@@ -30,7 +30,7 @@ const LEVEL_BEFORE = /\b(?:held|holds?|holding|kept|keeps?|keeping)\s+(?:(?:stea
 const VOTE_BEFORE = /\b(?:approved|backed|supported|rejected|opposed|endorsed)\s+by\s+(?:(?:about|nearly|almost|more than|over|some|around)\s+)*$/i;
 const VOTE_AFTER = /^\s+(?:of\s+(?:the\s+)?(?:shares|stock)\s+)?(?:(?:shareholder|stockholder)s?['’]?\s+)?(?:voted|votes?|in favou?r|against|approval|support|backing|turnout)\b/i;
 // A holding verb right before the figure: "Microsoft holds about 27%", "owns a controlling 51 percent", "holds up to 9%".
-const HELD = /\b(?:owns?|owned|owning|holds?|held|holding|controls?|controlled|retains?|retained|retaining|keeps?|kept)\s+(?:(?:about|roughly|around|nearly|almost|some|approximately|estimated|a|an|the|just|over|under|more than|less than|up to|at least|as much as|close to|slightly|little|only|another|further|additional|majority|minority|controlling|combined|remaining|total of|collectively|jointly|directly|indirectly|effectively)\s+)*$/i;
+const HELD = /\b(?:owns?|owned|owning|holds?|held|holding|controls?|controlled|retains?|retained|retaining|keeps?|kept)\s+(?:(?:about|roughly|around|nearly|almost|some|approximately|estimated|between|a|an|the|just|over|under|more than|less than|up to|at least|as much as|close to|slightly|little|only|another|further|additional|majority|minority|controlling|combined|remaining|total of|collectively|jointly|directly|indirectly|effectively)\s+)*$/i;
 // "has" is a holding only with a company named after the figure: "Alder has 20% of Birch".
 const HAS = /\b(?:has|have|had)\s+(?:(?:about|roughly|around|nearly|almost|some|approximately|just|over|under|more than|less than|close to)\s+)*$/i;
 // "the 45% of Contoso it does not already own", "the 20% that Northwind holds": the figure is a part of a company.
@@ -76,7 +76,10 @@ export function recognizePercentages(text: string): Fact[] {
 }
 
 function isStake(text: string, f: Fact, all: Fact[], previous: Fact | undefined): boolean {
-  const after = text.slice(f.end, f.end + 60);
+  // A range is read from its last figure on: "own between 14% and 16% of Alder" is a share of Alder at both ends.
+  const last = f.max === undefined ? undefined : all.find((o) => o.start > f.start && o.max === f.max && o.value === f.max);
+  const tail = last ? last.end : f.end;
+  const after = text.slice(tail, tail + 60);
   const sentenceStart = Math.max(text.lastIndexOf(". ", f.start), text.lastIndexOf("\n", f.start), f.start - 80);
   const before = text.slice(Math.max(0, sentenceStart), f.start);
   if (VOTE_BEFORE.test(before) || VOTE_AFTER.test(after)) return false;
