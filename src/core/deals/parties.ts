@@ -119,14 +119,15 @@ function buysBetween(words: string[]): boolean {
     if (SUBJECTS.has(words[i] ?? "")) i++;
     if (words[i] === "'s") i++;
   }
-  for (let n = 0; n < 6; n++) {
+  // A modifier may be the verb itself ("has offered $3 billion to buy …"): the phrases are tried at each step.
+  for (let n = 0; n < 8; n++) {
+    if (followedByTarget(words, i, VERB_PHRASES, 7)) return true;
     const w = words[i] ?? "";
-    if (MODIFIERS.has(w) || /ly$/.test(w)) i++;
+    if (MODIFIERS.has(w) || /ly$/.test(w) || w === "to") i++;
     else if (w === "on" && /day$/.test(words[i + 1] ?? "")) i += 2;
-    else break;
+    else return false;
   }
-  if (words[i] === "to") i++;
-  return followedByTarget(words, i, VERB_PHRASES, 7);
+  return false;
 }
 
 /** Whether one of `phrases` starts at word `from` and at most `rest` words follow it (what the target is called). */
@@ -169,18 +170,16 @@ export function dealOfLine(text: string, span: Span, orgs: OrgRecognizer, facts:
     for (let k = i + 1; k < Math.min(found.length, i + 4); k++) {
       const b = found[k]!;
       let between = text.slice(a.end, b.start).replace(/\([^()]{0,15}\)/g, " ").replace(/^\.(?=\s)/, "");
-      if (k > i + 1) {
-        const apposition = /^\s*,[^,]{1,60},/.exec(between);
-        if (!apposition || found[k - 1]!.end > a.end + apposition[0].length) break;
-        between = " " + between.slice(apposition[0].length);
-      }
+      const apposition = /^\s*,[^,]{1,60},/.exec(between);
+      if (k > i + 1 && (!apposition || found[k - 1]!.end > a.end + apposition[0].length)) break;
+      if (apposition && !/^\s*,\s*$/.test(between)) between = " " + between.slice(apposition[0].length);
       let roles: [Role, Role] | null = null;
       const words = wordsOf(between);
       if (buysBetween(words) || followedByTarget(words, 0, [POSSESSIVE_FOR], 5)) roles = ["buyer", "target"];
       else if (followedByTarget(words, 0, [BOUGHT_BY], 3)) roles = ["target", "buyer"];
       // "UBS, Switzerland's largest bank": a possessive after the comma is an apposition, not a second party.
       else if (PAIRING.has(words.join(" ")) && !(between.includes(",") && /^['’]s\b/.test(text.slice(b.end, b.end + 3))) && (pairNamedAsDeal(text.slice(b.end, span.end)) || mergerOfBefore(text.slice(span.start, a.start)))) roles = ["party", "party"];
-      else if (k === i + 1 && TARGET_NOUN.test(text.slice(b.end, span.end)) && !/[.;:!?]/.test(between)) roles = ["buyer", "target"];
+      else if (k === i + 1 && TARGET_NOUN.test(text.slice(b.end, span.end)) && !/[.;:!?](?:\s|$)/.test(between)) roles = ["buyer", "target"];
       if (!roles) continue;
       const x = idOf(a), y = idOf(b);
       if (!x || !y || x === y) continue;

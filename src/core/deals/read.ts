@@ -309,6 +309,8 @@ function modalityOf(text: string, f: Span, clause: Clause, sentence: Span, pubYe
   const before = text.slice(Math.max(clause.start, f.start - 60), f.start);
   if (HISTORY_BEFORE.test(before) || pastYear(text, f, clause, sentence, pubYear, facts, inside) !== undefined) return "history";
   if (conditional(text.slice(clause.start, f.start)) || HYPOTHETICAL.test(tail(before, ",;").slice(-80))) return "conditional";
+  // "would pay $300 million if the deal is terminated": a sum owed on a condition named after it.
+  if (CONDITIONAL.test(text.slice(f.end, Math.min(clause.end, f.end + 30)).split(/[,;]/)[0]!)) return "conditional";
   if (EXPECTED_BEFORE.test(text.slice(clause.start, f.start))) return "expected";
   return "reported";
 }
