@@ -17,7 +17,7 @@ export interface AnalysisOptions {
   orgAliases?: Record<string, string[]>;
   /** Extra deal terms. */
   extraTerms?: ExtraTerm[];
-  /** Relative difference two exact figures may have and still agree (default 0.02). */
+  /** Relative difference two figures may have beyond the rounding of their last digit and still agree (default 0). */
   tolerance?: number;
 }
 

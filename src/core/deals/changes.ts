@@ -227,17 +227,18 @@ function roundingOf(r: SlotReading): number {
   return Math.min(0.05, (0.5 * 10 ** -(digits[2]?.length ?? 0)) / n);
 }
 
-/** Dates agree at the precision both give; a date without a year ("--11-26") is compared by month and day. */
+/** Dates agree at the precision both give, a period where it overlaps the other; a date without a year ("--11-26") is compared by month and day. */
 function sameDate(a: string, b: string): boolean {
-  const [a0] = a.split("/"), [b0] = b.split("/");
-  if (a.includes("/") || b.includes("/")) return true;
-  if (a0!.startsWith("--") || b0!.startsWith("--")) {
-    const md = (s: string) => (s.startsWith("--") ? s.slice(2) : s.slice(5));
-    const x = md(a0!), y = md(b0!);
-    if (!x || !y) return true;
+  if (a.startsWith("--") || b.startsWith("--")) {
+    const md = (s: string) => (s.startsWith("--") ? s.slice(2) : s.split("/")[0]!.slice(5));
+    const x = md(a), y = md(b);
+    if (!x || !y || a.includes("/") || b.includes("/")) return true;
     return compareIso(x, y) === 0;
   }
-  return compareIso(a0!, b0!) === 0;
+  const [a0, a1 = a0] = a.split("/") as [string, string?];
+  const [b0, b1 = b0] = b.split("/") as [string, string?];
+  // Overlap at the precision each end gives: "2024" holds "2024-10", "2025-01/2025-06" does not hold "2024-12".
+  return compareIso(a0, b1!) <= 0 && compareIso(b0, a1!) <= 0;
 }
 
 function days(duration: string): number {

@@ -41,7 +41,8 @@ const MARKET_MOVE = /^(?:\s+\S+){0,5}?\s+(?:rose|fell|jumped|surged|climbed|drop
 const CLAUSE_BREAK = /;|\s[—–]\s|,\s(?:but|while|whereas|although|though|and|which|who)\s|\s(?:but|whereas|although)\s|,\s(?=\p{Lu})/gu;
 
 // The word right before a figure that makes it a past one: "from $52.4 billion", "its initial $52.4 offer", "began with a $1.25 billion investment".
-const HISTORY_BEFORE = /(?:\b(?:from|initial|original|previous|prior|earlier|former|old|began with)\s+(?:[\w’'-]+\s+)?|\b(?:initially|originally|previously)\s+(?:[\w’'-]+\s+){0,3}|\bhad (?:\w+ly )?(?:offered|agreed|paid|invested|valued|bid)\b(?:\s+[\w$€£.,'’-]+){0,3}?\s*)$/i;
+const HISTORY_BEFORE = /(?:\b(?:from|initial|original|previous|prior|earlier|former|old|began with)\s+(?:[\w’'-]+\s+)?|\b(?:initially|originally|previously)\s+(?:[\w’'-]+\s+){0,6}|\bhad (?:\w+ly )?(?:offered|agreed|paid|invested|valued|bid)\b(?:\s+[\w$€£.,'’-]+){0,3}?\s*)$/i;
+const PAST_OPENING = /^\W*(?:earlier that year|earlier this year|last year|a year (?:ago|earlier)|(?:two|three|several) years (?:ago|earlier)|previously|at the time|back then|back in \d{4}),/i;
 const CONDITIONAL = /\b(?:if|unless|in the event)\b/i;
 const SHOULD_FIRST = /^\W*should\b/i;
 // A figure that is a difference between two others: "$19 billion richer than the one Fox accepted".
@@ -65,17 +66,20 @@ const NOT_HELD = /\b(?:does(?:n['’]t| not)|did(?:n['’]t| not)|not)\s+(?:alre
 // The stage of a deal a clause tells, strongest first.
 const STAGES: Array<[DealStage, RegExp]> = [
   ["terminated", /\b(?:terminat(?:ed|es|e|ing)\b(?!\s+fees?)|call(?:ed|s)? off|scrap(?:ped|s)\b|walk(?:ed|s)? away|abandon(?:ed|s)\b|collaps(?:ed|es)\b|fell through|pull(?:ed|s)? out of|drop(?:ped|s) (?:its|the|their) (?:bid|offer|pursuit|plans?)|withdr(?:ew|awn|aws) (?:its|the|their) (?:bid|offer)|(?:would|will) not (?:raise|increase|improve|up|sweeten) (?:its|the|their) (?:£|\$|€)?\S* ?(?:bid|offer)|no longer (?:pursu|plan|seek)\w*)/i],
-  ["blocked", /\b(?:(?<!to\s)block(?:ed|s)\b|injunctions?\b|prohibit(?:ed|s)\b|vetoed\b)/i],
+  // An injunction blocks a deal once granted; one asked for is a lawsuit's.
+  ["blocked", /\b(?:(?<!to\s)block(?:ed|s)\b|(?:granted|issued|imposed|won|put) (?:an? )?(?:\w+ )?injunctions?\b|injunctions? (?:in place|granted|issued)|prohibit(?:ed|s)\b|vetoed\b)/i],
   ["cleared", /\b(?:approv(?:ed|es|al)\b|clear(?:ed|s|ance)\b(?! (?:up|out|away))|green light|sign(?:ed|s)? off|upheld|uphold(?:s)?\b|go-ahead)/i],
   ["completed", /\b(?:complet(?:ed|es|ion)\b|clos(?:ed|es) (?:its |the |their )?(?:\S+ ){0,2}?(?:deal|acquisition|merger|takeover|purchase|transaction)|became effective|(?:is )?now (?:officially )?(?:a )?part of|finali[sz]ed)/i],
-  ["sued", /\b(?:su(?:ed|es|ing)\b|lawsuit|(?:mov|seek|sought)\w* to block|challeng(?:ed|es) (?:the )?(?:deal|merger|acquisition|takeover))/i],
+  ["sued", /\b(?:su(?:ed|es|ing)\b|lawsuit|(?:mov|seek|sought)\w* to block|challeng(?:ed|es) (?:the )?(?:deal|merger|acquisition|takeover)|(?:seek|seeks|sought|asked|asks|request\w*|filed|files) (?:\w+ ){0,6}?(?:for )?(?:an? )?(?:\w+ )?injunction)/i],
   ["rejected", /\b(?:reject(?:ed|s|ing)?\b|rebuff(?:ed|s)?\b|turned down|spurned|snubbed)/i],
   ["agreed", /\b(?:agree(?:d|s)? to (?:buy|acquire|purchase|merge|sell|combine|a deal|terms|be acquired|be bought)|(?:struck|reached|signed|inked|announced) (?:a |an |the |its )?(?:definitive )?(?:deal|agreement|merger agreement)|agreed-upon|agreed deal|definitive agreement|(?:is|are) (?:buying|acquiring))/i],
   ["pursuing", /\b(?:continu(?:e|es|ed|ing) to pursue|still (?:pursuing|interested)|remains? (?:committed|interested))/i],
   ["offered", /\b(?:offered (?:to buy|\$|£|€|one|two|three|\d)|made (?:a|an|three|two|several|four|five) (?:\S+ )?(?:offers?|bids?|approach(?:es)?)|bid(?:s)? (?:\$|£|€|\d))/i],
   ["talks", /\b(?:in (?:advanced |early |exclusive )?(?:talks|negotiations|discussions)|nearing a deal|close to a deal|negotiating)\b/i],
 ];
-const NOT_YET = /\b(?:to|to be|will be|would be|yet to be|yet to|before|until|once|when|pending)\s*$/i;
+const NOT_YET = /\b(?:to|to be|will be|would be|yet to be|yet to|pending)\s*$/i;
+// "… will stay on after the acquisition is completed": a completion in a clause of time is still to come.
+const WHEN_CLAUSE = /\b(?:after|once|when|until|before|upon)\b/i;
 const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|can|may|might|able to|option|right to|hopes? to|aims? to|plans? to|on track to|seeks? to)\b/i;
 const DEAL_CONTEXT = /\b(?:deal|acquisition|merger|megamerger|takeover|transaction|buyout|purchase|tie-up|combination|offer|bid|approach|agreement|buy|acquire|pursuit|plans? to)\b/i;
 // Only an event itself put off: "that meeting has been postponed", "postponed the vote".
@@ -114,10 +118,11 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     const target = ctx.deal?.target;
     const sentenceDeal = named.length === 2 && others.length ? named
       : others.length === 1 && target && others[0] !== target ? [others[0]!, target].sort() : docDeal;
-    // A valuation is a company's own: the company the sentence names first ("Anthropic's valuation"), else the deal's target.
+    // A valuation, or a round raised, is a company's own: the company the sentence names first ("Anthropic's
+    // valuation", "Graspwell closed a $150 million round"), else the deal's target.
     const valued = named.length ? (facts[parties[0]!]!.value as string) : ctx.deal?.target ?? (docDeal.length === 1 ? docDeal[0] : undefined);
     const dealOf = (at: Span, slot: string): string[] =>
-      slot === "valuation" ? (valued ? [valued] : []) : BIDDER_SLOTS.has(slot) ? partiesFor(at, parties, facts, ctx.deal, carried, clauseOf(clauses, at.start)) : sentenceDeal;
+      slot === "valuation" || slot === "round-size" ? (valued ? [valued] : []) : BIDDER_SLOTS.has(slot) ? partiesFor(at, parties, facts, ctx.deal, carried, clauseOf(clauses, at.start)) : sentenceDeal;
     const add = (slot: string, reading: SlotReading, fact?: number) => {
       const orgs = dealOf(reading, slot);
       if (!orgs.length) return;
@@ -142,9 +147,10 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (f.currency === "USD" && f.text.startsWith("$")) { const spelled = spelledCurrency.get(f.value); if (spelled) reading.currency = spelled; }
         if (slot === "enterprise-value") { slot = "deal-value"; reading.basis = "enterprise"; }
         else if (slot === "deal-value" && /\bequity value\b[^.;]{0,25}$/i.test(text.slice(clause.start, f.start))) reading.basis = "equity";
-        if (slot === "round-size" || slot === "investment") { const when = monthAfter(text, f, clause); if (when) reading.when = when; }
+        if (slot === "round-size" || slot === "investment" || slot === "valuation") { const when = seriesNear(text, f, clause) ?? monthNear(text, f, clause, s); if (when) reading.when = when; }
         const year = pastYear(text, f, clause, s, pubYear, facts, inside);
         if (year !== undefined) reading.when = String(year);
+        if (VARYING.has(slot) && pastOpening(text, s)) reading.modality = "history";
         if (slot === "holding-value" || slot === "investment" || slot === "total-investment") { const h = holderOf(text, f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
         markChange(reading, text, s);
         add(slot, reading, k);
@@ -157,7 +163,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         add("market-share", reading, k);
       } else if (f.kind === "stake" && typeof f.value === "number") {
         if (NOT_HELD.test(text.slice(clause.start, f.start)) || NOT_HELD.test(text.slice(f.end, Math.min(clause.end, f.end + 40)).replace(/^\s*(?:of|in)\s+\S+\s+/, ""))) continue;
-        const reading = readingOf(f, modalityOf(text, f, clause, s, pubYear, facts, inside));
+        const reading = readingOf(f, pastOpening(text, s) ? "history" : modalityOf(text, f, clause, s, pubYear, facts, inside));
         const holder = holderOf(text, f, parties, facts, clause, ctx.deal);
         if (holder) reading.holder = holder;
         const year = pastYear(text, f, clause, s, pubYear, facts, inside);
@@ -209,8 +215,8 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     const put = POSTPONED.exec(sentence);
     if (put) {
       // The verb is the statement; the event named with it is the slot's cue.
-      const verb = /\S+$/.exec(put[0])!;
-      const at = { start: s.start + put.index + verb.index, end: s.start + put.index + put[0].length };
+      const verbAt = put[0].lastIndexOf(" ") + 1;
+      const at = { start: s.start + put.index + verbAt, end: s.start + put.index + put[0].length };
       const slot = nearestSlot(text, at, DATE_SLOTS, clauseOf(clauses, at.start), s, clauses, false);
       if (slot && slot !== "suit-date") add(slot, { value: "postponed", start: at.start, end: at.end, text: put[0], modality: "reported", replaced: true, changed: true });
     }
@@ -325,6 +331,8 @@ function pastYear(text: string, f: Span, clause: Clause, sentence: Span, pubYear
     if (y === undefined || y >= pubYear || !/\d{4}/.test(d.text)) continue;
     if (d.start >= f.end && d.start - f.end < 40 && /^\s*(?:\S+\s+){0,3}?(?:in|as of|during|back in|at the end of)\s+$/i.test(text.slice(f.end, d.start)) && d.start <= clause.end) return y;
     if (d.end <= f.start && /^\W*(?:in|as of|back in|by)\s+$/i.test(text.slice(sentence.start, d.start))) return y;
+    // "The Series C in 2024 valued Lumora at $2.4 billion": a past year in the figure's clause, before it.
+    if (d.end <= f.start && d.start >= clause.start && /\b(?:in|back in|during)\s+$/i.test(text.slice(Math.max(clause.start, d.start - 9), d.start))) return y;
   }
   return undefined;
 }
@@ -338,14 +346,34 @@ function splitConsideration(text: string, f: Span, s: Span): boolean {
 const CASH_OR_STOCK = /^\s*in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/i;
 const CASH_OR_STOCK_ALL = /(?<![\d.,])\d[\d.,]*(?:\s?(?:trillion|billion|million|bn|mn|m|b|tn))?\s+in\s+(?:cash|(?:\S+\s+)?(?:stock|shares))\b/gi;
 
-/** The month a figure is dated to right after it: "$3.5 billion round in March" → "--03". */
-function monthAfter(text: string, f: Span, clause: Clause): string | undefined {
-  const m = MONTH_AFTER.exec(text.slice(f.end, Math.min(clause.end, f.end + 40)));
+/**
+ * "Earlier that year, Google invested $300m for a 10pc stake": a sentence set in the past tells history — of
+ * the figures that change over time (a stake, a valuation); a deal's agreed price told in the past is still its price.
+ */
+function pastOpening(text: string, sentence: Span): boolean {
+  return PAST_OPENING.test(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 40)));
+}
+const VARYING = new Set(["stake", "valuation", "holding-value", "total-investment", "round-size", "investment", "market-share"]);
+
+/** The lettered round a figure is of: "a $300 million Series C" → "series-c"; another letter, another round. */
+function seriesNear(text: string, f: Span, clause: Clause): string | undefined {
+  const m = SERIES.exec(text.slice(Math.max(clause.start, f.start - 40), Math.min(clause.end, f.end + 40)));
+  return m ? `series-${m[1]!.toLowerCase()}` : undefined;
+}
+const SERIES = /\bSeries ([A-H])\b/;
+
+/**
+ * The month a figure is dated to: right after it ("$3.5 billion round in March") or just before it in its
+ * sentence ("a round in March that valued the company at $61.5 billion") → "--03".
+ */
+function monthNear(text: string, f: Span, clause: Clause, sentence: Span): string | undefined {
+  const m = MONTH_AFTER.exec(text.slice(f.end, Math.min(clause.end, f.end + 40))) ?? MONTH_BEFORE.exec(text.slice(Math.max(sentence.start, f.start - 60), f.start));
   if (!m) return undefined;
   const month = monthIndex(m[1]!);
   return month < 0 ? undefined : `--${String(month + 1).padStart(2, "0")}`;
 }
 const MONTH_AFTER = /^(?:\s+[\w-]+){0,3}?\s+in\s+(?:early\s+|late\s+|mid-?)?(January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
+const MONTH_BEFORE = /\bin (?:early |late |mid-?)?(January|February|March|April|May|June|July|August|September|October|November|December) (?:that|which) (?:\w+ ){0,5}$/i;
 
 /** "Fox’s stock has jumped more than 6% to $47.50": a share price in a market report. */
 function marketMoveBefore(before: string): boolean {
@@ -474,8 +502,10 @@ function stageOf(text: string, clauses: Clause[], clearance: boolean, pubYear: n
       if (NEGATED.test(before)) return;
       if (stage === "cleared" && !clearance) return;
       // "is to be completed by …", "has yet to close": a completion still to come.
-      if (stage === "completed" && NOT_YET.test(before)) return;
-      let modality: Modality = conditional(before) ? "conditional" : STAGE_EXPECTED.test(tail(before, ".;").slice(-70)) ? "expected" : HISTORY_BEFORE.test(before) || pastYearIn(words, pubYear) ? "history" : "reported";
+      if (stage === "completed" && (NOT_YET.test(before) || WHEN_CLAUSE.test(tail(before, ",;").slice(-45)))) return;
+      // "either side can walk away if the deal is not done by …": a stage on a condition named after it.
+      const after = words.slice(m.index + m[0].length, m.index + m[0].length + 40).split(/[,;]/)[0]!;
+      let modality: Modality = conditional(before) || CONDITIONAL.test(after) ? "conditional" : STAGE_EXPECTED.test(tail(before, ".;").slice(-70)) ? "expected" : HISTORY_BEFORE.test(before) || pastYearIn(words, pubYear) ? "history" : "reported";
       if (stage === "cleared" && AWAITED.test(before)) modality = "expected";
       if (modality === "conditional") return;
       if (!found || rank < found.rank) found = { stage, rank, start: c.start + m.index, end: c.start + m.index + m[0].length, modality };

@@ -61,7 +61,7 @@ export const SLOTS: SlotDefinition[] = [
   // Dated events.
   { id: "outside-date", label: "Deadline", kind: "date", movesOnly: true, cues: [
     "outside date", "close-by date", "(?:merger |closure |closing |termination |end |drop-dead )?deadlines?", "termination date", "end date", "drop-dead date", "long-?stop date", "expir(?:e|es|ed|y)",
-    "extend(?:s|ed|ing)? (?:\\w+ ){0,6}?(?:to|until|through)", "complet(?:e|ing|ion of) (?:\\w+ ){0,4}?by", "(?:could|can|may|right to) terminate",
+    "extend(?:s|ed|ing)? (?:\\w+ ){0,6}?(?:to|until|through)", "complet(?:e|ed|ing|ion of) (?:\\w+ ){0,4}?by", "(?:could|can|may|right to) terminate",
   ] },
   { id: "decision-date", label: "Regulator's deadline", kind: "date", movesOnly: true, cues: ["decide (?:\\w+ ){0,3}?by", "(?:decision|ruling|verdict|rule) (?:\\w+ ){0,6}?(?:by|to|on|until)", "(?:deadline|date) for (?:its |a |the )?(?:ruling|decision)"] },
   { id: "vote-date", label: "Shareholder vote", kind: "date", movesOnly: true, cues: ["vote", "shareholder meeting", "special meeting", "stockholders? meeting", "meeting date", "meeting"] },
