@@ -310,11 +310,12 @@ test("cli process: output written piece by piece is the whole report; a closed p
   const bin = join(import.meta.dirname, "..", "..", "src", "cli", "bin.ts");
   const spawnCli = (args: string[]) => spawn(process.execPath, ["--import", "tsx", bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   const collect = async (child: ReturnType<typeof spawnCli>) => {
-    let out = "", err = "";
-    child.stdout.on("data", (b: Buffer) => (out += b.toString("utf8")));
-    child.stderr.on("data", (b: Buffer) => (err += b.toString("utf8")));
+    // Bytes, decoded once at the end: a chunk may end inside a character ("→", "“").
+    const out: Buffer[] = [], err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
     const [code] = (await once(child, "close")) as [number];
-    return { code, out, err };
+    return { code, out: Buffer.concat(out).toString("utf8"), err: Buffer.concat(err).toString("utf8") };
   };
   for (const format of ["json", "text"]) {
     const whole = await collect(spawnCli(["analyze", dir, "--format", format, "--no-color"]));

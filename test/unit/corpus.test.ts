@@ -124,9 +124,11 @@ test("a second story (fixtures/merger): a terminated merger and a changed stake,
   for (const f of readdirSync(dir)) index.set({ path: f, text: readFileSync(join(dir, f), "utf8") });
   const snap = index.result();
   const got = snap.contradictions.map((c) => `${c.kind} ${c.topic} ${c.earlier.split("#")[0]} > ${c.later.split("#")[0]}`).sort();
-  // The deal expected to close (02: "in the fourth quarter") is terminated; 9.9% (01, restated in 02) becomes 12%; the
+  // The deal then expected to close (02: "in the fourth quarter") is terminated; 9.9% (01, restated in 02) becomes 12%; the
   // break-up fee is now a different termination fee. 58% of the combined company is another quantity than a stake in Alder.
+  // The closing expected in the second quarter slips to the fourth.
   assert.deepEqual(got, [
+    "date expected-close:alder+pinecrest 01.txt > 02.md",
     "status deal-status:alder+pinecrest 02.md > 03.txt",
     "value stake:alder+pinecrest 01.txt > 03.txt",
     "value termination-fee:alder+pinecrest 01.txt > 03.txt",
