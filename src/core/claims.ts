@@ -111,16 +111,18 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     }
   }
   // The values the sentences give their deal's slots: a claim each, whether or not a deal term is named.
+  // A sentence's slot claims share its text (and its facts).
+  let shared: { span: Sentence; text: string } | undefined;
   for (const st of readSlots({ text, facts, sentences, orgs: ctx.orgs, deal: ctx.deal, published: ctx.published })) {
     const span = st.sentence;
-    const claimFacts: number[] = [];
-    for (let k = 0; k < facts.length && facts[k]!.start < span.end; k++) if (facts[k]!.start >= span.start && facts[k]!.end <= span.end) claimFacts.push(k);
-    claims.push({
+    const claimFacts = st.facts;
+    if (shared?.span !== span) shared = { span, text: text.slice(span.start, span.end) };
+    const claim: Claim = {
       id: claimId(ctx.path, claims.length),
       document: ctx.path,
       start: span.start,
       end: span.end,
-      text: text.slice(span.start, span.end),
+      text: shared.text,
       concept: st.slot,
       orgs: st.orgs,
       polarity: "neutral",
@@ -128,9 +130,15 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       fromHeading: span.heading,
       topic: "",
       slot: st.reading,
-      // The figure, for the views that show one (hover, timeline, lookup).
-      ...(st.fact !== undefined && MEASURED.has(facts[st.fact]!.kind) ? { measure: { kind: facts[st.fact]!.kind as Measure["kind"], fact: st.fact, ...(st.reading.target ? { target: st.reading.target } : {}) } } : {}),
-    });
+    };
+    // The figure, for the views that show one (hover, timeline, lookup).
+    const fact = st.fact !== undefined ? facts[st.fact]! : undefined;
+    if (fact && MEASURED.has(fact.kind)) {
+      const measure: Measure = { kind: fact.kind as Measure["kind"], fact: st.fact! };
+      if (st.reading.target) measure.target = st.reading.target;
+      claim.measure = measure;
+    }
+    claims.push(claim);
   }
   return claims;
 }

@@ -7,8 +7,10 @@ import { OTHER_MONEY, SLOTS, type DealStage, type SlotDefinition } from "./slots
 export interface SlotStatement {
   slot: string;
   sentence: Sentence;
-  /** The document's facts inside the sentence that the value rests on. */
+  /** The document's fact the value is (a figure or a date), if it is one. */
   fact?: number;
+  /** The document's facts inside the sentence, in text order. */
+  facts: number[];
   reading: SlotReading;
   /** The deal's parties as the statement names them (sorted), or none when it names no deal. */
   orgs: string[];
@@ -23,7 +25,9 @@ export interface ReadContext {
   published: string | null;
 }
 
-const compile = (sources: string[]) => new RegExp(`(?<![\\p{L}\\d-])(?:${sources.join("|")})(?![\\p{L}\\d])`, "giu");
+// Cues are ASCII words: \b and a plain class bound them (a Unicode look-behind, tried at every position of every
+// window, cost more than the rest of the reading).
+const compile = (sources: string[]) => new RegExp(`\\b(?:${sources.join("|")})(?![A-Za-z0-9])`, "gi");
 const CUES = new Map<string, RegExp>([...SLOTS, OTHER_MONEY].filter((s) => s.cues.length).map((s) => [s.id, compile(s.cues)]));
 const LEADS = new Map<string, RegExp>(SLOTS.filter((s) => s.leads?.length).map((s) => [s.id, compile(s.leads!)]));
 const MONEY_SLOTS = [...SLOTS.filter((s) => s.kind === "money"), OTHER_MONEY];
@@ -80,6 +84,7 @@ const STAGES: Array<[DealStage, RegExp]> = [
 const NOT_YET = /\b(?:to|to be|will be|would be|yet to be|yet to|pending)\s*$/i;
 // "… will stay on after the acquisition is completed": a completion in a clause of time is still to come.
 const WHEN_CLAUSE = /\b(?:after|once|when|until|before|upon)\b/i;
+const ANY_STAGE = new RegExp(STAGES.map(([, re]) => re.source).join("|"), "i");
 const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|can|may|might|able to|option|right to|hopes? to|aims? to|plans? to|on track to|seeks? to)\b/i;
 const DEAL_CONTEXT = /\b(?:deal|acquisition|merger|megamerger|takeover|transaction|buyout|purchase|tie-up|combination|offer|bid|approach|agreement|buy|acquire|pursuit|plans? to)\b/i;
 // Only an event itself put off: "that meeting has been postponed", "postponed the vote".
@@ -104,10 +109,15 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     while (fi < facts.length && facts[fi]!.start < s.start) fi++;
     const inside: number[] = [];
     for (let k = fi; k < facts.length && facts[k]!.start < s.end; k++) if (facts[k]!.end <= s.end) inside.push(k);
-    const sentence = text.slice(s.start, s.end);
-    const clauses = clausesOf(sentence, s.start);
+    // Most sentences give no slot a value: one with no figure, date, term or company is passed over, and one
+    // with no figure or date is read only if it tells a stage of a deal, puts an event off or counts stores sold.
+    if (!inside.some((k) => SLOT_FACTS.has(facts[k]!.kind))) continue;
     const parties = inside.filter((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "party");
     if (!ctx.deal && parties.length) carried = [...new Set(parties.map((k) => facts[k]!.value as string))].sort().slice(0, 2);
+    const sentence = text.slice(s.start, s.end);
+    const figures = inside.some((k) => FIGURE_FACTS.has(facts[k]!.kind));
+    if (!figures && !(DEAL_CONTEXT.test(sentence) && ANY_STAGE.test(sentence)) && !POSTPONED.test(sentence) && !(/\d/.test(sentence) && DIVEST.test(sentence))) continue;
+    const clauses = clausesOf(sentence, s.start);
     // A figure may be another bidder's ("Comcast's $65 billion offer" in a story of Disney's bid); dates,
     // counts and stages are the document's deal's.
     const named = [...new Set(parties.map((k) => facts[k]!.value as string))].sort();
@@ -126,7 +136,9 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     const add = (slot: string, reading: SlotReading, fact?: number) => {
       const orgs = dealOf(reading, slot);
       if (!orgs.length) return;
-      out.push({ slot, sentence: s, reading, orgs, ...(fact !== undefined ? { fact } : {}) });
+      const st: SlotStatement = { slot, sentence: s, reading, orgs, facts: inside };
+      if (fact !== undefined) st.fact = fact;
+      out.push(st);
     };
     let previousMoney: Fact | undefined;
     for (const k of inside) {
@@ -234,6 +246,9 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
   }
   return out;
 }
+
+const SLOT_FACTS = new Set(["money", "stake", "percent", "date", "duration", "term", "org"]);
+const FIGURE_FACTS = new Set(["money", "stake", "percent", "date", "duration"]);
 
 /** Slots whose figure belongs to whoever offers or holds it, not always to the document's deal. */
 const BIDDER_SLOTS = new Set(["deal-value", "price-per-share", "enterprise-value", "stake", "investment", "total-investment", "holding-value", "round-size", "premium"]);
@@ -412,10 +427,15 @@ function latestYear(facts: Fact[]): number | undefined {
   return y;
 }
 
+// The last sentence markChange read, and whether it says something changed (each of its figures asks).
+let changedSentence: Span | undefined;
+let changedWords = false;
+
 /** Whether a statement says its value changed, or no longer holds ("pushed back the closing, which originally was set for …"). */
 function markChange(r: SlotReading, text: string, sentence: Span): void {
+  if (changedSentence !== sentence) { changedSentence = sentence; changedWords = CHANGED.test(text.slice(sentence.start, sentence.end)); }
+  if (!changedWords) return;
   const words = text.slice(sentence.start, sentence.end);
-  if (!CHANGED.test(words)) return;
   r.changed = true;
   if (r.modality === "history" && /\b(?:push(?:ed|es)? back|delay(?:ed|s)?|postpon(?:e|ed)|moved|extend(?:ed|s)?)\b/i.test(words)) r.replaced = true;
 }
@@ -495,6 +515,8 @@ function stageOf(text: string, clauses: Clause[], clearance: boolean, pubYear: n
   let found: { stage: DealStage; rank: number; start: number; end: number; modality: Modality } | null = null;
   for (const c of clauses) {
     const words = text.slice(c.start, c.end);
+    // One scan finds whether any stage is told at all; most clauses tell none.
+    if (!ANY_STAGE.test(words)) continue;
     STAGES.forEach(([stage, re], rank) => {
       const m = re.exec(words);
       if (!m) return;
