@@ -115,7 +115,7 @@ export async function uiTest(browser, url, shots) {
     await page.locator(".quick-input-widget .quick-input-title", { hasText: "Note (optional)" }).waitFor();
     await page.locator(".quick-input-widget input").fill("Same stake, counted before the April share issue");
     await page.keyboard.press("Enter");
-    await page.locator(".statusbar-item", { hasText: "14 open of 15" }).waitFor({ timeout: 15000 });
+    await page.locator(".statusbar-item", { hasText: "10 open of 11" }).waitFor({ timeout: 15000 });
   });
 
   await step("the topic timeline shows a topic's statements in corpus order with their reviews", async () => {

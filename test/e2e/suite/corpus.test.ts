@@ -14,7 +14,7 @@ suite("corpus and language", () => {
       "04-lumen-ends-exclusive-license.txt", "05-deal-completed.md", "06-six-months-later.txt",
     ]);
     assert.match(a.corpus.skipped.get("bad/binary.txt") ?? "", /binary file/);
-    assert.strictEqual(snap.contradictions.length, 15);
+    assert.strictEqual(snap.contradictions.length, 11);
     assert.strictEqual(vscode.env.uiKind !== undefined, true);
     const t = await until("first index timed", () => a.timings.firstIndexMs !== undefined && a.timings);
     assert.ok(t.activateMs > 0 && t.firstIndexMs! >= t.activateMs);

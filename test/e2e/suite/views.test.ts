@@ -80,11 +80,11 @@ suite("claims tree, lookup, commands, settings", () => {
     const a = await api();
     const config = vscode.workspace.getConfiguration("claimscope");
     await config.update("tolerance", "lots", vscode.ConfigurationTarget.Workspace);
-    await until("re-index with default", async () => { await a.corpus.ready; return a.corpus.settings.tolerance === 0.02 && a.corpus.index.size === 6; });
+    await until("re-index with default", async () => { await a.corpus.ready; return a.corpus.settings.tolerance === 0 && a.corpus.index.size === 6; });
     await config.update("tolerance", 0.5, vscode.ConfigurationTarget.Workspace);
     await until("tolerance applied", async () => { await a.corpus.ready; return a.corpus.settings.tolerance === 0.5 && !a.corpus.snapshot().contradictions.some((c) => c.kind === "value" && c.topic.startsWith("stake")); });
     await config.update("tolerance", undefined, vscode.ConfigurationTarget.Workspace);
-    await until("tolerance back", async () => { await a.corpus.ready; return a.corpus.snapshot().contradictions.length === 15; });
+    await until("tolerance back", async () => { await a.corpus.ready; return a.corpus.snapshot().contradictions.length === 11; });
   });
 
   test("the corpus config file the CLI reads (.claimscope.json) applies in the editor too; explicit settings win", async () => {
@@ -99,10 +99,10 @@ suite("claims tree, lookup, commands, settings", () => {
       await until("explicit setting wins", async () => { await a.corpus.ready; return a.corpus.settings.tolerance === 0.1; });
       await config.update("tolerance", undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.fs.writeFile(uri, Buffer.from("{ not json"));
-      await until("broken file ignored", async () => { await a.corpus.ready; return a.corpus.settings.tolerance === 0.02; });
+      await until("broken file ignored", async () => { await a.corpus.ready; return a.corpus.settings.tolerance === 0; });
     } finally {
       await vscode.workspace.fs.writeFile(uri, original);
     }
-    await until("back to the sample's config", async () => { await a.corpus.ready; return a.corpus.snapshot().contradictions.length === 15; });
+    await until("back to the sample's config", async () => { await a.corpus.ready; return a.corpus.snapshot().contradictions.length === 11; });
   });
 });
