@@ -118,8 +118,6 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     const figures = inside.some((k) => FIGURE_FACTS.has(facts[k]!.kind));
     if (!figures && !(DEAL_CONTEXT.test(sentence) && ANY_STAGE.test(sentence)) && !POSTPONED.test(sentence) && !(/\d/.test(sentence) && DIVEST.test(sentence))) continue;
     const clauses = clausesOf(sentence, s.start);
-    // A figure may be another bidder's ("Comcast's $65 billion offer" in a story of Disney's bid); dates,
-    // counts and stages are the document's deal's.
     const named = [...new Set(parties.map((k) => facts[k]!.value as string))].sort();
     const docDeal = ctx.deal?.parties ?? carried;
     // A sentence naming another pair of companies is about their deal ("Fox has scheduled a vote on the Disney offer").
@@ -131,15 +129,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     // A valuation, or a round raised, is a company's own: the company the sentence names first ("Anthropic's
     // valuation", "Graspwell closed a $150 million round"), else the deal's target.
     const valued = named.length ? (facts[parties[0]!]!.value as string) : ctx.deal?.target ?? (docDeal.length === 1 ? docDeal[0] : undefined);
-    const dealOf = (at: Span, slot: string): string[] =>
-      slot === "valuation" || slot === "round-size" ? (valued ? [valued] : []) : BIDDER_SLOTS.has(slot) ? partiesFor(at, parties, facts, ctx.deal, carried, clauseOf(clauses, at.start)) : sentenceDeal;
-    const add = (slot: string, reading: SlotReading, fact?: number) => {
-      const orgs = dealOf(reading, slot);
-      if (!orgs.length) return;
-      const st: SlotStatement = { slot, sentence: s, reading, orgs, facts: inside };
-      if (fact !== undefined) st.fact = fact;
-      out.push(st);
-    };
+    const scope: Scope = { out, s, inside, parties, facts, deal: ctx.deal, carried, clauses, sentenceDeal, valued };
     let previousMoney: Fact | undefined;
     for (const k of inside) {
       const f = facts[k]!;
@@ -165,14 +155,14 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (VARYING.has(slot) && pastOpening(text, s)) reading.modality = "history";
         if (slot === "holding-value" || slot === "investment" || slot === "total-investment") { const h = holderOf(text, f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
         markChange(reading, text, s);
-        add(slot, reading, k);
-      } else if ((f.kind === "stake" || f.kind === "percent") && typeof f.value === "number" && nearestSlot(text, f, [SLOT_MARKET_SHARE], clause, s, clauses, false, 60) === "market-share") {
+        add(scope, slot, reading, k);
+      } else if ((f.kind === "stake" || f.kind === "percent") && typeof f.value === "number" && nearestSlot(text, f, MARKET_SHARE_SLOTS, clause, s, clauses, false, 60) === "market-share") {
         // A company's share of its market: "Walmart, with a 25% market share", "…; Walmart controls 22%".
         const reading = readingOf(f, modalityOf(text, f, clause, s, pubYear, facts, inside));
         const holder = holderOf(text, f, parties, facts, clause, null);
         if (!holder) continue;
         reading.holder = holder;
-        add("market-share", reading, k);
+        add(scope, "market-share", reading, k);
       } else if (f.kind === "stake" && typeof f.value === "number") {
         if (NOT_HELD.test(text.slice(clause.start, f.start)) || NOT_HELD.test(text.slice(f.end, Math.min(clause.end, f.end + 40)).replace(/^\s*(?:of|in)\s+\S+\s+/, ""))) continue;
         const reading = readingOf(f, pastOpening(text, s) ? "history" : modalityOf(text, f, clause, s, pubYear, facts, inside));
@@ -183,11 +173,11 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         const target = stakeTarget(f, facts, inside, text);
         if (target && target !== holder) reading.target = target;
         markChange(reading, text, s);
-        add("stake", reading, k);
+        add(scope, "stake", reading, k);
       } else if (f.kind === "percent" && typeof f.value === "number") {
-        if (nearestSlot(text, f, [SLOT_PREMIUM], clause, s, clauses, false, 15) !== "premium") continue;
+        if (nearestSlot(text, f, PREMIUM_SLOTS, clause, s, clauses, false, 15) !== "premium") continue;
         if (/\b(?:average|median|typical|typically)\b/i.test(text.slice(Math.max(clause.start, f.start - 30), f.end + 30))) continue;
-        add("premium", readingOf(f, modalityOf(text, f, clause, s, pubYear, facts, inside)), k);
+        add(scope, "premium", readingOf(f, modalityOf(text, f, clause, s, pubYear, facts, inside)), k);
       } else if (f.kind === "date") {
         const value = dateValue(f);
         if (!value || f.dateKind === "weekday" || f.dateKind === "relative") continue;
@@ -198,18 +188,18 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         const possible = POSSIBLE.test(tail(text.slice(Math.max(clause.start, f.start - 60), f.start), ",;").slice(-50));
         const reading: SlotReading = { value, start: f.start, end: f.end, text: f.text, modality: modality === "history" ? modality : slot === "expected-close" ? "expected" : possible ? "conditional" : "reported" };
         markChange(reading, text, s);
-        add(slot, reading, k);
+        add(scope, slot, reading, k);
         // A deadline extended to a date: the deal is now expected to close by then, whatever was expected before.
-        if (slot === "outside-date" && reading.modality === "reported" && EXTENDED.test(sentence)) add("expected-close", { ...reading, modality: "expected", inferred: true }, k);
+        if (slot === "outside-date" && reading.modality === "reported" && EXTENDED.test(sentence)) add(scope, "expected-close", { ...reading, modality: "expected", inferred: true }, k);
         if (slot === "expected-close" && !reading.replaced && reading.modality !== "history") {
           // An expected closing is also what the deal's status was expected to become.
-          add("deal-status", { value: "completed", start: f.start, end: f.end, text: f.text, modality: "expected" });
+          add(scope, "deal-status", { value: "completed", start: f.start, end: f.end, text: f.text, modality: "expected" });
         }
       } else if (f.kind === "duration" && typeof f.value === "string") {
-        if (nearestSlot(text, f, [SLOT_EXTENSION], clause, s, clauses, false, 180) !== "extension-length") continue;
+        if (nearestSlot(text, f, EXTENSION_SLOTS, clause, s, clauses, false, 180) !== "extension-length") continue;
         // "extend … by twelve months", "for another three months", "a 90-day extension": the length of an extension.
         if (!/\b(?:by|for(?: another)?|another|an additional|a further)\s+$/i.test(text.slice(Math.max(s.start, f.start - 20), f.start)) && !/^[\s-]*(?:\w+\s+)?extension\b/i.test(text.slice(f.end, f.end + 25))) continue;
-        add("extension-length", readingOf(f, "reported"), k);
+        add(scope, "extension-length", readingOf(f, "reported"), k);
       }
     }
     // Counts of stores a deal sells off.
@@ -220,7 +210,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         const q = /\b(as many as|up to|about|around|roughly|nearly|more than|at least|some)\s*$/i.exec(before.slice(-30))?.[1]?.toLowerCase();
         const reading: SlotReading = { value: Number(m[1]!.replace(/,/g, "")), start, end, text: m[0], modality: HYPOTHETICAL.test(before) || CONDITIONAL.test(before) ? "conditional" : "reported" };
         if (q) reading.qualifier = q;
-        add("divest-count", reading);
+        add(scope, "divest-count", reading);
       }
     }
     // An event put off without a new date: "that meeting has been postponed".
@@ -230,21 +220,48 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
       const verbAt = put[0].lastIndexOf(" ") + 1;
       const at = { start: s.start + put.index + verbAt, end: s.start + put.index + put[0].length };
       const slot = nearestSlot(text, at, DATE_SLOTS, clauseOf(clauses, at.start), s, clauses, false);
-      if (slot && slot !== "suit-date") add(slot, { value: "postponed", start: at.start, end: at.end, text: put[0], modality: "reported", replaced: true, changed: true });
+      if (slot && slot !== "suit-date") add(scope, slot, { value: "postponed", start: at.start, end: at.end, text: put[0], modality: "reported", replaced: true, changed: true });
     }
     // Where the deal stands.
-    if (DEAL_CONTEXT.test(sentence)) {
+    if (ANY_STAGE.test(sentence) && DEAL_CONTEXT.test(sentence)) {
       const regulator = inside.some((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "regulator");
       const stage = stageOf(text, clauses, regulator || CLEARANCE_CONTEXT.test(sentence), pubYear);
       if (stage) {
         // Who cleared or blocked it: one regulator's block is not undone by another's clearance.
         const authority = (stage.value === "cleared" || stage.value === "blocked") ? inside.find((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "regulator") : undefined;
         if (authority !== undefined) stage.holder = facts[authority]!.value as string;
-        add("deal-status", stage);
+        add(scope, "deal-status", stage);
       }
     }
   }
   return out;
+}
+
+/** What a sentence's statements need to be tied to their deal. */
+interface Scope {
+  out: SlotStatement[];
+  s: Sentence;
+  inside: number[];
+  parties: number[];
+  facts: Fact[];
+  deal: DocumentDeal | null;
+  carried: string[];
+  clauses: Clause[];
+  sentenceDeal: string[];
+  valued: string | undefined;
+}
+
+/**
+ * Adds a statement with its deal's parties. A figure may be another bidder's ("Comcast's $65 billion offer" in
+ * a story of Disney's bid); dates, counts and stages are the sentence's deal's; a valuation or a round, its company's.
+ */
+function add(sc: Scope, slot: string, reading: SlotReading, fact?: number): void {
+  const orgs = slot === "valuation" || slot === "round-size" ? (sc.valued ? [sc.valued] : [])
+    : BIDDER_SLOTS.has(slot) ? partiesFor(reading, sc.parties, sc.facts, sc.deal, sc.carried, clauseOf(sc.clauses, reading.start)) : sc.sentenceDeal;
+  if (!orgs.length) return;
+  const st: SlotStatement = { slot, sentence: sc.s, reading, orgs, facts: sc.inside };
+  if (fact !== undefined) st.fact = fact;
+  sc.out.push(st);
 }
 
 const SLOT_FACTS = new Set(["money", "stake", "percent", "date", "duration", "term", "org"]);
@@ -252,9 +269,9 @@ const FIGURE_FACTS = new Set(["money", "stake", "percent", "date", "duration"]);
 
 /** Slots whose figure belongs to whoever offers or holds it, not always to the document's deal. */
 const BIDDER_SLOTS = new Set(["deal-value", "price-per-share", "enterprise-value", "stake", "investment", "total-investment", "holding-value", "round-size", "premium"]);
-const SLOT_PREMIUM = SLOTS.find((s) => s.id === "premium")!;
-const SLOT_MARKET_SHARE = SLOTS.find((s) => s.id === "market-share")!;
-const SLOT_EXTENSION = SLOTS.find((s) => s.id === "extension-length")!;
+const MARKET_SHARE_SLOTS = SLOTS.filter((s) => s.id === "market-share");
+const PREMIUM_SLOTS = SLOTS.filter((s) => s.id === "premium");
+const EXTENSION_SLOTS = SLOTS.filter((s) => s.id === "extension-length");
 
 function clausesOf(sentence: string, offset: number): Clause[] {
   const out: Clause[] = [];
@@ -282,39 +299,55 @@ function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Cla
   let bestDistance = reach + 1;
   const from = Math.max(s.start, f.start - reach - CLAUSE_PENALTY), to = Math.min(s.end, f.end + reach + CLAUSE_PENALTY);
   const window = text.slice(from, to);
-  const distance = (start: number, end: number) => {
-    let d = end <= f.start ? f.start - end : start >= f.end ? start - f.end - 0.5 : 0;
-    if (clauseOf(clauses, start) !== clause) d += CLAUSE_PENALTY;
-    // A cue after "and" introduces the next figure: "equity value of $52.4 billion and a total transaction value of …".
-    else if (start >= f.end && /\b(?:and|or|while|with|versus|vs)\b|[,;]/.test(text.slice(f.end, start))) d += CLAUSE_PENALTY;
-    return d;
-  };
-  for (const slot of slots) {
-    // Words that make a sum something else bind closely: "$36 million more a month", "$1 billion in synergies".
-    const other = slot === OTHER_MONEY;
-    const weight = other ? 0.5 : 1;
-    for (const [re, leadOnly] of [[CUES.get(slot.id), false], [LEADS.get(slot.id), true]] as Array<[RegExp | undefined, boolean]>) {
-      if (!re) continue;
-      re.lastIndex = 0;
-      for (let m = re.exec(window); m; m = re.exec(window)) {
-        const start = from + m.index, end = start + m[0].length;
-        if ((start < f.end && end > f.start) || (leadOnly && end > f.start)) continue;
-        const d = other && start >= f.end && /^\s*(?:\S+\s+){0,2}$/.test(text.slice(f.end, start)) ? 0 : distance(start, end) * weight;
-        if (d < bestDistance) { bestDistance = d; best = slot.id; }
-      }
+  for (const cue of cuesOf(slots)) {
+    cue.re.lastIndex = 0;
+    for (let m = cue.re.exec(window); m; m = cue.re.exec(window)) {
+      const start = from + m.index, end = start + m[0].length;
+      if ((start < f.end && end > f.start) || (cue.leadOnly && end > f.start)) continue;
+      // Words that make a sum something else bind closely: "$36 million more a month", "$1 billion in synergies".
+      const d = cue.other && start >= f.end && /^\s*(?:\S+\s+){0,2}$/.test(text.slice(f.end, start)) ? 0 : cueDistance(text, f, start, end, clause, clauses) * cue.weight;
+      if (d < bestDistance) { bestDistance = d; best = cue.slot; }
     }
   }
   if (market && best) {
-    const near = (start: number, end: number) => distance(start, end) <= bestDistance;
     MARKET.lastIndex = 0;
-    for (let m = MARKET.exec(window); m; m = MARKET.exec(window)) if (near(from + m.index, from + m.index + m[0].length)) return market === "skip" ? null : "valuation";
+    for (let m = MARKET.exec(window); m; m = MARKET.exec(window)) {
+      if (cueDistance(text, f, from + m.index, from + m.index + m[0].length, clause, clauses) <= bestDistance) return market === "skip" ? null : "valuation";
+    }
     SHARES_WORD.lastIndex = 0;
     for (let m = SHARES_WORD.exec(window); m; m = SHARES_WORD.exec(window)) {
       const move = MARKET_MOVE.exec(window.slice(m.index + m[0].length, m.index + m[0].length + 80));
-      if (move && near(from + m.index, from + m.index + m[0].length + move[0].length)) return market === "skip" ? null : "valuation";
+      if (move && cueDistance(text, f, from + m.index, from + m.index + m[0].length + move[0].length, clause, clauses) <= bestDistance) return market === "skip" ? null : "valuation";
     }
   }
   return best;
+}
+
+/** How far a cue at [start, end) is from a figure: a cue after it counts a little nearer, one in another clause (or after "and") further. */
+function cueDistance(text: string, f: Span, start: number, end: number, clause: Clause, clauses: Clause[]): number {
+  let d = end <= f.start ? f.start - end : start >= f.end ? start - f.end - 0.5 : 0;
+  if (clauseOf(clauses, start) !== clause) d += CLAUSE_PENALTY;
+  // A cue after "and" introduces the next figure: "equity value of $52.4 billion and a total transaction value of …".
+  else if (start >= f.end && /\b(?:and|or|while|with|versus|vs)\b|[,;]/.test(text.slice(f.end, start))) d += CLAUSE_PENALTY;
+  return d;
+}
+
+interface Cue { slot: string; re: RegExp; leadOnly: boolean; other: boolean; weight: number }
+const CUE_LISTS = new Map<SlotDefinition[], Cue[]>();
+
+/** A slot list's cue patterns, each once, in the table's order (a tie goes to the earlier slot). */
+function cuesOf(slots: SlotDefinition[]): Cue[] {
+  let list = CUE_LISTS.get(slots);
+  if (list) return list;
+  list = [];
+  for (const slot of slots) {
+    const other = slot === OTHER_MONEY;
+    const cues = CUES.get(slot.id), leads = LEADS.get(slot.id);
+    if (cues) list.push({ slot: slot.id, re: cues, leadOnly: false, other, weight: other ? 0.5 : 1 });
+    if (leads) list.push({ slot: slot.id, re: leads, leadOnly: true, other, weight: other ? 0.5 : 1 });
+  }
+  CUE_LISTS.set(slots, list);
+  return list;
 }
 
 function readingOf(f: Fact, modality: Modality): SlotReading {
