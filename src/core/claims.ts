@@ -1,14 +1,12 @@
-import type { Claim, DealStatus, Fact, Measure, Polarity, Sentence, Span } from "./types";
+import type { Claim, Fact, Measure, Polarity, Sentence, Span } from "./types";
 import { polarityOf, statusOf } from "./polarity";
 import type { CompiledTerm } from "./recognize/terms";
 import { termConcept } from "./recognize/terms";
 import type { OrgRecognizer } from "./recognize/orgs";
 import type { DocumentDeal } from "./types";
 import { readSlots } from "./deals/read";
-import { isSlot } from "./deals/slots";
+import { isArrangement } from "./deals/slots";
 
-/** Concepts whose state is a deal's progress (pending → completed, or terminated) rather than yes/no. */
-export const STATUS_CONCEPTS = new Set(["acquisition", "merger", "deal", "ipo", "recapitalization", "joint-venture", "tender-offer", "spin-off", "divestiture", "restructuring"]);
 const MEASURED = new Set(["money", "stake", "date"]);
 /** Concepts that carry an amount of money as their figure. */
 const MONEY_CONCEPTS = new Set(["investment", "funding-round", "valuation", "commitment", "acquisition", "merger", "break-up-fee", "ipo", "debt-financing", "tender-offer", "deal"]);
@@ -76,19 +74,13 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     const hits = conceptHits(inside, facts, segments, ctx.lexicon, text);
     const multi = new Set(hits.map((h) => h.concept)).size > 1;
     for (const h of hits) {
-      // A stake or a valuation is a slot of its deal: the slot's claim (below) states it, once.
-      if (isSlot(h.concept)) continue;
+      // A deal's progress and figures are its slots' claims (below); a concept claim is an arrangement's.
+      if (!isArrangement(h.concept)) continue;
       const span = multi ? h.segment : s;
       const segText = text.slice(h.segment.start, h.segment.end);
       const term = facts[h.term]!;
       const rel = term.start - h.segment.start;
-      let polarity: Polarity = polarityOf(segText, rel, rel + (term.end - term.start), h.concept, h.negates);
-      let status: DealStatus | undefined;
-      if (STATUS_CONCEPTS.has(h.concept)) {
-        status = statusOf(segText);
-        if (status === "terminated") polarity = "denies";
-        else if (polarity === "denies") polarity = "affirms";
-      }
+      const polarity: Polarity = polarityOf(segText, rel, rel + (term.end - term.start), h.concept, h.negates);
       // Copied to its length: filter leaves room for 17 entries, which a corpus's claims keep (16 MB at 10,000 articles).
       const claimFacts = inside.filter((k) => facts[k]!.start >= span.start && facts[k]!.end <= span.end).slice();
       const claim: Claim = {
@@ -104,8 +96,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
         fromHeading: s.heading,
         topic: "",
       };
-      if (status) claim.status = status;
-      const measure = measureOf(h, facts, claimFacts, status, text, ctx.lexicon);
+      const measure = measureOf(h, facts, claimFacts, text, ctx.lexicon);
       if (measure) claim.measure = measure;
       claims.push(claim);
     }
@@ -227,8 +218,8 @@ function ownerTerm(f: Fact, facts: Fact[], candidates: number[], segment: Span, 
   return before ?? after;
 }
 
-/** The one figure a claim gives for its concept: its own amount or stake, or (for a deal's outcome) a date. */
-function measureOf(h: Hit, facts: Fact[], claimFacts: number[], status: DealStatus | undefined, text: string, lexicon: CompiledTerm[]): Measure | undefined {
+/** The one figure an arrangement's claim gives: the amount that qualifies its term ("a $50 billion commitment"). */
+function measureOf(h: Hit, facts: Fact[], claimFacts: number[], text: string, lexicon: CompiledTerm[]): Measure | undefined {
   const term = facts[h.term]!;
   const within = (f: Fact) => f.start >= h.segment.start && f.end <= h.segment.end;
   const nearest = (pred: (f: Fact) => boolean): number | undefined => {
@@ -250,10 +241,6 @@ function measureOf(h: Hit, facts: Fact[], claimFacts: number[], status: DealStat
     };
     const k = nearest(owned);
     if (k !== undefined) return { kind: "money", fact: k };
-  }
-  if (status === "completed" || status === "terminated") {
-    const k = nearest((f) => f.kind === "date" && typeof f.value === "string" && /^(?:absolute|month_year|month)$/.test(f.dateKind ?? ""));
-    if (k !== undefined) return { kind: "date", fact: k };
   }
   return undefined;
 }

@@ -1,6 +1,5 @@
 import type { Claim, Contradiction, Fact, Topic } from "./types";
-import { STATUS_CONCEPTS } from "./claims";
-import { isSlot } from "./deals/slots";
+import { isArrangement } from "./deals/slots";
 import { quoted } from "./text/snippet";
 
 export interface ClaimRef {
@@ -28,7 +27,7 @@ const MAX_SCAN = 400;
  */
 export function findContradictions(topic: Topic, refs: ClaimRef[]): Contradiction[] {
   const out: Contradiction[] = [];
-  if (!ARRANGEMENT.test(topic.concept) && !isArrangement(topic.concept)) return out;
+  if (!isArrangement(topic.concept)) return out;
   // Where each claim's document begins in the list, to step over a document's own claims at once.
   const docStart: number[] = [];
   refs.forEach((r, i) => docStart.push(i > 0 && refs[i - 1]!.claim.document === r.claim.document ? docStart[i - 1]! : i));
@@ -51,17 +50,6 @@ export function findContradictions(topic: Topic, refs: ClaimRef[]): Contradictio
   }
   return out;
 }
-
-// Built-in concepts that are arrangements between the parties, which hold or end.
-const ARRANGEMENT = /^(?:cloud-exclusivity|exclusive-license|exclusivity|license|revenue-share|partnership|board-seat|preferential-access|agi-clause|nonprofit-control|public-benefit-corporation|joint-venture|commitment)$/;
-
-/** Whether a concept's claims hold or end (an arrangement), rather than carry a figure or a deal's progress. */
-function isArrangement(concept: string): boolean {
-  return !STATUS_CONCEPTS.has(concept) && !FIGURE_CONCEPTS.has(concept) && !isSlot(concept);
-}
-
-/** Concepts of the built-in lexicon whose claims are about figures or proceedings, not about an arrangement holding. */
-const FIGURE_CONCEPTS = new Set(["stake", "valuation", "funding-round", "investment", "break-up-fee", "debt-financing", "regulatory-approval", "regulatory-challenge", "shareholder-approval", "litigation", "secondary-sale", "buyback", "warrants", "down-round", "termination", "completion"]);
 
 function comparable(a: ClaimRef, b: ClaimRef): boolean {
   return a.claim.document !== b.claim.document && a.order < b.order && !a.claim.fromHeading;

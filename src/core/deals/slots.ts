@@ -87,6 +87,21 @@ export const OTHER_MONEY: SlotDefinition = { id: "other-money", label: "Other", 
 
 const BY_ID = new Map(SLOTS.map((s) => [s.id, s]));
 
+// The lexicon's concepts (recognize/terms.ts) by what a claim naming them says. A deal's progress and its
+// figures are its slots' (above); an arrangement between the parties holds or ends, and is its own claim.
+/** Concepts whose state is a deal's progress, told by the status slot. */
+const STATUS_CONCEPTS = new Set(["acquisition", "merger", "deal", "ipo", "recapitalization", "tender-offer", "spin-off", "divestiture", "restructuring"]);
+/** Concepts told by a figure or a proceeding, which the slots read. */
+const FIGURE_CONCEPTS = new Set(["stake", "valuation", "funding-round", "investment", "break-up-fee", "debt-financing", "regulatory-approval", "regulatory-challenge", "shareholder-approval", "litigation", "secondary-sale", "buyback", "warrants", "down-round", "termination", "completion"]);
+
+/**
+ * Whether a concept is an arrangement that holds or ends (an exclusive license, a revenue share, cloud
+ * exclusivity, a joint venture, a user's own term) rather than a deal's progress or figure.
+ */
+export function isArrangement(concept: string): boolean {
+  return !STATUS_CONCEPTS.has(concept) && !FIGURE_CONCEPTS.has(concept) && !BY_ID.has(concept);
+}
+
 export function slotOf(id: string): SlotDefinition | undefined {
   return BY_ID.get(id);
 }
