@@ -21,6 +21,17 @@ interface Hit {
   negates?: boolean;
 }
 
+const arrangementTerms = new WeakMap<CompiledTerm[], Map<string, boolean>>();
+
+/** Whether a term names an arrangement (worked out once per term and lexicon: a lexicon lookup is a search). */
+function namesArrangement(term: string, lexicon: CompiledTerm[]): boolean {
+  let known = arrangementTerms.get(lexicon);
+  if (!known) arrangementTerms.set(lexicon, (known = new Map()));
+  let yes = known.get(term);
+  if (yes === undefined) known.set(term, (yes = isArrangement(termConcept(term, lexicon).concept)));
+  return yes;
+}
+
 /** A claim's id: its document's path and its place among the document's claims. */
 export function claimId(path: string, n: number): string {
   return `${path}#${n}`;
@@ -68,7 +79,8 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     const sentenceOrgs = hasOrg ? partiesIn(inside, facts, ctx.orgs, attributionStart(text, s)) : [];
     const orgs = sentenceOrgs.length ? sentenceOrgs : prevOrgs.length ? prevOrgs : ctx.mainOrgs;
     if (sentenceOrgs.length) prevOrgs = sentenceOrgs;
-    if (!inside.some((k) => facts[k]!.kind === "term" || facts[k]!.kind === "stake")) continue;
+    // A concept claim is an arrangement's: a sentence naming none has none (its deal's slots are read below).
+    if (!inside.some((k) => facts[k]!.kind === "term" && namesArrangement(facts[k]!.value as string, ctx.lexicon))) continue;
 
     const segments = segmentsOf(text, s);
     const hits = conceptHits(inside, facts, segments, ctx.lexicon, text);

@@ -84,6 +84,7 @@ const STAGES: Array<[DealStage, RegExp]> = [
 const NOT_YET = /\b(?:to|to be|will be|would be|yet to be|yet to|pending)\s*$/i;
 // "… will stay on after the acquisition is completed": a completion in a clause of time is still to come.
 const WHEN_CLAUSE = /\b(?:after|once|when|until|before|upon)\b/i;
+const STAGES_IN_SENTENCE: Array<[DealStage, RegExp]> = STAGES.map(([stage, re]) => [stage, new RegExp(re.source, "gi")]);
 const ANY_STAGE = new RegExp(STAGES.map(([, re]) => re.source).join("|"), "i");
 const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|can|may|might|able to|option|right to|hopes? to|aims? to|plans? to|on track to|seeks? to)\b/i;
 const DEAL_CONTEXT = /\b(?:deal|acquisition|merger|megamerger|takeover|transaction|buyout|purchase|tie-up|combination|offer|bid|approach|agreement|buy|acquire|pursuit|plans? to)\b/i;
@@ -112,11 +113,15 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     // Most sentences give no slot a value: one with no figure, date, term or company is passed over, and one
     // with no figure or date is read only if it tells a stage of a deal, puts an event off or counts stores sold.
     if (!inside.some((k) => SLOT_FACTS.has(facts[k]!.kind))) continue;
-    const parties = inside.filter((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "party");
-    if (!ctx.deal && parties.length) carried = [...new Set(parties.map((k) => facts[k]!.value as string))].sort().slice(0, 2);
+    const partyOrg = (k: number) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "party";
+    if (!ctx.deal) {
+      const named = inside.filter(partyOrg);
+      if (named.length) carried = [...new Set(named.map((k) => facts[k]!.value as string))].sort().slice(0, 2);
+    }
     const sentence = text.slice(s.start, s.end);
     const figures = inside.some((k) => FIGURE_FACTS.has(facts[k]!.kind));
     if (!figures && !(DEAL_CONTEXT.test(sentence) && ANY_STAGE.test(sentence)) && !POSTPONED.test(sentence) && !(/\d/.test(sentence) && DIVEST.test(sentence))) continue;
+    const parties = inside.filter(partyOrg);
     const clauses = clausesOf(sentence, s.start);
     const named = [...new Set(parties.map((k) => facts[k]!.value as string))].sort();
     const docDeal = ctx.deal?.parties ?? carried;
@@ -223,7 +228,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
       if (slot && slot !== "suit-date") add(scope, slot, { value: "postponed", start: at.start, end: at.end, text: put[0], modality: "reported", replaced: true, changed: true });
     }
     // Where the deal stands.
-    if (ANY_STAGE.test(sentence) && DEAL_CONTEXT.test(sentence)) {
+    if (DEAL_CONTEXT.test(sentence) && ANY_STAGE.test(sentence)) {
       const regulator = inside.some((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "regulator");
       const stage = stageOf(text, clauses, regulator || CLEARANCE_CONTEXT.test(sentence), pubYear);
       if (stage) {
@@ -546,26 +551,30 @@ const AWAITED = /\b(?:pending|subject to|awaiting|await|needs?|require[sd]?|requ
 /** The stage of the deal a sentence tells, with its modality, or null. */
 function stageOf(text: string, clauses: Clause[], clearance: boolean, pubYear: number | undefined): SlotReading | null {
   let found: { stage: DealStage; rank: number; start: number; end: number; modality: Modality } | null = null;
-  for (const c of clauses) {
-    const words = text.slice(c.start, c.end);
-    // One scan finds whether any stage is told at all; most clauses tell none.
-    if (!ANY_STAGE.test(words)) continue;
-    STAGES.forEach(([stage, re], rank) => {
-      const m = re.exec(words);
-      if (!m) return;
-      const before = words.slice(0, m.index);
-      if (NEGATED.test(before)) return;
-      if (stage === "cleared" && !clearance) return;
+  const from = clauses[0]!.start, sentence = text.slice(from, clauses[clauses.length - 1]!.end);
+  // Each stage's words are looked for once in the sentence; the first time in each clause counts.
+  STAGES_IN_SENTENCE.forEach(([stage, re], rank) => {
+    re.lastIndex = 0;
+    let lastClause: Clause | undefined;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const c = clauseOf(clauses, from + m.index);
+      if (c === lastClause) continue;
+      lastClause = c;
+      const words = text.slice(c.start, c.end);
+      const at = from + m.index - c.start;
+      const before = words.slice(0, at);
+      if (NEGATED.test(before)) continue;
+      if (stage === "cleared" && !clearance) continue;
       // "is to be completed by …", "has yet to close": a completion still to come.
-      if (stage === "completed" && (NOT_YET.test(before) || WHEN_CLAUSE.test(tail(before, ",;").slice(-45)))) return;
+      if (stage === "completed" && (NOT_YET.test(before) || WHEN_CLAUSE.test(tail(before, ",;").slice(-45)))) continue;
       // "either side can walk away if the deal is not done by …": a stage on a condition named after it.
-      const after = words.slice(m.index + m[0].length, m.index + m[0].length + 40).split(/[,;]/)[0]!;
+      const after = words.slice(at + m[0].length, at + m[0].length + 40).split(/[,;]/)[0]!;
       let modality: Modality = conditional(before) || CONDITIONAL.test(after) ? "conditional" : STAGE_EXPECTED.test(tail(before, ".;").slice(-70)) ? "expected" : HISTORY_BEFORE.test(before) || pastYearIn(words, pubYear) ? "history" : "reported";
       if (stage === "cleared" && AWAITED.test(before)) modality = "expected";
-      if (modality === "conditional") return;
-      if (!found || rank < found.rank) found = { stage, rank, start: c.start + m.index, end: c.start + m.index + m[0].length, modality };
-    });
-  }
+      if (modality === "conditional") continue;
+      if (!found || rank < found.rank) found = { stage, rank, start: from + m.index, end: from + m.index + m[0].length, modality };
+    }
+  });
   if (!found) return null;
   const f = found as { stage: DealStage; start: number; end: number; modality: Modality };
   return { value: f.stage, start: f.start, end: f.end, text: text.slice(f.start, f.end), modality: f.modality };
