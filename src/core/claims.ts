@@ -1,5 +1,5 @@
 import type { Claim, Fact, Measure, Polarity, Sentence, Span } from "./types";
-import { polarityOf, statusOf } from "./polarity";
+import { polarityOf } from "./polarity";
 import type { CompiledTerm } from "./recognize/terms";
 import { termConcept } from "./recognize/terms";
 import type { OrgRecognizer } from "./recognize/orgs";
@@ -8,8 +8,8 @@ import { readSlots } from "./deals/read";
 import { isArrangement } from "./deals/slots";
 
 const MEASURED = new Set(["money", "stake", "date"]);
-/** Concepts that carry an amount of money as their figure. */
-const MONEY_CONCEPTS = new Set(["investment", "funding-round", "valuation", "commitment", "acquisition", "merger", "break-up-fee", "ipo", "debt-financing", "tender-offer", "deal"]);
+/** Arrangements that carry an amount of money as their figure ("a $50 billion commitment"). */
+const MONEY_CONCEPTS = new Set(["commitment"]);
 
 // Where one statement inside a sentence ends and another begins.
 const SEGMENT_BREAK = /;|\s[—–]\s|,?\s(?:after|because|once|whereas)\s|,\s(?:but|while|whereas|although|though|and)\s|\s(?:but|whereas|although)\s|\sand\s(?=(?:it\s|they\s)?(?:terminat\w*|ends?|ended|scrap\w*|cancel\w*|remov\w*|eliminat\w*|retains?|keeps?|extends?|grants?|agree\w*|will|would|also|is|are|was|were|has|have|had|no longer)\b)/g;
@@ -83,7 +83,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     if (!inside.some((k) => facts[k]!.kind === "term" && namesArrangement(facts[k]!.value as string, ctx.lexicon))) continue;
 
     const segments = segmentsOf(text, s);
-    const hits = conceptHits(inside, facts, segments, ctx.lexicon, text);
+    const hits = conceptHits(inside, facts, segments, ctx.lexicon);
     const multi = new Set(hits.map((h) => h.concept)).size > 1;
     for (const h of hits) {
       // A deal's progress and figures are its slots' claims (below); a concept claim is an arrangement's.
@@ -176,17 +176,17 @@ function segmentsOf(text: string, s: Span): Span[] {
   return out.filter((x) => x.end > x.start);
 }
 
-function conceptHits(inside: number[], facts: Fact[], segments: Span[], lexicon: CompiledTerm[], text: string): Hit[] {
+function conceptHits(inside: number[], facts: Fact[], segments: Span[], lexicon: CompiledTerm[]): Hit[] {
   const hits: Hit[] = [];
   const seen = new Set<string>();
-  const events: Array<{ term: number; segment: Span; id: string }> = [];
   const segOf = (f: Fact) => segments.find((g) => f.start >= g.start && f.start < g.end) ?? segments[segments.length - 1]!;
   for (const k of inside) {
     const f = facts[k]!;
     if (f.kind !== "term") continue;
     const { concept, event, negates } = termConcept(f.value as string, lexicon);
     const segment = segOf(f);
-    if (event) { events.push({ term: k, segment, id: f.value as string }); continue; }
+    // A term that tells what happens to a deal ("terminated", "the deal") is the status slot's, not a concept's.
+    if (event) continue;
     const key = `${concept}@${segment.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -199,16 +199,6 @@ function conceptHits(inside: number[], facts: Fact[], segments: Span[], lexicon:
     const segment = segOf(f);
     if (hits.some((h) => h.concept === "stake" && h.segment.start === segment.start)) continue;
     hits.push({ concept: "stake", term: k, segment });
-  }
-  // "The deal was terminated": a deal's progress told without naming its kind.
-  if (!hits.length) {
-    for (const e of events) {
-      const segText = text.slice(e.segment.start, e.segment.end);
-      if (statusOf(segText) && !seen.has(`deal@${e.segment.start}`)) {
-        seen.add(`deal@${e.segment.start}`);
-        hits.push({ concept: "deal", term: e.term, segment: e.segment });
-      }
-    }
   }
   return hits.sort((a, b) => facts[a.term]!.start - facts[b.term]!.start);
 }
