@@ -152,7 +152,7 @@ function report(p: Plan, snap: CorpusSnapshot): CliResult {
   const open = reviews ? reviews.open(snap.contradictions) : snap.contradictions;
   const code = p.failOn && open.length ? 1 : 0;
   const stderr = err.length ? err.join("\n") + "\n" : "";
-  if (format === "sarif") return { code, stdout: formatSarif(snap, abs, VERSION, reviews), stderr };
+  if (format === "sarif") return { code, stdout: formatSarif(snap, abs, VERSION, p.corpus.settings.flagSeverity, reviews), stderr };
   return { code, stdout: "", stderr, pieces: format === "json" ? contractJsonText(snap, reviews) : textReport(snap, p.color, reviews) };
 }
 

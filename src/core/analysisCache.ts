@@ -15,7 +15,7 @@ import { isRecord } from "./isRecord";
  * of a 10,000-article cache to one string took a fifth of a warm start). JSON never writes a raw newline or tab.
  * Last lines may keep the corpus's topics and contradictions (see cachedCorpus.ts).
  */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 
 /** [hash of the text, the analysis's JSON as UTF-8 bytes] */
 export type CachedDocument = [string, Uint8Array];

@@ -43,7 +43,8 @@ export function findContradictions(topic: Topic, refs: ClaimRef[]): Contradictio
       if (a === "neutral" || b === "neutral") continue;
       if (a === b) break;
       const shared = earlier.claim.orgs.filter((o) => later.claim.orgs.includes(o)).length;
-      out.push(make(topic, earlier, later, "polarity", shared >= 2 ? 0.85 : 0.7,
+      // An arrangement that ends after it held is the world changing; one said to hold after it ended is a disagreement.
+      out.push(make(topic, earlier, later, "polarity", shared >= 2 ? 0.85 : 0.7, b === "denies" ? "superseded" : "conflict",
         flat`${later.source} says ${b === "denies" ? "it ends or does not hold" : "it still holds"} (${quoted(later.claim.text, 90)}); ${earlier.source} said ${a === "denies" ? "it had ended" : "it held"} (${quoted(earlier.claim.text, 90)})`));
       flagged++;
     }
@@ -65,8 +66,8 @@ function flat(strings: TemplateStringsArray, ...values: unknown[]): string {
   return parts.join("");
 }
 
-function make(topic: Topic, earlier: ClaimRef, later: ClaimRef, kind: Contradiction["kind"], confidence: number, explanation: string): Contradiction {
-  return { topic: topic.id, earlier: earlier.claim.id, later: later.claim.id, kind, confidence, explanation };
+function make(topic: Topic, earlier: ClaimRef, later: ClaimRef, kind: Contradiction["kind"], confidence: number, nature: Contradiction["nature"], explanation: string): Contradiction {
+  return { topic: topic.id, earlier: earlier.claim.id, later: later.claim.id, kind, confidence, explanation, nature };
 }
 
 /**

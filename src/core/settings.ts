@@ -1,6 +1,7 @@
 import type { ExtraTerm } from "./recognize/terms";
 import { DEFAULT_MAX_BYTES } from "./text/decode";
 import { isRecord } from "./isRecord";
+import { DEFAULT_FLAG_SEVERITY, FLAG_LEVELS, type FlagSeverity } from "./review/flags";
 
 /** Everything a user can set, from `.claimscope.json` (CLI) or the `claimscope.*` settings (editor). */
 export interface Settings {
@@ -14,10 +15,12 @@ export interface Settings {
   maxFileSize: number;
   /** Most contradictions shown in the Problems panel (editor only): beyond, the panel would swamp the window. */
   maxProblems: number;
+  /** How loudly a flag of each nature is shown: Problems severity in the editor, SARIF level in reports. */
+  flagSeverity: FlagSeverity;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  include: [], exclude: [], order: [], published: {}, orgAliases: {}, extraTerms: [], tolerance: 0, maxFileSize: DEFAULT_MAX_BYTES, maxProblems: 1000,
+  include: [], exclude: [], order: [], published: {}, orgAliases: {}, extraTerms: [], tolerance: 0, maxFileSize: DEFAULT_MAX_BYTES, maxProblems: 1000, flagSeverity: DEFAULT_FLAG_SEVERITY,
 };
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
@@ -62,6 +65,13 @@ export function readSettings(raw: unknown, where = "settings"): { settings: Sett
   if (raw.maxProblems !== undefined) {
     if (Number.isInteger(raw.maxProblems) && (raw.maxProblems as number) >= 0) settings.maxProblems = raw.maxProblems as number;
     else bad("maxProblems", "a whole number, 0 or more");
+  }
+  if (raw.flagSeverity !== undefined) {
+    const levels: readonly unknown[] = FLAG_LEVELS;
+    const v = raw.flagSeverity;
+    if (isRecord(v) && Object.keys(v).every((k) => k === "conflict" || k === "superseded") && Object.values(v).every((l) => levels.includes(l))) {
+      settings.flagSeverity = { ...settings.flagSeverity, ...(v as Partial<FlagSeverity>) };
+    } else bad("flagSeverity", `an object { "conflict"?: level, "superseded"?: level } with levels ${FLAG_LEVELS.join(", ")}`);
   }
   return { settings, problems };
 }

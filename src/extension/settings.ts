@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { readSettings, type Settings } from "../core";
 
-const KEYS = ["include", "exclude", "order", "published", "orgAliases", "extraTerms", "tolerance", "maxFileSize", "maxProblems"] as const;
+const KEYS = ["include", "exclude", "order", "published", "orgAliases", "extraTerms", "tolerance", "maxFileSize", "maxProblems", "flagSeverity"] as const;
 
 export const CONFIG_FILE = ".claimscope.json";
 

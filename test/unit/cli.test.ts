@@ -49,8 +49,8 @@ test("cli json: follows the claimscope/analysis@1 contract exactly", () => {
   let changes = 0;
   for (const x of data.contradictions) {
     const base = ["topic", "earlier", "later", "kind", "confidence", "explanation"];
-    // A flag on an arrangement keeps the first fields; one on a deal's slot adds the change it is.
-    if (x.slot === undefined) assert.deepEqual(Object.keys(x), base);
+    // A flag on an arrangement adds its nature; one on a deal's slot adds the change it is.
+    if (x.slot === undefined) assert.deepEqual(Object.keys(x), [...base, "nature"]);
     else {
       changes++;
       assert.deepEqual(Object.keys(x), [...base, "deal", "slot", "earlierValue", "laterValue", "nature", "alsoEarlier"]);

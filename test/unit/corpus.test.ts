@@ -44,19 +44,19 @@ test("sample corpus: topics group differently worded claims on one thing", () =>
 
 test("sample corpus: every kind of contradiction is found, and agreeing restatements are not flagged", () => {
   const snap = sampleIndex().result();
-  const got = snap.contradictions.map((c) => `${c.kind} ${short(c.earlier)} > ${short(c.later)}${c.nature ? ` ${c.slot} ${c.nature}` : ""}`).sort();
+  const got = snap.contradictions.map((c) => `${c.kind} ${short(c.earlier)} > ${short(c.later)} ${c.slot ?? "-"} ${c.nature}`).sort();
   // 01#0 "Northwind keeps its exclusive license…", 04#1 "…it ends Northwind Robotics' exclusive license…"; 01#3 the $6.8 billion
   // price, 03#1 "…raised its offer… $7.4 billion"; 05#2 "…completed… on June 29", 06#1 "…closed… on July 2"; 01#9/04#3 the
   // 12% and 15% stakes. 02's "roughly $6.8 billion" restates the price and raises nothing; neither does 06's "$7.4 billion".
   assert.deepEqual(got, [
     "date 05#2 > 06#1 completed-on conflict",
-    "polarity 01#0 > 04#1",
-    "polarity 01#1 > 06#0",
-    "polarity 01#2 > 04#2",
-    "polarity 02#0 > 04#1",
-    "polarity 03#0 > 04#2",
-    "polarity 04#1 > 05#0",
-    "polarity 05#1 > 06#0",
+    "polarity 01#0 > 04#1 - superseded",
+    "polarity 01#1 > 06#0 - superseded",
+    "polarity 01#2 > 04#2 - superseded",
+    "polarity 02#0 > 04#1 - superseded",
+    "polarity 03#0 > 04#2 - superseded",
+    "polarity 04#1 > 05#0 - conflict",
+    "polarity 05#1 > 06#0 - superseded",
     "value 01#3 > 03#1 deal-value superseded",
     "value 01#4 > 06#4 price-per-share conflict",
     "value 01#9 > 04#3 stake conflict",

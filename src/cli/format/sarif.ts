@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { changeSummary, lineColumn, reviewState, type Claim, type CorpusSnapshot, type ReviewIndex } from "../../core";
+import { changeSummary, flagStatus, lineColumn, sarifLevel, type Claim, type CorpusSnapshot, type FlagSeverity, type ReviewIndex } from "../../core";
 
 const RULES: Record<string, string> = {
   polarity: "A later article says an arrangement ended (or still holds) where an earlier one said the opposite.",
@@ -9,10 +9,11 @@ const RULES: Record<string, string> = {
 };
 
 /**
- * SARIF 2.1.0: one result per contradiction, located at the earlier and the later statement. A
- * reviewed flag carries its review; a dismissed one is suppressed, so code-scanning tools hide it.
+ * SARIF 2.1.0: one result per contradiction, located at the earlier and the later statement, at the level
+ * the settings give its nature. A reviewed flag carries its review; a dismissed one is suppressed, so
+ * code-scanning tools hide it.
  */
-export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, reviews?: ReviewIndex): string {
+export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, severity: FlagSeverity, reviews?: ReviewIndex): string {
   const location = (claim: Claim, id: number, text: string) => {
     const doc = snap.documentOf.get(claim.id)!.analysis;
     const a = lineColumn(doc.text, claim.start), b = lineColumn(doc.text, claim.end);
@@ -27,12 +28,13 @@ export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, 
   };
   const results = snap.contradictions.map((x) => {
     const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
-    const r = reviews?.ofContradiction(x);
-    const state = reviewState(r);
-    const note = r?.annotation.note;
+    const status = flagStatus(x, reviews, severity);
+    const state = status.state === "open" ? undefined : status.state;
+    const note = status.review?.annotation.note;
     return {
       ruleId: `contradiction/${x.kind}`,
-      level: state === "superseded" ? "note" : "warning",
+      // A dismissed result keeps the level of its nature: its suppression is what hides it.
+      level: sarifLevel(status.level ?? severity[status.nature]),
       message: { text: `${changeSummary(x, snap.claims) ?? x.explanation} ([earlier statement](0), [later statement](1))` },
       locations: [location(e, 0, "earlier statement"), location(l, 1, "later statement")],
       relatedLocations: [location(e, 0, "earlier statement"), location(l, 1, "later statement")],
