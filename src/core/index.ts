@@ -21,7 +21,8 @@ export { parseAnnotationFile, serializeAnnotationFile, applyEdits, mergeEdits, r
 export { resolveReviews, contradictionKey, claimsAt, reviewState, type ReviewIndex, type ResolvedAnnotation, type AnchoredRange } from "./review/resolve";
 export { reviewContradiction, reviewClaim, noteOn, type Stamp } from "./review/create";
 export { toWebAnnotations, fromWebAnnotations, type ImportContext, type ImportResult } from "./review/webAnnotation";
-export { topicTimeline, type Timeline, type TimelineEntry, type TimelineLink } from "./review/timeline";
+export { flagStatus, shownFlags, contradictedSpans, changeKey, flagChange, flagMessage, shortSource, sarifLevel, natureOf, FLAG_LEVELS, DEFAULT_FLAG_SEVERITY, MAX_MESSAGE, type FlagStatus, type FlagLevel, type FlagNature, type FlagSeverity } from "./review/flags";
+export { dealSheets, dealSheet, type DealSheet, type SheetSlot, type SheetValue, type SheetFlag } from "./review/dealSheet";
 export { isRecord } from "./isRecord";
 export { claimPath } from "./claims";
 export { cacheText, readCache, cachedAnalysis, encodeDocument, decodeDocument, cacheFingerprint, CACHE_FORMAT, AnalysisCache, type CachedDocument, type TextHash } from "./analysisCache";

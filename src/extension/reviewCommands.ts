@@ -21,10 +21,15 @@ export function registerReviewCommands(corpus: CorpusService, reviews: ReviewSer
   };
   return [
     reg("claimscope.reviewContradiction", guard(async (subject?: Subject, state?: unknown, note?: unknown) => {
-      const flag = await pickFlag(corpus, flagsOf(corpus, subject));
+      // A change (the tree's node for one statement changing several earlier ones) is reviewed as one.
+      const change = isRecord(subject) && Array.isArray(subject.flags) ? flagsOf(corpus, subject) : undefined;
+      const flag = change ? change[0] : await pickFlag(corpus, flagsOf(corpus, subject));
       if (!flag) return undefined;
       const review = await askReview(FLAG_STATES, isFlagState, reviews.index().ofContradiction(flag)?.annotation, state, note, "Review the flag");
-      return review && reviews.reviewContradiction(flag, review.state, review.note);
+      if (!review) return undefined;
+      let last: Annotation | undefined;
+      for (const f of change ?? [flag]) last = await reviews.reviewContradiction(f, review.state, review.note);
+      return last;
     })),
     reg("claimscope.reviewClaim", guard(async (subject?: Subject, state?: unknown, note?: unknown) => {
       const id = claimOf(corpus, subject);
@@ -83,6 +88,11 @@ function defaultExport(): vscode.Uri | undefined {
 /** The flags a subject stands for: the flag itself, those of a claim, or those of the claims under the cursor. */
 export function flagsOf(corpus: CorpusService, subject: Subject): Contradiction[] {
   const snap = corpus.snapshot();
+  if (isRecord(subject) && Array.isArray(subject.flags)) {
+    const pairs = subject.flags.slice(0, 1000).filter((p): p is { earlier: string; later: string } => isRecord(p) && typeof p.earlier === "string" && typeof p.later === "string");
+    const wanted = new Set(pairs.map((p) => `${p.earlier}\u0000${p.later}`));
+    return snap.contradictions.filter((c) => wanted.has(`${c.earlier}\u0000${c.later}`));
+  }
   if (isRecord(subject) && typeof subject.earlier === "string" && typeof subject.later === "string") {
     return snap.contradictions.filter((c) => c.earlier === subject.earlier && c.later === subject.later);
   }
