@@ -72,9 +72,19 @@ export class FactLookup {
     this.primaryChars = Uint32Array.from(this.entries, (e) => charMask(e.primary));
   }
 
+  /**
+   * The best entries for a query: facts of a kind the query names ("stake", "date") first; a statement once
+   * (its claim entry is left out where one of its facts is listed).
+   */
   search(query: string, limit = 50): LookupEntry[] {
     const words = tokens(query);
-    if (!words.length) return this.entries.slice(0, limit);
+    if (!words.length) return onePerStatement(this.entries.slice(0, limit));
+    // A claim may drop out for its fact: rank a few more than asked.
+    const found = this.rank(words, limit + 8);
+    return onePerStatement(kindsFirst(found, words)).slice(0, limit);
+  }
+
+  private rank(words: string[], limit: number): LookupEntry[] {
     // Entries holding every word so far: a per-entry count of the words matched, so no set is built per word.
     // The counts live in one array kept between queries (a fresh one per query is garbage the size of the
     // corpus): entry i has matched k words when marks[i] is base + k; anything below base counts as none.
@@ -137,6 +147,41 @@ export class FactLookup {
     const budget = w.length >= 7 ? 2 : 1;
     for (const word of this.vocabulary) if (Math.abs(word.length - w.length) <= budget && withinEdits(word, w, budget)) take(word);
   }
+}
+
+/** The kinds of fact a query names by a word of a kind ("stake", "amount", "date"), as the lookup indexes them. */
+function namedKinds(words: string[]): Set<LookupEntry["kind"]> {
+  const kinds = new Set<LookupEntry["kind"]>();
+  for (const [kind, named] of Object.entries(KIND_WORDS)) if (named!.split(" ").some((n) => words.includes(n))) kinds.add(kind as Fact["kind"]);
+  return kinds;
+}
+
+/** Facts of the kinds the query names before the rest, each side in rank order. */
+function kindsFirst(list: LookupEntry[], words: string[]): LookupEntry[] {
+  const kinds = namedKinds(words);
+  if (!kinds.size) return list;
+  return [...list.filter((e) => kinds.has(e.kind)), ...list.filter((e) => !kinds.has(e.kind))];
+}
+
+/**
+ * A statement is shown once: by its best-ranked entry, and by further facts only of that entry's kind (two
+ * amounts of one sentence); its claim, or a term or company of it, is not listed again. A fact is preferred
+ * to the claim of its statement.
+ */
+function onePerStatement(list: LookupEntry[]): LookupEntry[] {
+  const key = (e: LookupEntry) => `${e.path}\u0000${e.context}`;
+  const hasFact = new Set(list.filter((e) => e.kind !== "claim").map(key));
+  const shownAs = new Map<string, LookupEntry["kind"]>();
+  const out: LookupEntry[] = [];
+  for (const e of list) {
+    const k = key(e);
+    if (e.kind === "claim" && hasFact.has(k)) continue;
+    const kind = shownAs.get(k);
+    if (kind !== undefined && kind !== e.kind) continue;
+    shownAs.set(k, e.kind);
+    out.push(e);
+  }
+  return out;
 }
 
 /** A bit per letter a–z and per digit (folded into the last six bits) that `text` (lower-cased) holds. */

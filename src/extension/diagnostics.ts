@@ -1,16 +1,23 @@
 import * as vscode from "vscode";
-import { ANNOTATIONS_PATH, claimPath, mostConfident, reviewState, snippet, type Contradiction, type ResolvedAnnotation } from "../core";
+import { ANNOTATIONS_PATH, changeKey, claimPath, flagMessage, flagStatus, mostConfident, snippet, type Contradiction, type FlagLevel, type FlagStatus } from "../core";
 import type { CorpusService } from "./corpusService";
 import type { ReviewService } from "./reviews";
 import { rangeIn } from "./positions";
 
+const SEVERITY: Record<FlagLevel, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
 /**
- * Problems: a statement a later article contradicts is a warning pointing at the later statement;
- * the later one carries an information diagnostic pointing back. A dismissed flag leaves; a superseded
- * one stays as information, a conflict as a warning, both saying so. Orphaned annotations and an
- * unreadable annotations file are reported on that file. At most `maxProblems` contradictions are shown —
- * those in open files first, then the most confident — so a corpus with tens of thousands of flags does
- * not swamp the window; the Claims view keeps them all.
+ * Problems: one entry per change, on the later statement's changed figure (or the statement, for an
+ * arrangement), telling the change in one line; its related information points at every earlier statement
+ * it changes. The severity follows the flag's nature (settings: a conflict is a warning, a superseded fact
+ * information); a dismissed flag leaves. Orphaned annotations and an unreadable annotations file are
+ * reported on that file. At most `maxProblems` flags are shown — those in open files first, then the most
+ * confident — so a corpus with tens of thousands of flags does not swamp the window; the Claims view keeps them all.
  */
 export class ContradictionDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection("claimscope");
@@ -28,21 +35,19 @@ export class ContradictionDiagnostics implements vscode.Disposable {
   update(): void {
     const snap = this.corpus.snapshot();
     const index = this.reviews.index();
+    const severity = this.corpus.settings.flagSeverity;
     const byUri = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
     const add = (uri: vscode.Uri, d: vscode.Diagnostic) => {
       const k = uri.toString();
       if (!byUri.has(k)) byUri.set(k, { uri, list: [] });
       byUri.get(k)!.list.push(d);
     };
-    // Each flag's review is looked up once: it decides both whether the flag is shown and how.
-    const reviewOf = new Map<Contradiction, ResolvedAnnotation>();
+    const statusOf = new Map<Contradiction, FlagStatus>();
     let shown: Contradiction[] = [];
     for (const x of snap.contradictions) {
-      const review = index.ofContradiction(x);
-      if (review) {
-        if (reviewState(review) === "dismissed") continue;
-        reviewOf.set(x, review);
-      }
+      const status = flagStatus(x, index, severity);
+      if (!status.shown) continue;
+      statusOf.set(x, status);
       shown.push(x);
     }
     const max = this.corpus.settings.maxProblems;
@@ -51,29 +56,40 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       const open = new Set(vscode.window.visibleTextEditors.map((e) => this.corpus.keyFor(e.document.uri)));
       const inOpen: Contradiction[] = [], rest: Contradiction[] = [];
       // Told by the claims' ids: looking the claims up would decode every article of a corpus shown from the cache.
-      for (const x of shown) (open.has(claimPath(x.earlier)) || open.has(claimPath(x.later)) ? inOpen : rest).push(x);
+      for (const x of shown) (open.has(claimPath(x.later)) ? inOpen : rest).push(x);
       shown = mostConfident(inOpen, max);
       shown = shown.concat(mostConfident(rest, max - shown.length));
     }
+    // Flags telling one change of one statement, in one state, are one entry pointing at each earlier statement.
+    const entries = new Map<string, { first: Contradiction; earlier: string[] }>();
     for (const x of shown) {
-      const review = reviewOf.get(x);
-      const state = reviewState(review);
-      const judged = state ? ` — reviewed: ${state}${review!.annotation.note ? ` (${snippet(review!.annotation.note, 80)})` : ""}` : "";
-      const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
-      const ed = snap.documentOf.get(e.id)!.analysis, ld = snap.documentOf.get(l.id)!.analysis;
-      const eu = this.corpus.uriFor(ed.path), lu = this.corpus.uriFor(ld.path);
-      if (!eu || !lu) continue;
-      const er = rangeIn(ed, e.start, e.end), lr = rangeIn(ld, l.start, l.end);
-      const warn = new vscode.Diagnostic(er, `Contradicted by a later article: ${x.explanation}${judged}`, state === "superseded" ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning);
-      warn.source = "claimscope";
-      warn.code = `contradiction/${x.kind}`;
-      warn.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(lu, lr), `later statement: ${snippet(l.text, 120)}`)];
-      add(eu, warn);
-      const info = new vscode.Diagnostic(lr, `Contradicts an earlier statement in ${ed.path} (${x.kind})${judged}`, vscode.DiagnosticSeverity.Information);
-      info.source = "claimscope";
-      info.code = `contradiction/${x.kind}`;
-      info.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(eu, er), `earlier statement: ${snippet(e.text, 120)}`)];
-      add(lu, info);
+      const status = statusOf.get(x)!;
+      const key = changeKey(x, snap, status);
+      const entry = entries.get(key);
+      if (entry) entry.earlier.push(x.earlier, ...(x.alsoEarlier ?? []));
+      else entries.set(key, { first: x, earlier: [x.earlier, ...(x.alsoEarlier ?? [])] });
+    }
+    for (const { first: x, earlier } of entries.values()) {
+      const status = statusOf.get(x)!;
+      const l = snap.claims.get(x.later)!;
+      const ld = snap.documentOf.get(l.id)!.analysis;
+      const lu = this.corpus.uriFor(ld.path);
+      if (!lu) continue;
+      const at = l.slot && l.slot.end > l.slot.start ? l.slot : l;
+      const d = new vscode.Diagnostic(rangeIn(ld, at.start, at.end), flagMessage(x, snap, status), SEVERITY[status.level!]);
+      d.source = "claimscope";
+      d.code = `contradiction/${x.kind}`;
+      d.relatedInformation = [];
+      for (const id of [...new Set(earlier)]) {
+        const e = snap.claims.get(id);
+        const ed = e && snap.documentOf.get(id)?.analysis;
+        const eu = ed && this.corpus.uriFor(ed.path);
+        if (!e || !ed || !eu) continue;
+        d.relatedInformation.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(eu, rangeIn(ed, e.start, e.end)), `earlier, ${ed.path}: ${snippet(e.text, 100)}`));
+      }
+      const note = status.review?.annotation.note;
+      if (note) d.relatedInformation.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(lu, d.range), `reviewed ${status.state}: ${snippet(note, 100)}`));
+      add(lu, d);
     }
     for (const store of this.reviews.allStores()) {
       // The entry's line in the file, found only when there is an orphan to point at.

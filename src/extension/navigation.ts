@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
-import type { DocumentAnalysis } from "../core";
+import type { Contradiction, DocumentAnalysis } from "../core";
+import type { ShownFlags } from "./highlighting";
 import type { CorpusService } from "./corpusService";
 import { rangeIn } from "./positions";
 
@@ -38,21 +39,22 @@ export async function openRange(corpus: CorpusService, path: unknown, start: unk
   return true;
 }
 
-/** Contradicted statements (earlier and later) in corpus order, for next/previous navigation. */
-function stops(corpus: CorpusService): Array<{ id: string; order: number; start: number }> {
+/** Contradicted statements (earlier and later) of the shown flags in corpus order, for next/previous navigation. */
+function stops(corpus: CorpusService, flags: readonly Contradiction[]): Array<{ id: string; order: number; start: number }> {
   const snap = corpus.snapshot();
   const ids = new Set<string>();
-  for (const x of snap.contradictions) { ids.add(x.earlier); ids.add(x.later); }
+  for (const x of flags) { ids.add(x.earlier); ids.add(x.later); }
   const all = [...ids].map((id) => ({ id, order: snap.documentOf.get(id)!.order, start: snap.claims.get(id)!.start }))
     .sort((a, b) => a.order - b.order || a.start - b.start || (a.id < b.id ? -1 : 1));
   // Two claims from one sentence are one place to go to.
   return all.filter((s, i) => i === 0 || s.order !== all[i - 1]!.order || s.start !== all[i - 1]!.start);
 }
 
-/** Goes to the next (or previous) contradicted statement after the cursor, wrapping around the corpus. */
-export async function stepContradiction(corpus: CorpusService, direction: 1 | -1): Promise<string | undefined> {
+/** Goes to the next (or previous) contradicted statement after the cursor, wrapping around the corpus; dismissed flags are skipped. */
+export async function stepContradiction(corpus: CorpusService, flags: ShownFlags, direction: 1 | -1): Promise<string | undefined> {
   await corpus.ready;
-  const list = stops(corpus);
+  await flags.reviews.ready;
+  const list = stops(corpus, flags.list());
   if (!list.length) {
     void vscode.window.showInformationMessage("Claimscope: no contradictions in this corpus.");
     return undefined;
