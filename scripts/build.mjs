@@ -16,6 +16,9 @@ await build({ ...common, entryPoints: ["src/extension/extension.ts"], outfile: "
 // The analysis pool's worker thread, beside both (they load it from their own folder).
 await build({ ...common, entryPoints: ["src/node/analysisWorker.ts"], outfile: "dist/worker.js" });
 
+// The deal sheet's page script, with the charting library it draws with: one file the webview loads from the extension.
+await build({ bundle: true, platform: "browser", target: "es2022", format: "iife", minify: true, logLevel: "warning", entryPoints: ["src/webview/dealSheet.ts"], outfile: "dist/webview/dealSheet.js", legalComments: "linked" });
+
 // The extension's integration tests (run inside VS Code): the mocha entry and one file per suite.
 const suites = readdirSync("test/e2e/suite").filter((f) => f.endsWith(".test.ts")).map((f) => `test/e2e/suite/${f}`);
 await build({ ...common, entryPoints: ["test/e2e/index.ts"], outfile: "dist/test/e2e/index.js", external: ["vscode", "mocha"] });

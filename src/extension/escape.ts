@@ -12,4 +12,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([#+\-=]|\d+[.)])/, (_, space: string, mark: string) => `${space}\\${mark}`);
 }
 
+/** Text for HTML content and attribute values (a webview page). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
 export { snippet } from "../core";

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { CorpusService } from "./corpusService";
 import { registerArticleLanguage } from "./articleLanguage";
-import { Highlighting, legend, ARTICLE_SELECTOR } from "./highlighting";
+import { ContradictedMarks, Highlighting, ShownFlags, legend, ARTICLE_SELECTOR } from "./highlighting";
 import { ClaimsTree } from "./claimsTree";
 import { ClaimHover } from "./hover";
 import { ContradictionDiagnostics } from "./diagnostics";
@@ -11,7 +11,7 @@ import { lookupItems } from "./lookup";
 import { ReviewService } from "./reviews";
 import { ReviewActions } from "./reviewActions";
 import { registerReviewCommands } from "./reviewCommands";
-import { TimelinePanel } from "./timeline";
+import { DealSheetPanel } from "./dealSheet";
 
 /** What the extension gives its tests (and other extensions). */
 export interface ClaimscopeApi {
@@ -19,7 +19,8 @@ export interface ClaimscopeApi {
   tree: ClaimsTree;
   diagnostics: vscode.DiagnosticCollection;
   reviews: ReviewService;
-  timeline: TimelinePanel;
+  dealSheet: DealSheetPanel;
+  marks: ContradictedMarks;
   lookup(query: string): Array<{ label: string; description?: string; detail?: string }>;
   /** Milliseconds spent in activate(), and from activation until the first index was complete (reported by the tests). */
   timings: { activateMs: number; firstIndexMs?: number };
@@ -33,8 +34,10 @@ export function activate(context: vscode.ExtensionContext): ClaimscopeApi {
   const tree = new ClaimsTree(corpus, reviews, context.workspaceState);
   const view = vscode.window.createTreeView("claimscope.claims", { treeDataProvider: tree, showCollapseAll: true });
   const diagnostics = new ContradictionDiagnostics(corpus, reviews);
-  const timeline = new TimelinePanel(context.extensionUri, corpus, reviews);
-  const highlighting = new Highlighting(corpus);
+  const dealSheet = new DealSheetPanel(context.extensionUri, corpus, reviews);
+  const shown = new ShownFlags(corpus, reviews);
+  const highlighting = new Highlighting(corpus, shown);
+  const marks = new ContradictedMarks(corpus, shown);
   const describe = () => {
     const snap = corpus.snapshot();
     const open = snap.contradictions.length ? reviews.index().open(snap.contradictions).length : 0;
@@ -43,21 +46,21 @@ export function activate(context: vscode.ExtensionContext): ClaimscopeApi {
   };
   reviews.onDidChange(describe);
   context.subscriptions.push(
-    log, corpus, reviews, view, diagnostics, timeline,
+    log, corpus, reviews, view, diagnostics, dealSheet, marks,
     registerArticleLanguage(corpus),
     vscode.languages.registerDocumentSemanticTokensProvider(ARTICLE_SELECTOR, highlighting, legend),
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new ClaimHover(corpus, reviews)),
     vscode.languages.registerCodeActionsProvider(ARTICLE_SELECTOR, new ReviewActions(corpus, reviews), { providedCodeActionKinds: ReviewActions.kinds }),
     createStatusBar(corpus, reviews, diagnostics),
-    ...registerCommands(corpus, tree, view),
+    ...registerCommands(corpus, tree, view, shown),
     ...registerReviewCommands(corpus, reviews),
-    vscode.commands.registerCommand("claimscope.showTimeline", (topic?: unknown) => timeline.show(topic)),
+    vscode.commands.registerCommand("claimscope.showDealSheet", (deal?: unknown) => dealSheet.show(deal)),
     tree.onDidChangeTreeData(describe),
   );
   const timings: ClaimscopeApi["timings"] = { activateMs: 0 };
   void corpus.reindex().then(() => { timings.firstIndexMs = globalThis.performance.now() - t0; });
   timings.activateMs = globalThis.performance.now() - t0;
-  return { corpus, tree, diagnostics: diagnostics.collection, reviews, timeline, timings, lookup: (q) => lookupItems(corpus, q) };
+  return { corpus, tree, diagnostics: diagnostics.collection, reviews, dealSheet, marks, timings, lookup: (q) => lookupItems(corpus, q) };
 }
 
 export function deactivate(): void {}

@@ -33,20 +33,20 @@ test("grammar: money, stakes, percentages, dates, deal terms and organisations g
   const g = await grammar("text.claimscope.article");
   const got = scopesOf(g, "Microsoft holds a 27% stake after the $110 billion funding round in October 2025; shares fell 2.3% and its exclusive license ends.");
   assert.deepEqual(got, [
-    ["Microsoft", "entity.name.type.organization.claimscope"],
-    ["27%", "constant.numeric.percentage.stake.claimscope"],
-    ["stake", "keyword.other.deal-term.claimscope"],
+    ["Microsoft", "entity.name.function.organization.claimscope"],
+    ["27%", "entity.name.type.stake.claimscope"],
+    ["stake", "keyword.control.deal-term.claimscope"],
     ["$110 billion", "constant.numeric.money.claimscope"],
-    ["funding round", "keyword.other.deal-term.claimscope"],
-    ["October 2025", "constant.other.date.claimscope"],
-    ["2.3%", "constant.numeric.percentage.claimscope"],
-    ["exclusive license", "keyword.other.deal-term.claimscope"],
+    ["funding round", "keyword.control.deal-term.claimscope"],
+    ["October 2025", "string.other.date.claimscope"],
+    ["2.3%", "variable.other.percentage.claimscope"],
+    ["exclusive license", "keyword.control.deal-term.claimscope"],
   ]);
-  assert.deepEqual(scopesOf(g, "an offer of 310p a share and a break fee"), [["310p", "constant.numeric.money.claimscope"], ["break fee", "keyword.other.deal-term.claimscope"]]);
+  assert.deepEqual(scopesOf(g, "an offer of 310p a share and a break fee"), [["310p", "constant.numeric.money.claimscope"], ["break fee", "keyword.control.deal-term.claimscope"]]);
   assert.deepEqual(scopesOf(g, "a multibillion-dollar deal with 336 billion transistors in 1080p"), []);
 });
 
 test("grammar: the Markdown injection compiles and marks the same facts", async () => {
   const g = await grammar("claimscope.markdown.injection");
-  assert.deepEqual(scopesOf(g, "up to $5 billion, 18 months"), [["$5 billion", "constant.numeric.money.claimscope"], ["18 months", "constant.other.date.duration.claimscope"]]);
+  assert.deepEqual(scopesOf(g, "up to $5 billion, 18 months"), [["$5 billion", "constant.numeric.money.claimscope"], ["18 months", "string.other.date.duration.claimscope"]]);
 });

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   anchor, applyEdits, contractJsonText, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, noteOn, parseAnnotationFile,
-  resolveReviews, reviewClaim, reviewContradiction, serializeAnnotationFile, targetFor, toContract, toWebAnnotations, topicTimeline,
+  resolveReviews, reviewClaim, reviewContradiction, serializeAnnotationFile, targetFor, toContract, toWebAnnotations,
   type AnnotationFile, type CorpusSnapshot,
 } from "../../src/core";
 import { sampleDocuments } from "./helpers";
@@ -183,20 +183,6 @@ test("W3C Web Annotation: export and import give back the same annotations; othe
   assert.deepEqual([r.all[0]!.status, r.all[0]!.ranges[0]!.start], ["anchored", 5]);
 });
 
-test("timeline: a topic's claims in corpus order with figures, flags and review states", () => {
-  const snap = sampleIndex().result();
-  const flag = snap.contradictions.find((x) => x.kind === "value")!;
-  const file = applyEdits(emptyAnnotationFile(), [{ type: "put", annotation: reviewContradiction(snap, flag, "superseded", "price revised", stamp()) }]);
-  const timeline = topicTimeline(snap, resolveReviews(snap, file), flag.topic)!;
-  const orders = timeline.entries.map((e) => e.order);
-  assert.deepEqual(orders, [...orders].sort((a, b) => a - b));
-  const earlier = timeline.entries.find((e) => e.claim.id === flag.earlier)!;
-  assert.ok(earlier.value, "the figure is shown");
-  const link = earlier.contradictedBy.find((l) => l.claim === flag.later)!;
-  assert.deepEqual([link.kind, link.review, link.note], ["value", "superseded", "price revised"]);
-  assert.equal(timeline.entries.find((e) => e.claim.id === flag.later)!.contradicts[0]!.review, "superseded");
-  assert.equal(topicTimeline(snap, resolveReviews(snap, emptyAnnotationFile()), "no-such-topic"), undefined);
-});
 
 test("contract: the streamed JSON text is the contract object's JSON, character for character, with and without reviews", () => {
   const index = sampleIndex();

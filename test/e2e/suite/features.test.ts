@@ -31,15 +31,20 @@ suite("highlighting, hovers, Problems", () => {
     assert.ok(toks.some((t) => t.text === "March 2023" && t.type === "dealDate"));
   });
 
-  test("hover on a figure: normalized value, topic, corpus order, and other sources with links", async () => {
+  test("hover on a figure: the fact first, then its slot's history with sources and dates as links, review actions last", async () => {
     await api();
     const ed = await open("01-halvorsen-agrees-to-buy-northwind.md");
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", ed.document.uri, offsetOf(ed.document, "12% stake"));
     const text = hoverText(hovers);
-    assert.match(text, /Ownership stake: `12%`/);
-    assert.match(text, /published 2026-01-12 · #1 of 6 in corpus order/);
-    assert.match(text, /Topic:\*\* Stake · Halvorsen, Northwind/);
-    assert.match(text, /⚠ contradicted later \(value\): \[04-lumen-ends-exclusive-license\.txt\]\(command:claimscope\.openClaim\?/);
+    const at = (re: RegExp) => { const m = re.exec(text); assert.ok(m, `${re} in ${text}`); return m.index; };
+    const fact = at(/^\*\*12%\*\* — Ownership stake: `12%`/m);
+    const slot = at(/\*\*Stake\*\* · Halvorsen, Northwind: 12%/);
+    const mine = at(/- \*\*12%\*\* \*\(this\)\* — \[01\]\(command:claimscope\.openClaim\?[^)]*\) 2026-01-12/);
+    const later = at(/- 15% — \[0\d\]\(command:claimscope\.openClaim\?[^)]*\) 2026-\d\d-\d\d · ⚠ conflict/);
+    const order = at(/published 2026-01-12 · #1 of 6 in corpus order/);
+    const review = at(/\[Review flag…\]\(command:claimscope\.reviewContradiction\?/);
+    const sheet = at(/\[Deal sheet\]\(command:claimscope\.showDealSheet\?/);
+    assert.ok(fact < slot && slot < mine && mine < later && later < order && order < review && review < sheet, text);
   });
 
   test("hover shows article text escaped: no links, commands or HTML from an article", async () => {
@@ -61,7 +66,9 @@ suite("highlighting, hovers, Problems", () => {
       assert.notStrictEqual(md.supportHtml, true);
     }
     // The tree's labels are plain text and its tooltips escaped Markdown, without trust.
+    a.tree.setGrouping("deal");
     const node = a.tree.nodeOf(a.corpus.index.get("08-hostile.md")!.claims[0]!.id)!;
+    assert.ok(node, "the hostile statement is in the tree by deal");
     const item = a.tree.getTreeItem(node);
     const tip = item.tooltip as vscode.MarkdownString;
     assert.ok(!tip.isTrusted && !tip.supportHtml);
@@ -71,18 +78,43 @@ suite("highlighting, hovers, Problems", () => {
     await until("hostile file dropped", () => !a.corpus.index.get("08-hostile.md"));
   });
 
-  test("Problems: the contradicted statement warns and points at the later one, which points back", async () => {
+  test("Problems: one entry per change on the later statement, the change first, severity by nature, pointing at the earlier ones", async () => {
     const a = await api();
-    const earlier = a.diagnostics.get(file("01-halvorsen-agrees-to-buy-northwind.md")) ?? [];
-    const w = earlier.find((d) => d.severity === vscode.DiagnosticSeverity.Warning && d.message.startsWith("Contradicted by a later article: 04-lumen-ends-exclusive-license.txt says") && d.code === "contradiction/polarity");
-    assert.ok(w, JSON.stringify(earlier.map((d) => d.message)));
-    assert.strictEqual(w.relatedInformation?.[0]?.location.uri.path, file("04-lumen-ends-exclusive-license.txt").path);
-    const later = a.diagnostics.get(file("04-lumen-ends-exclusive-license.txt")) ?? [];
-    const info = later.find((d) => d.severity === vscode.DiagnosticSeverity.Information && d.message.includes("01-halvorsen"));
-    assert.ok(info);
-    assert.strictEqual(info.relatedInformation?.[0]?.location.uri.path, file("01-halvorsen-agrees-to-buy-northwind.md").path);
-    const all = vscode.languages.getDiagnostics(file("01-halvorsen-agrees-to-buy-northwind.md")).filter((d) => d.source === "claimscope");
-    assert.strictEqual(all.length, earlier.length, "visible in the Problems panel");
+    const all = a.corpus.paths().flatMap((p) => (a.diagnostics.get(a.corpus.uriFor(p)!) ?? []).map((d) => ({ path: p, d })));
+    assert.ok(all.length > 0);
+    for (const { d } of all) {
+      assert.ok(d.message.length <= 80, d.message);
+      assert.match(d.message, /^[A-Z][^:]+: .+ → .+ \((superseded|conflict)(, reviewed)?, [^)]+\)$/);
+      assert.strictEqual(d.severity, /\(conflict/.test(d.message) ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information, d.message);
+    }
+    // The first article is only ever the earlier side: it has no entries of its own.
+    assert.deepStrictEqual(all.filter((x) => x.path.startsWith("01-")).map((x) => x.d.message), []);
+    const stake = all.find((x) => x.d.message.startsWith("Stake: 12% → 15% (conflict, 01)"));
+    assert.ok(stake, all.map((x) => x.d.message).join(" | "));
+    const doc = await vscode.workspace.openTextDocument(a.corpus.uriFor(stake.path)!);
+    assert.strictEqual(doc.getText(stake.d.range), "15%", "on the changed figure");
+    assert.strictEqual(stake.d.relatedInformation?.[0]?.location.uri.path, file("01-halvorsen-agrees-to-buy-northwind.md").path);
+    const value = all.find((x) => x.d.message.startsWith("Deal value: $6.8 billion → $7.4 billion (superseded, 01)"));
+    assert.strictEqual(value?.d.severity, vscode.DiagnosticSeverity.Information);
+    // Two earlier statements of one arrangement changed by one later statement: one entry, pointing at both.
+    const license = all.filter((x) => x.d.message.startsWith("Exclusive license: holds → ends"));
+    assert.strictEqual(license.length, 1, license.map((x) => x.d.message).join(" | "));
+    assert.strictEqual(license[0]!.d.relatedInformation?.length, 2);
+    const shown = vscode.languages.getDiagnostics().flatMap(([, list]) => list).filter((d) => d.source === "claimscope");
+    assert.strictEqual(shown.length, all.length, "visible in the Problems panel");
+  });
+
+  test("a conflict's severity follows the setting", async () => {
+    const a = await api();
+    const config = vscode.workspace.getConfiguration("claimscope");
+    await config.update("flagSeverity", { conflict: "error", superseded: "hint" }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const stake = () => a.corpus.paths().flatMap((p) => a.diagnostics.get(a.corpus.uriFor(p)!) ?? []).find((d) => d.message.startsWith("Stake: 12% → 15%"));
+      await until("an error", () => stake()?.severity === vscode.DiagnosticSeverity.Error);
+    } finally {
+      await config.update("flagSeverity", undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until("a warning again", () => a.corpus.paths().flatMap((p) => a.diagnostics.get(a.corpus.uriFor(p)!) ?? []).find((d) => d.message.startsWith("Stake: 12% → 15%"))?.severity === vscode.DiagnosticSeverity.Warning);
   });
 
   test("an edit re-analyses the article and updates every view", async () => {
@@ -92,7 +124,7 @@ suite("highlighting, hovers, Problems", () => {
     assert.ok(a.corpus.snapshot().contradictions.some((c) => c.kind === "date"));
     await ed.edit((e) => e.replace(range, "June 29, 2026"));
     await until("date contradiction gone", () => !a.corpus.snapshot().contradictions.some((c) => c.kind === "date"));
-    const diags = a.diagnostics.get(file("05-deal-completed.md")) ?? [];
+    const diags = a.diagnostics.get(file("06-six-months-later.txt")) ?? [];
     assert.ok(!diags.some((d) => d.code === "contradiction/date"));
     await vscode.commands.executeCommand("workbench.action.files.revert");
     await until("date contradiction back", () => a.corpus.snapshot().contradictions.some((c) => c.kind === "date"));

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as vscode from "vscode";
 import { execFileSync } from "child_process";
 import { writeFileSync } from "fs";
-import { noteOn } from "../../../src/core";
+import { flagChange, noteOn, type Contradiction } from "../../../src/core";
 import { AnnotationStore } from "../../../src/extension/annotationStore";
 import type { ClaimscopeApi } from "../../../src/extension/extension";
 import { api, file, hoverText, offsetOf, open, root, until } from "./util";
@@ -22,16 +22,20 @@ function flagAt(a: ClaimscopeApi, text: string) {
   return flag;
 }
 
-function diagnosticsAt(uri: vscode.Uri, doc: vscode.TextDocument, text: string): vscode.Diagnostic[] {
-  const at = doc.offsetAt(offsetOf(doc, text));
-  return vscode.languages.getDiagnostics(uri).filter((d) => doc.offsetAt(d.range.start) <= at && at <= doc.offsetAt(d.range.end));
+
+/** The Problems entries of a flag: on its later statement, telling its change. */
+function flagDiagnostics(a: ClaimscopeApi, flag: Contradiction): vscode.Diagnostic[] {
+  const snap = a.corpus.snapshot();
+  const uri = a.corpus.uriFor(flag.later.split("#")[0]!)!;
+  const change = flagChange(flag, snap);
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === "claimscope" && d.message.startsWith(`${change} (`));
 }
 
 async function stored(): Promise<{ annotations: Array<{ id: string; kind: string; state?: string; note?: string }> }> {
   return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file(ANNOTATIONS))));
 }
 
-suite("review workflow: states, notes, anchors, CLI, exchange, timeline", () => {
+suite("review workflow: states, notes, anchors, CLI, exchange, deal sheet", () => {
   let original = "";
 
   suiteSetup(async () => {
@@ -52,7 +56,8 @@ suite("review workflow: states, notes, anchors, CLI, exchange, timeline", () => 
     const a = await api();
     const ed = await open(FIRST);
     const uri = ed.document.uri;
-    await until("the stake warning", () => diagnosticsAt(uri, ed.document, STAKE).some((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+    const stakeFlag = flagAt(a, STAKE);
+    await until("the stake warning", () => flagDiagnostics(a, stakeFlag).some((d) => d.severity === vscode.DiagnosticSeverity.Warning));
     const pos = offsetOf(ed.document, STAKE);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, new vscode.Range(pos, pos));
     const titles = actions.map((x) => x.title);
@@ -67,9 +72,10 @@ suite("review workflow: states, notes, anchors, CLI, exchange, timeline", () => 
     const flag = flagAt(a, STAKE);
     await until("the review placed", () => a.reviews.index().ofContradiction(flag));
     assert.strictEqual(a.reviews.index().ofContradiction(flag)!.annotation.kind, "contradiction");
-    await until("the warning gone", () => !diagnosticsAt(uri, ed.document, STAKE).length);
-    const later = a.corpus.uriFor(flag.later.split("#")[0]!)!;
-    assert.ok(!vscode.languages.getDiagnostics(later).some((d) => d.message.includes(FIRST) && d.code === "contradiction/value"), "the later statement's pointer leaves too");
+    await until("the warning gone", () => !flagDiagnostics(a, flag).length);
+    // A dismissed flag is no longer marked in the text either.
+    const marked = await until("the marks updated", () => { const r = a.marks.rangesOf(ed.document.uri); return r && !r.some((x) => ed.document.getText(x) === "12%") && r; });
+    assert.ok(marked.some((r) => ed.document.getText(r) === "$6.8 billion"), "the open flags stay marked");
     const file = await stored();
     assert.deepStrictEqual(file.annotations.map((x) => [x.kind, x.state]), [["contradiction", "dismissed"]]);
   });
@@ -87,22 +93,22 @@ suite("review workflow: states, notes, anchors, CLI, exchange, timeline", () => 
     assert.match(String(item.description), /flag superseded/);
     assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, "history");
     const ed = await open(FIRST);
-    const diag = await until("an information diagnostic", () => diagnosticsAt(ed.document.uri, ed.document, LICENSE).find((d) => /reviewed: superseded/.test(d.message)));
+    const diag = await until("an information diagnostic", () => flagDiagnostics(a, flag).find((d) => /\(superseded, reviewed, /.test(d.message)));
     assert.strictEqual(diag.severity, vscode.DiagnosticSeverity.Information);
-    assert.match(diag.message, /Lumen ended the license in April/);
+    assert.ok(diag.relatedInformation?.some((r) => /reviewed superseded: Lumen ended the license in April/.test(r.message)), JSON.stringify(diag.relatedInformation?.map((r) => r.message)));
 
     // The hover offers "review flag…" as a command link; following it with a state is what a click does.
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", ed.document.uri, offsetOf(ed.document, "revenue-sharing agreement with Lumen"));
     const text = hoverText(hovers);
-    const link = /\[review flag…\]\(command:claimscope\.reviewContradiction\?([^)]+)\)/.exec(text);
+    const link = /\[Review flag…\]\(command:claimscope\.reviewContradiction\?([^)]+)\)/.exec(text);
     assert.ok(link, text);
     const args = JSON.parse(decodeURIComponent(link[1]!)) as unknown[];
     await vscode.commands.executeCommand("claimscope.reviewContradiction", ...args, "conflict", "the two sources disagree");
     const revenue = flagAt(a, REVENUE);
     await until("conflict", () => a.reviews.index().ofContradiction(revenue));
     const after = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", ed.document.uri, offsetOf(ed.document, "revenue-sharing agreement with Lumen")));
-    assert.match(after, /\*\*conflict\*\*: the two sources disagree/);
-    assert.strictEqual(diagnosticsAt(ed.document.uri, ed.document, REVENUE).find((d) => /reviewed: conflict/.test(d.message))?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(after, /\*Revenue share(:|&#58;) holds → ends: conflict\* — the two sources disagree/);
+    assert.strictEqual(flagDiagnostics(a, revenue).find((d) => /\(conflict, reviewed, /.test(d.message))?.severity, vscode.DiagnosticSeverity.Warning);
   });
 
   test("claims are verified and disputed; a note goes on any selected text and shows in the hover", async () => {
@@ -124,7 +130,7 @@ suite("review workflow: states, notes, anchors, CLI, exchange, timeline", () => 
     await until("the note", () => a.reviews.index().notesIn(FIRST).length === 1);
     const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", ed.document.uri, start));
     assert.match(hover, /Note:\*\* ask which platform version/);
-    assert.match(hover, /Review:\*\* disputed — the contract says otherwise/);
+    assert.match(hover, /\*\*Claim disputed\*\* — the contract says otherwise/);
     assert.ok(a.tree.getChildren().some((n) => n.type === "annotations" && n.id === "notes"));
   });
 
@@ -154,7 +160,7 @@ suite("review workflow: states, notes, anchors, CLI, exchange, timeline", () => 
     const moved = await until("the stake statement moved", () => { const f = a.corpus.snapshot().contradictions.find((c) => a.corpus.claim(c.earlier)?.text.startsWith(STAKE)); return f && a.corpus.claim(f.earlier)!.start > before && f; });
     const r = await until("the review re-anchored", () => a.reviews.index().ofContradiction(moved));
     assert.strictEqual(r.status, "anchored");
-    assert.ok(!diagnosticsAt(ed.document.uri, ed.document, STAKE).length, "still dismissed after the edit");
+    assert.ok(!flagDiagnostics(a, moved).length, "still dismissed after the edit");
 
     const gone = new vscode.WorkspaceEdit();
     const s = offsetOf(ed.document, STAKE).translate(0, -1);
@@ -221,23 +227,33 @@ suite("review workflow: states, notes, anchors, CLI, exchange, timeline", () => 
     await until("recovered", () => a.reviews.problems().length === 0);
   });
 
-  test("the topic timeline renders a topic's statements in order with flags and reviews, under a strict policy", async () => {
+  test("the deal sheet renders a deal's facts in corpus order with flags, reviews and a chart, under a strict policy", async () => {
     const a = await api();
     const ed = await open(FIRST);
-    const snap = a.corpus.snapshot();
     const stake = flagAt(a, STAKE);
     await vscode.commands.executeCommand("claimscope.reviewContradiction", { earlier: stake.earlier, later: stake.later }, "dismissed", "counted before the share issue");
     await until("dismissed", () => a.reviews.index().ofContradiction(stake));
-    assert.ok(await vscode.commands.executeCommand("claimscope.showTimeline", stake.topic));
-    const html = a.timeline.html;
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-[0-9a-f]+'/);
+    // Opened from a hover's link (a claim id), the tree (a deal node) or the palette (a deal id); anything else is refused.
+    assert.ok(await vscode.commands.executeCommand("claimscope.showDealSheet", stake.earlier));
+    const html = a.dealSheet.html;
+    assert.match(html, /<h1>Halvorsen – Northwind<\/h1>/);
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*script-src 'nonce-([0-9a-f]+)'/);
     assert.ok(!/https?:\/\/(?!.*vscode)/.test(html.replace(/vscode-(resource|webview)[^"]*/g, "")), "no remote resources");
-    const topic = snap.topicById.get(stake.topic)!;
-    assert.strictEqual((html.match(/<li class="entry/g) ?? []).length, topic.claims.length);
-    assert.match(html, /class="badge review dismissed"/);
+    assert.match(html, /<section class="slot changed" data-slot="deal-value">/);
+    assert.ok((html.match(/<canvas /g) ?? []).length >= 1, "a chart for a moving figure");
+    assert.match(html, /class="badge nature dismissed"[^>]*>dismissed ✓</);
     assert.match(html, /counted before the share issue/);
-    const order = [...html.matchAll(/<span class="order">#(\d+)<\/span>/g)].map((m) => Number(m[1]));
+    const section = html.slice(html.indexOf('data-slot="deal-value"'));
+    const order = [...section.slice(0, section.indexOf("</section>")).matchAll(/<td class="order">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    assert.ok(order.length >= 2);
     assert.deepStrictEqual(order, [...order].sort((x, y) => x - y));
+    a.tree.setGrouping("deal");
+    const deal = a.tree.deals().find((d) => d.label === "Halvorsen – Northwind")!;
+    assert.ok(deal);
+    assert.ok(await vscode.commands.executeCommand("claimscope.showDealSheet", deal));
+    assert.ok(await vscode.commands.executeCommand("claimscope.showDealSheet", deal.deal));
+    assert.strictEqual(await vscode.commands.executeCommand("claimscope.showDealSheet", { type: "item", deal: "evil" }), false);
     assert.ok(ed.document.uri.path.endsWith(FIRST));
   });
+
 });

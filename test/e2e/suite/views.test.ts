@@ -1,8 +1,52 @@
 import * as assert from "assert";
 import * as vscode from "vscode";
+import { ClaimsTree } from "../../../src/extension/claimsTree";
 import { api, until } from "./util";
 
 suite("claims tree, lookup, commands, settings", () => {
+  test("tree by deal (the default): deal → its changes, labelled with the change, the statements on each side; then its other facts", async () => {
+    const a = await api();
+    // A window that never chose a grouping groups by deal.
+    const fresh = new ClaimsTree(a.corpus, a.reviews, { get: <T>(_key: string, value?: T) => value, update: async () => undefined, keys: () => [] } as unknown as vscode.Memento);
+    assert.strictEqual(fresh.grouping, "deal", "the default grouping");
+    a.tree.setGrouping("deal");
+    const deals = a.tree.deals();
+    const deal = deals.find((d) => d.label === "Halvorsen – Northwind");
+    assert.ok(deal, deals.map((d) => d.label).join(" | "));
+    const item = a.tree.getTreeItem(deal);
+    assert.match(String(item.description), /^\d+ open of \d+ changes · \d+ facts$/);
+    assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    const children = a.tree.getChildren(deal).map((n) => ({ n, item: a.tree.getTreeItem(n) }));
+    for (const c of children) assert.ok(String(c.item.label).length <= 60, String(c.item.label));
+    const value = children.find((c) => c.item.label === "Deal value: $6.8 billion → $7.4 billion")!;
+    assert.ok(value, children.map((c) => c.item.label).join(" | "));
+    assert.match(String(value.item.description), /^superseded · 0\d, 2026-\d\d-\d\d$/);
+    assert.strictEqual((value.item.iconPath as vscode.ThemeIcon).id, "history");
+    const stake = children.find((c) => c.item.label === "Stake: 12% → 15%")!;
+    assert.match(String(stake.item.description), /^conflict · /);
+    assert.strictEqual((stake.item.iconPath as vscode.ThemeIcon).id, "warning");
+    assert.strictEqual(stake.item.contextValue, "claimscope.change", "Review Flag is offered on a change");
+    // The earlier statements of the value it changes (the first report, then the ones that repeated it), then the later one.
+    const sides = a.tree.getChildren(value.n).map((n) => a.tree.getTreeItem(n));
+    const roles = sides.map((s) => String(s.label).split(":")[0]);
+    assert.deepStrictEqual(roles, [...roles.slice(0, -1).map(() => "Earlier"), "Later"]);
+    assert.ok(roles.length >= 2);
+    assert.match(String(sides[0]!.label), /^Earlier: \$6\.8 billion · 01 · 2026-01-12$/);
+    assert.strictEqual(sides[sides.length - 1]!.command?.command, "claimscope.openClaim");
+    assert.strictEqual(a.tree.getParent(a.tree.getChildren(value.n)[0]!), value.n);
+    // After the changes, the facts that did not change, with their current value.
+    const firstSteady = children.findIndex((c) => c.item.contextValue === "claimscope.slot");
+    assert.ok(firstSteady > 0 && children.slice(firstSteady).every((c) => c.item.contextValue === "claimscope.slot"));
+    assert.ok(children.some((c) => /^Termination fee: /.test(String(c.item.label))), children.map((c) => c.item.label).join(" | "));
+    // One statement ending an arrangement two earlier articles said held: one change, both earlier statements under it.
+    const lumen = deals.find((d) => d.label === "Lumen – Northwind")!;
+    const ends = a.tree.getChildren(lumen).filter((n) => String(a.tree.getTreeItem(n).label) === "Exclusive license: holds → ends");
+    assert.strictEqual(ends.length, 1);
+    const node = ends[0] as { flags?: unknown[] };
+    assert.strictEqual(node.flags?.length, 2, "reviewed as one change: both flags");
+    assert.deepStrictEqual(a.tree.getChildren(ends[0]).map((n) => String(a.tree.getTreeItem(n).label).split(":")[0]), ["Earlier", "Earlier", "Later"]);
+  });
+
   test("tree: topics → claims, contradicted claims flagged with the contradicting source", async () => {
     const a = await api();
     a.tree.setGrouping("topic");
@@ -12,7 +56,8 @@ suite("claims tree, lookup, commands, settings", () => {
     const items = a.tree.getChildren(license).map((n) => a.tree.getTreeItem(n));
     const keeps = items.find((i) => String(i.label).startsWith("Northwind keeps its exclusive license"))!;
     assert.ok(keeps, items.map((i) => i.label).join(" | "));
-    assert.strictEqual((keeps.iconPath as vscode.ThemeIcon).id, "warning");
+    // An arrangement that ended after it held: superseded, shown as history until reviewed.
+    assert.strictEqual((keeps.iconPath as vscode.ThemeIcon).id, "history");
     assert.match(String(keeps.description), /01-halvorsen-agrees-to-buy-northwind\.md · affirms · contradicted by 04-lumen-ends-exclusive-license\.txt/);
     assert.strictEqual(keeps.command?.command, "claimscope.openClaim");
     const group = a.tree.getTreeItem(license);
@@ -39,8 +84,16 @@ suite("claims tree, lookup, commands, settings", () => {
     assert.match(top.label, /\$7\.4 billion/);
     assert.match(top.description!, /money · 7,400,000,000 USD/);
     assert.match(top.detail!, /^(03-brussels-opens-probe\.md · 2026-03-02|06-six-months-later\.txt · 2026-07-15)/);
-    const stakes = a.lookup("stake").slice(0, 5);
-    assert.ok(stakes.some((s) => /12%|15%|12 percent/.test(s.label)));
+    // A query naming a kind lists facts of that kind first; a statement is listed once.
+    const stakes = a.lookup("stake");
+    assert.match(stakes[0]!.description!, /^stake · /);
+    assert.ok(stakes.slice(0, 2).every((s) => /12%|15%/.test(s.label)), stakes.slice(0, 3).map((s) => s.label).join(" | "));
+    const kindOf = new Map<string, string>();
+    for (const s of stakes) {
+      const kind = s.description!.split(" · ")[0]!;
+      assert.ok((kindOf.get(s.detail!) ?? kind) === kind, `a statement listed twice: ${s.detail}`);
+      kindOf.set(s.detail!, kind);
+    }
     assert.ok(a.lookup("exclusive").some((s) => /exclusive/i.test(s.label)));
     assert.ok(a.lookup("brusels probe").length > 0, "typos are forgiven");
   });
