@@ -111,6 +111,10 @@ export async function uiTest(browser, url, shots) {
     await change.waitFor();
     await change.locator(".codicon-history").waitFor();
     await page.locator(".monaco-list-row", { hasText: "Stake: 12% → 15%" }).first().locator(".codicon-warning").waitFor();
+    // A reviewer widens the side bar to read the changes whole (a label holds at most 60 characters).
+    const sash = page.locator(".monaco-sash.vertical").first();
+    const at = await sash.boundingBox();
+    if (at) { await page.mouse.move(at.x + at.width / 2, 400); await page.mouse.down(); await page.mouse.move(at.x + 200, 400, { steps: 5 }); await page.mouse.up(); }
     await page.waitForTimeout(500);
     await shot("claims-tree.png");
   });
@@ -181,6 +185,7 @@ export async function uiTest(browser, url, shots) {
   });
 
   await step("the deal sheet shows a deal's facts in corpus order, its reviews, and a chart of the moving figures", async () => {
+    if (await page.locator(".part.panel").isVisible()) await page.keyboard.press("Control+j");
     const input = await palette(">Claimscope: Show Deal Sheet");
     await page.locator(".quick-input-list .monaco-list-row", { hasText: "Show Deal Sheet" }).first().waitFor();
     await input.press("Enter");
