@@ -117,6 +117,7 @@ export async function uiTest(browser, url, shots) {
     if (at) { await page.mouse.move(at.x + at.width / 2, 400); await page.mouse.down(); await page.mouse.move(at.x + 200, 400, { steps: 5 }); await page.mouse.up(); }
     await page.waitForTimeout(500);
     await shot("claims-tree.png");
+    if (at) { const now = await sash.boundingBox(); await page.mouse.move(now.x + now.width / 2, 400); await page.mouse.down(); await page.mouse.move(at.x + at.width / 2, 400, { steps: 5 }); await page.mouse.up(); }
   });
 
   await step("a hover opens with Claimscope's card: the fact, then the slot's history, review actions last", async () => {
