@@ -63,11 +63,23 @@ test("changes of a deal's slots are flagged once, with their nature", () => {
     ["stores to sell off, raised", [
       ["2026-01-05", "Halvorsen Industries plans to sell as many as 300 stores to win approval for its Northwind Robotics deal."],
       ["2026-04-05", "Halvorsen Industries announced the sale of 410 stores as part of its Northwind Robotics deal."],
-    ], ["divest-count a>b conflict"]],
+    ], ["divest-count a>b superseded"]],
+    ["a price a share raised without a word of it", [
+      ["2026-01-05", "Halvorsen Industries will pay $54 a share for Northwind Robotics."],
+      ["2026-04-20", "Halvorsen Industries closed its Northwind Robotics purchase, paying $59 a share."],
+    ], ["price-per-share a>b superseded"]],
+    ["an offer's value with its digits swapped", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $71.3 billion."],
+      ["2026-02-01", "Shareholders of Northwind Robotics backed the $73.1 billion takeover by Halvorsen Industries."],
+    ], ["deal-value a>b conflict"]],
+    ["a deadline reported a day apart", [
+      ["2026-01-05", "Halvorsen Industries and Northwind Robotics set June 21, 2026 as the outside date for their merger."],
+      ["2026-06-01", "Halvorsen Industries and Northwind Robotics are racing to close before their June 22 merger deadline."],
+    ], ["outside-date a>b conflict"]],
     ["a fee that changed", [
       ["2026-01-05", "Halvorsen Industries would pay a $200 million break-up fee if its Northwind Robotics deal is terminated."],
       ["2026-07-05", "Halvorsen Industries will pay Northwind Robotics a $250 million termination fee."],
-    ], ["termination-fee a>b conflict"]],
+    ], ["termination-fee a>b superseded"]],
     ["two months for one lawsuit", [
       ["2026-03-01", "The FTC sued in October to block the Halvorsen Industries takeover of Northwind Robotics."],
       ["2026-04-01", "The FTC sued in November to block the Halvorsen Industries takeover of Northwind Robotics."],

@@ -58,7 +58,7 @@ test("sample corpus: every kind of contradiction is found, and agreeing restatem
     "polarity 04#1 > 05#0 - conflict",
     "polarity 05#1 > 06#0 - superseded",
     "value 01#3 > 03#1 deal-value superseded",
-    "value 01#4 > 06#4 price-per-share conflict",
+    "value 01#4 > 06#4 price-per-share superseded",
     "value 01#9 > 04#3 stake conflict",
   ].sort());
   const raise = snap.contradictions.find((c) => c.slot === "deal-value")!;

@@ -247,13 +247,77 @@ function days(duration: string): number {
   return Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30.4 + Number(m[3] ?? 0) * 7 + Number(m[4] ?? 0);
 }
 
+/** Two dates of a deadline this close are one deadline reported differently, unless the text says it moved. */
+const SAME_DEADLINE_DAYS = 2;
+/** A figure changed by less than this share is the same figure reported differently, unless the text says it changed. */
+const REVISION_SHARE = 0.05;
+/** Offer terms and plans: revised as talks go on, so a clear step between reports is a revision. */
+const REVISED = new Set([...PRICES, "divest-count"]);
+
+/**
+ * Whether a change is the world changing (superseded) or reports disagreeing (conflict). A stage always moves
+ * on; a figure misreported (a thousand times it, its digits in another order, the same figure in another
+ * currency) is a conflict whatever the words; a change the text tells ("raised", "extended", "no longer") or
+ * an expectation replaced is superseded; a date of an event that happens once is a conflict, a deadline
+ * moved by a day or two without a word of it too; an offer's term or a plan that moved by a twentieth or more
+ * is a revision, a smaller difference a disagreement; other figures (a stake, a market share, a total) differ
+ * between reports only when they disagree, unless the text says they changed.
+ */
+function natureOfChange(def: SlotDefinition, earlier: SlotReading, later: SlotReading, valueModality: SlotReading["modality"]): NonNullable<Contradiction["nature"]> {
+  if (def.kind === "status") return "superseded";
+  if (misreported(def, earlier, later)) return "conflict";
+  if (def.kind === "date" && !def.movesOnly && !later.replaced) return "conflict";
+  if (later.changed || later.replaced) return "superseded";
+  if (def.kind === "date") {
+    const apart = daysApart(String(earlier.value), String(later.value));
+    return apart !== undefined && apart <= SAME_DEADLINE_DAYS ? "conflict" : "superseded";
+  }
+  if (def.movesOnly || valueModality === "expected") return "superseded";
+  if (REVISED.has(def.id) && typeof earlier.value === "number" && typeof later.value === "number" && earlier.value && later.value) {
+    const share = Math.abs(later.value - earlier.value) / Math.max(Math.abs(earlier.value), Math.abs(later.value));
+    return share >= REVISION_SHARE ? "superseded" : "conflict";
+  }
+  return "conflict";
+}
+
+/** A later figure that reads as the earlier one misreported: a thousand times it, the same figure in another currency, an offer's term with its digits in another order. */
+function misreported(def: SlotDefinition, a: SlotReading, b: SlotReading): boolean {
+  if (typeof a.value !== "number" || typeof b.value !== "number" || !a.value || !b.value) return false;
+  const ratio = Math.max(a.value, b.value) / Math.min(a.value, b.value);
+  const k = Math.round(Math.log10(ratio) / 3);
+  if (k >= 1 && Math.abs(ratio / 1000 ** k - 1) < 0.02) return true;
+  if (def.kind === "money" && (a.currency ?? "USD") !== (b.currency ?? "USD") && a.value === b.value) return true;
+  // Transposed digits in an offer's terms (a valuation from round to round may well go from 2.4 to 4.2).
+  if (!PRICES.has(def.id)) return false;
+  const da = digitsOf(a.text), db = digitsOf(b.text);
+  return da.length >= 2 && da !== db && [...da].sort().join("") === [...db].sort().join("");
+}
+
+/** The digits a figure is written with, without leading zeros ("$84.5 billion" → "845"). */
+function digitsOf(text: string): string {
+  let out = "";
+  for (const ch of text) if (ch >= "0" && ch <= "9" && (out || ch !== "0")) out += ch;
+  return out;
+}
+
+/** Days between two days of the year (YYYY-MM-DD, or --MM-DD taking the other's year); undefined when either is less precise. */
+function daysApart(a: string, b: string): number | undefined {
+  const year = /^\d{4}-/.test(a) ? a.slice(0, 4) : /^\d{4}-/.test(b) ? b.slice(0, 4) : "2000";
+  const day = (x: string) => {
+    const full = x.startsWith("--") ? `${year}${x.slice(1)}` : x;
+    return full.length === 10 && full[4] === "-" && full[7] === "-" ? Date.parse(`${full}T00:00:00Z`) : NaN;
+  };
+  const x = day(a), y = day(b);
+  return Number.isNaN(x) || Number.isNaN(y) ? undefined : Math.abs(x - y) / 86_400_000;
+}
+
 function flag(topic: Topic, def: SlotDefinition, c: Cluster, later: Reading): Contradiction {
   // An expectation is renewed by each report of it: the latest one is what the later statement changes.
   const expected = def.kind === "status" && c.value.r.modality === "expected";
   // Otherwise the first report of the value, before any rumour or expectation of it.
   const earlier = expected ? c.statements[c.statements.length - 1]! : c.statements.find((x) => x.r.modality === "reported") ?? c.statements[0]!;
   const also = c.statements.filter((s) => s !== earlier).map((s) => s.ref.claim.id);
-  const nature: Contradiction["nature"] = def.kind === "status" || def.movesOnly || later.r.changed || later.r.replaced || c.value.r.modality === "expected" ? "superseded" : "conflict";
+  const nature = natureOfChange(def, earlier.r, later.r, c.value.r.modality);
   const kind: Contradiction["kind"] = def.kind === "status" ? "status" : def.kind === "date" ? "date" : "value";
   const show = (x: Reading) => (def.kind === "status" ? STAGE_LABEL[x.r.value as DealStage] : x.r.text);
   const explanation = later.r.replaced
