@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { ANNOTATIONS_PATH, changeKey, claimPath, flagMessage, flagStatus, mostConfident, snippet, type Contradiction, type FlagLevel, type FlagStatus } from "../core";
+import { ANNOTATIONS_PATH, changedSpan, changeKey, claimPath, flagMessage, flagStatus, mostConfident, snippet, type Contradiction, type FlagLevel, type FlagStatus } from "../core";
 import type { CorpusService } from "./corpusService";
 import type { ReviewService } from "./reviews";
 import { rangeIn } from "./positions";
@@ -12,9 +12,9 @@ const SEVERITY: Record<FlagLevel, vscode.DiagnosticSeverity> = {
 };
 
 /**
- * Problems: one entry per change, on the later statement's changed figure (or the statement, for an
- * arrangement), telling the change in one line; its related information points at every earlier statement
- * it changes. The severity follows the flag's nature (settings: a conflict is a warning, a superseded fact
+ * Problems: one entry per change, on what the later statement changed (its figure, or an arrangement's
+ * term), telling the change in one line; its related information points at every earlier statement it
+ * changes. The severity follows the flag's nature (settings: a conflict is a warning, a superseded fact
  * information); a dismissed flag leaves. Orphaned annotations and an unreadable annotations file are
  * reported on that file. At most `maxProblems` flags are shown — those in open files first, then the most
  * confident — so a corpus with tens of thousands of flags does not swamp the window; the Claims view keeps them all.
@@ -75,7 +75,7 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       const ld = snap.documentOf.get(l.id)!.analysis;
       const lu = this.corpus.uriFor(ld.path);
       if (!lu) continue;
-      const at = l.slot && l.slot.end > l.slot.start ? l.slot : l;
+      const at = changedSpan(l, ld.facts);
       const d = new vscode.Diagnostic(rangeIn(ld, at.start, at.end), flagMessage(x, snap, status), SEVERITY[status.level!]);
       d.source = "claimscope";
       d.code = `contradiction/${x.kind}`;

@@ -51,7 +51,7 @@ export class ShownFlags {
   }
 
   spansIn(a: DocumentAnalysis): Array<{ start: number; end: number; claim: string }> {
-    return contradictedSpans(a.path, this.list(), this.corpus.snapshot().claims);
+    return contradictedSpans(a.path, this.list(), this.corpus.snapshot().claims, a.facts);
   }
 }
 

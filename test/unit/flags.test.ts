@@ -73,10 +73,18 @@ test("short source: a file's sequence number, else its name without folder and e
 test("contradicted spans: the changed figure of each flagged statement, on either side; none once dismissed", () => {
   const snap = snapOf(RAISED);
   const [first, second] = snap.documents.map((d) => d.analysis);
-  const spans = (path: string, flags = snap.contradictions) => contradictedSpans(path, flags, snap.claims).map((s) => snap.documentAt.get(path)!.analysis.text.slice(s.start, s.end));
+  const spans = (path: string, flags = snap.contradictions) => contradictedSpans(path, flags, snap.claims, snap.documentAt.get(path)!.analysis.facts).map((s) => snap.documentAt.get(path)!.analysis.text.slice(s.start, s.end));
   assert.deepEqual(spans(first!.path), ["$6.8 billion"]);
   assert.deepEqual(spans(second!.path), ["$7.4 billion"]);
   assert.deepEqual(spans(first!.path, []), []);
+  // An arrangement's statement is marked at the term it names, not as a whole sentence.
+  const index = new CorpusIndex();
+  for (const d of sampleDocuments()) index.set(d);
+  const samples = index.result();
+  const license = samples.contradictions.find((x) => x.kind === "polarity" && samples.claims.get(x.earlier)!.text.includes("keeps its exclusive license"))!;
+  const doc = samples.documentOf.get(license.earlier)!.analysis;
+  const marked = contradictedSpans(doc.path, [license], samples.claims, doc.facts).map((s) => doc.text.slice(s.start, s.end));
+  assert.deepEqual(marked, ["exclusive license"]);
 });
 
 test("deal sheet: a deal's changed slots first with their flags, values in corpus order, a series for a moving figure", () => {

@@ -3,7 +3,7 @@
 import type { CorpusSnapshot } from "../corpus";
 import { claimPath } from "../claims";
 import { changeSummary } from "../deals/model";
-import type { Claim, Contradiction } from "../types";
+import type { Claim, Contradiction, Fact } from "../types";
 import { snippet } from "../text/snippet";
 import type { FlagState } from "./model";
 import { reviewState, type ResolvedAnnotation, type ReviewIndex } from "./resolve";
@@ -99,11 +99,20 @@ export function flagMessage(x: Contradiction, snap: Pick<CorpusSnapshot, "claims
 }
 
 /**
- * Where an article's statements are contradicted by the flags given (the shown ones): for each of its
- * claims a flag names, earlier or later, the span of the value that changed, or of the statement for an
- * arrangement. Sorted by start.
+ * What of a flagged statement changed, to mark and to point at: the value it gives its slot, else (an
+ * arrangement) the deal term it names, else the statement. `facts` are the statement's article's.
  */
-export function contradictedSpans(path: string, flags: readonly Contradiction[], claims: { get(id: string): Claim | undefined }): Array<{ start: number; end: number; claim: string }> {
+export function changedSpan(c: Claim, facts: readonly Fact[]): { start: number; end: number } {
+  if (c.slot && c.slot.end > c.slot.start) return c.slot;
+  for (const i of c.facts) if (facts[i]?.kind === "term") return facts[i]!;
+  return c;
+}
+
+/**
+ * Where an article's statements are contradicted by the flags given (the shown ones): for each of its
+ * claims a flag names, earlier or later, its changedSpan. Sorted by start. `facts` are the article's.
+ */
+export function contradictedSpans(path: string, flags: readonly Contradiction[], claims: { get(id: string): Claim | undefined }, facts: readonly Fact[]): Array<{ start: number; end: number; claim: string }> {
   const ids = new Set<string>();
   for (const x of flags) {
     for (const id of [x.earlier, x.later, ...(x.alsoEarlier ?? [])]) if (claimPath(id) === path) ids.add(id);
@@ -112,7 +121,7 @@ export function contradictedSpans(path: string, flags: readonly Contradiction[],
   for (const id of ids) {
     const c = claims.get(id);
     if (!c) continue;
-    const at = c.slot && c.slot.end > c.slot.start ? c.slot : c;
+    const at = changedSpan(c, facts);
     out.push({ start: at.start, end: at.end, claim: id });
   }
   return out.sort((a, b) => a.start - b.start);
