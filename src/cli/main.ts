@@ -2,13 +2,15 @@ import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync 
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { applyEdits, AnalysisCache, cacheFingerprint, cachedAnalysis, cachedSnapshot, cacheText, encodeCorpus, readCache, type DocumentAnalysis, type FoundDocument, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, contractJsonText, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
-import { readCorpus, type ReadCorpus } from "./readCorpus";
+import {
+  applyEdits, CONFIG_FILE, contractJsonText, corpusFilter, CorpusLoader, emptyAnnotationFile, fromWebAnnotations, mergeEdits, parseConfigFile, readSettings, resolveReviews, runSteps, runSync,
+  toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot, type Loaded, type LoaderOptions, type Notice, type Settings,
+} from "../core";
+import { FolderSource } from "../node/folderSource";
 import { readAnnotations, writeAnnotations } from "./annotationsFile";
 import { textReport } from "./format/text";
 import { formatSarif } from "./format/sarif";
-import { AnalysisPool, defaultThreads, POOL_THRESHOLD } from "../node/analysisPool";
-import { textHash } from "../node/textHash";
+import { analysisThreads } from "../node/analysisPool";
 
 declare const CLAIMSCOPE_VERSION: string;
 const VERSION = typeof CLAIMSCOPE_VERSION === "string" ? CLAIMSCOPE_VERSION : "dev";
@@ -44,10 +46,11 @@ export interface CliResult {
 
 type Env = { isTTY?: boolean; noColor?: boolean };
 
-/** What `analyze` was asked to do, once the arguments are understood and the corpus is read. */
+/** What `analyze` was asked to do, once the arguments are understood and the settings read. */
 interface Plan {
   abs: string;
-  corpus: ReadCorpus;
+  source: FolderSource;
+  settings: Settings;
   format: string;
   failOn: boolean;
   color: boolean;
@@ -64,10 +67,8 @@ interface Plan {
 export function run(argv: string[], env: Env = {}): CliResult {
   const p = plan(argv, env);
   if ("code" in p) return p;
-  const idx = index(p);
-  const cache = readCacheFile(p, idx);
-  const found = hashed(p, cache);
-  const { pieces, ...result } = report(p, fromCache(p, idx, cache, found) ?? analyze(p, idx, reusable(cache, found)));
+  const loader = corpusLoader(p);
+  const { pieces, ...result } = finish(p, loader, runSync(loader.load({ cache: cacheBytes(p), stopWhenCached: true })));
   return pieces ? { ...result, stdout: result.stdout + [...pieces].join("") } : result;
 }
 
@@ -78,26 +79,51 @@ export function run(argv: string[], env: Env = {}): CliResult {
 export async function runThreaded(argv: string[], env: Env = {}): Promise<CliResult> {
   const p = plan(argv, env);
   if ("code" in p) return p;
-  const idx = index(p);
-  const cache = readCacheFile(p, idx);
-  const found = hashed(p, cache);
-  const shown = fromCache(p, idx, cache, found);
-  if (shown) return report(p, shown);
-  const cached = reusable(cache, found);
-  const todo = p.corpus.documents.filter((d) => !cached.has(d.path));
-  // By default only where there are cores to spare: on two, the threads' start-up and the decoding eat the gain.
-  const threads = p.jobs || (defaultThreads() >= 4 ? defaultThreads() : 1);
-  if (threads < 2 || todo.length < POOL_THRESHOLD) return report(p, analyze(p, idx, cached));
-  const pool = new AnalysisPool(idx.analyzer.options, Math.min(threads, Math.ceil(todo.length / 50)));
-  let made: Map<string, DocumentAnalysis> | undefined;
-  try {
-    made = new Map((await Promise.all(todo.map((d) => pool.analyze(d)))).map((a) => [a.path, a]));
-  } catch (e) {
-    p.err.push(`claimscope: analysis threads failed (${e instanceof Error ? e.message : String(e)}); analysing on one thread`);
-  } finally {
-    await pool.close();
+  const loader = corpusLoader(p, analysisThreads({ jobs: p.jobs }));
+  const loaded = await runSteps(loader.load({ cache: cacheBytes(p), stopWhenCached: true }), { go: () => true, yieldToHost: () => Promise.resolve() });
+  return finish(p, loader, loaded!.value);
+}
+
+function corpusLoader(p: Plan, threads?: LoaderOptions["threads"]): CorpusLoader {
+  return new CorpusLoader(p.source, p.settings, { sizeLimit: "--max-size", threads });
+}
+
+/** The report of a loaded corpus, the cache brought up to date. */
+function finish(p: Plan, loader: CorpusLoader, loaded: Loaded): CliResult {
+  for (const m of p.source.problems) p.err.push(`claimscope: ${m}`);
+  if (loaded.cacheProblem) p.err.push(`claimscope: ${p.cacheFile}: ${loaded.cacheProblem}`);
+  if (loaded.threadsFailed) p.err.push(`claimscope: analysis threads failed (${loaded.threadsFailed}); analysing on one thread`);
+  if (!loaded.articles) p.err.push(`claimscope: no articles (.txt, .md) found in ${p.abs}`);
+  // Written whenever the corpus was analysed here: had nothing changed, the cache's corpus would have been used.
+  if (p.cacheFile && !loaded.cached) {
+    try {
+      // Written piece by piece, as the editor writes it: joined, a large corpus's cache is a second copy in memory.
+      const fd = openSync(p.cacheFile, "w");
+      try {
+        for (const piece of loader.cachePieces()) writeFileSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (e) {
+      p.err.push(`claimscope: ${p.cacheFile}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); analyses not kept`);
+    }
   }
-  return report(p, analyze(p, idx, cached, made));
+  const snap = loaded.cached ?? loader.index.result();
+  return report(p, snap, loader.notices(snap));
+}
+
+/** The cache file's bytes; none without --cache or when the file is missing. */
+function cacheBytes(p: Plan): Uint8Array | undefined {
+  return p.cacheFile && existsSync(p.cacheFile) ? readFileSync(p.cacheFile) : undefined;
+}
+
+/** The settings of the corpus under `source`: its config file's, with the command line's overrides. */
+function corpusSettings(source: FolderSource, err: string[], overrides: Partial<Settings> = {}): Settings {
+  const problems: string[] = [];
+  const bytes = source.readIfThere(CONFIG_FILE);
+  const read = readSettings(bytes && parseConfigFile(bytes, problems), CONFIG_FILE);
+  for (const m of [...problems, ...read.problems]) err.push(`claimscope: ${m}`);
+  return { ...read.settings, ...overrides };
 }
 
 function plan(argv: string[], env: Env): Plan | CliResult {
@@ -137,14 +163,15 @@ function plan(argv: string[], env: Env): Plan | CliResult {
   }
   const abs = folder(dir);
   if (typeof abs !== "string") return fail(abs.error);
-  const corpus = readCorpus(abs, maxSize ? { maxFileSize: maxSize } : {});
-  for (const m of corpus.messages) err.push(`claimscope: ${m}`);
-  if (!corpus.documents.length) err.push(`claimscope: no articles (.txt, .md) found in ${dir}`);
-  return { abs, corpus, format, failOn, color, cacheFile, jobs, err };
+  const source = new FolderSource(abs);
+  const settings = corpusSettings(source, err, maxSize ? { maxFileSize: maxSize } : {});
+  return { abs, source, settings, format, failOn, color, cacheFile, jobs, err };
 }
 
-function report(p: Plan, snap: CorpusSnapshot): CliResult {
+function report(p: Plan, snap: CorpusSnapshot, notices: Notice[]): CliResult {
   const { err, abs, format } = p;
+  // The text report ends with the notices; the JSON and SARIF carry them, and they are said on stderr too.
+  if (format !== "text") for (const n of notices) err.push(`claimscope: ${n.path}: ${n.message}`);
   const stored = readAnnotations(abs);
   if (stored.problem) err.push(`claimscope: ${stored.problem}`);
   const reviews = stored.file ? resolveReviews(snap, stored.file) : undefined;
@@ -152,8 +179,8 @@ function report(p: Plan, snap: CorpusSnapshot): CliResult {
   const open = reviews ? reviews.open(snap.contradictions) : snap.contradictions;
   const code = p.failOn && open.length ? 1 : 0;
   const stderr = err.length ? err.join("\n") + "\n" : "";
-  if (format === "sarif") return { code, stdout: formatSarif(snap, abs, VERSION, p.corpus.settings.flagSeverity, reviews), stderr };
-  return { code, stdout: "", stderr, pieces: format === "json" ? contractJsonText(snap, reviews) : textReport(snap, p.color, reviews) };
+  if (format === "sarif") return { code, stdout: formatSarif(snap, abs, VERSION, p.settings.flagSeverity, reviews, notices), stderr };
+  return { code, stdout: "", stderr, pieces: format === "json" ? contractJsonText(snap, reviews, notices) : textReport(snap, p.color, reviews, notices) };
 }
 
 function folder(dir: string | undefined): string | { error: string } {
@@ -162,79 +189,6 @@ function folder(dir: string | undefined): string | { error: string } {
   if (!existsSync(abs)) return { error: `folder not found: ${dir}` };
   if (!statSync(abs).isDirectory()) return { error: `not a folder: ${dir}` };
   return abs;
-}
-
-function index(p: Plan): CorpusIndex {
-  const s = p.corpus.settings;
-  return new CorpusIndex({ orgAliases: s.orgAliases, extraTerms: s.extraTerms, tolerance: s.tolerance, order: s.order, published: s.published });
-}
-
-/**
- * The corpus as the cache kept it, when every article is the one cached and nothing else is there (its
- * analyses decoded as the report reads them); otherwise undefined.
- */
-function fromCache(p: Plan, idx: CorpusIndex, cache: AnalysisCache, found: FoundDocument[]): CorpusSnapshot | undefined {
-  const snap = cachedSnapshot(cache, found, idx.override, (d) => idx.analyzer.analyzeDocument(d));
-  if (!snap) return undefined;
-  for (const d of p.corpus.documents) tellProblems(p, snap.documentAt.get(d.path)!.analysis);
-  return snap;
-}
-
-/**
- * The corpus's topics and contradictions. Each article's analysis comes from the cache when its text is
- * the one cached, else from `made` (analysed on threads), else is made here; the cache is brought up to date.
- */
-function analyze(p: Plan, idx: CorpusIndex, cached: Map<string, DocumentAnalysis>, made?: Map<string, DocumentAnalysis>): CorpusSnapshot {
-  const docs = p.corpus.documents;
-  for (const d of docs) {
-    const ready = cached.get(d.path) ?? made?.get(d.path);
-    tellProblems(p, ready ? idx.restore(ready) : idx.set(d));
-  }
-  // Written whenever the corpus was analysed here: had nothing changed, the cached corpus would have been used.
-  if (p.cacheFile) {
-    try {
-      // Written piece by piece, as the editor writes it: joined, a large corpus's cache is a second copy in memory.
-      const fd = openSync(p.cacheFile, "w");
-      try {
-        for (const piece of cacheText(docs.map((d) => idx.get(d.path)!), cacheFingerprint(idx.analyzer.options), textHash, encodeCorpus(idx))) writeFileSync(fd, piece);
-      } finally {
-        closeSync(fd);
-      }
-    } catch (e) {
-      p.err.push(`claimscope: ${p.cacheFile}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); analyses not kept`);
-    }
-  }
-  return idx.result();
-}
-
-function tellProblems(p: Plan, a: DocumentAnalysis): void {
-  for (const pr of a.problems) p.err.push(`claimscope: ${pr.path}: ${pr.message}`);
-}
-
-/** The articles with their texts' hashes, when there is a cache to look them up in. */
-function hashed(p: Plan, cache: AnalysisCache): FoundDocument[] {
-  return cache.size ? p.corpus.documents.map((d) => ({ ...d, hash: textHash(d.text) })) : [];
-}
-
-/** The articles whose analysis the cache holds for their current text, decoded once. */
-function reusable(cache: AnalysisCache, found: FoundDocument[]): Map<string, DocumentAnalysis> {
-  const out = new Map<string, DocumentAnalysis>();
-  for (const d of found) {
-    const a = cachedAnalysis(d.path, d.text, d.hash, cache.get(d.path));
-    if (a) out.set(d.path, a);
-  }
-  return out;
-}
-
-/** The cache; empty without --cache or when the file is missing; an unreadable file is said and ignored. */
-function readCacheFile(p: Plan, idx: CorpusIndex): AnalysisCache {
-  if (!p.cacheFile || !existsSync(p.cacheFile)) return new AnalysisCache();
-  try {
-    return readCache(readFileSync(p.cacheFile), cacheFingerprint(idx.analyzer.options));
-  } catch (e) {
-    p.err.push(`claimscope: ${p.cacheFile}: not a readable cache (${(e as Error).message}); every article analysed afresh`);
-    return new AnalysisCache();
-  }
 }
 
 /** `annotations export DIR` and `annotations import DIR FILE`: the W3C Web Annotation exchange format. */
@@ -258,8 +212,10 @@ function annotations(args: string[], fail: (msg: string, code?: number) => CliRe
   } catch (e) {
     return fail(`${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "not found" : `not valid JSON (${(e as Error).message})`}`);
   }
-  const corpus = readCorpus(abs);
-  const got = fromWebAnnotations(json, { base, paths: corpus.documents.map((d) => d.path), newId: randomUUID, now: new Date().toISOString() });
+  const source = new FolderSource(abs);
+  const settings = corpusSettings(source, []);
+  const accept = corpusFilter(settings.include, settings.exclude);
+  const got = fromWebAnnotations(json, { base, paths: source.list().filter(accept).sort(), newId: randomUUID, now: new Date().toISOString() });
   const merge = mergeEdits(current, got.annotations);
   if (merge.edits.length) writeAnnotations(abs, applyEdits(current, merge.edits));
   const summary = `imported ${merge.added} new, ${merge.updated} updated, ${merge.unchanged} already present, ${got.skipped.length} skipped`;

@@ -2,6 +2,7 @@ import type { CorpusSnapshot } from "./corpus";
 import type { Fact } from "./types";
 import { reviewState, type ResolvedAnnotation, type ReviewIndex } from "./review/resolve";
 import { dealsOf, type Deal } from "./deals/model";
+import type { Notice } from "./loader/source";
 
 /** The JSON contract of `claimscope analyze DIR --format json` (schema claimscope/analysis@1). */
 export interface AnalysisJson {
@@ -15,6 +16,8 @@ export interface AnalysisJson {
   }>;
   /** The deals the flags are changes of: parties and, per slot, the values in corpus order with their claims. */
   deals: DealJson[];
+  /** The files skipped (binary, too large, unreadable) or read with a problem (not UTF-8, broken front matter, empty), by path. */
+  notices: Notice[];
   /** Present when the corpus has an annotations file: every annotation, placed or orphaned. */
   annotations?: AnnotationJson[];
 }
@@ -67,8 +70,8 @@ export interface FactJson {
   per?: string;
 }
 
-export function toContract(snapshot: CorpusSnapshot, reviews?: ReviewIndex): AnalysisJson {
-  const parts = contractParts(snapshot, reviews);
+export function toContract(snapshot: CorpusSnapshot, reviews?: ReviewIndex, notices: Notice[] = []): AnalysisJson {
+  const parts = contractParts(snapshot, reviews, notices);
   const out: AnalysisJson = {
     schema: parts.schema,
     documents: [...parts.documents()],
@@ -76,6 +79,7 @@ export function toContract(snapshot: CorpusSnapshot, reviews?: ReviewIndex): Ana
     topics: [...parts.topics()],
     contradictions: [...parts.contradictions()],
     deals: [...parts.deals()],
+    notices: [...parts.notices()],
   };
   if (parts.annotations) out.annotations = [...parts.annotations()];
   return out;
@@ -86,11 +90,11 @@ export function toContract(snapshot: CorpusSnapshot, reviews?: ReviewIndex): Ana
  * contract of a 10,000-article corpus is 120 MB of text, which the CLI writes as it goes instead of holding it
  * (and the object graph it is made from) whole.
  */
-export function* contractJsonText(snapshot: CorpusSnapshot, reviews?: ReviewIndex): Generator<string> {
-  const parts = contractParts(snapshot, reviews);
+export function* contractJsonText(snapshot: CorpusSnapshot, reviews?: ReviewIndex, notices: Notice[] = []): Generator<string> {
+  const parts = contractParts(snapshot, reviews, notices);
   yield `{\n  "schema": ${JSON.stringify(parts.schema)}`;
   const lists: Array<[string, () => Iterable<unknown>]> = [
-    ["documents", parts.documents], ["claims", parts.claims], ["topics", parts.topics], ["contradictions", parts.contradictions], ["deals", parts.deals],
+    ["documents", parts.documents], ["claims", parts.claims], ["topics", parts.topics], ["contradictions", parts.contradictions], ["deals", parts.deals], ["notices", parts.notices],
   ];
   if (parts.annotations) lists.push(["annotations", parts.annotations]);
   for (const [key, items] of lists) {
@@ -106,9 +110,12 @@ export function* contractJsonText(snapshot: CorpusSnapshot, reviews?: ReviewInde
 }
 
 /** The contract's lists, each made item by item when iterated (one place for both the object and the text). */
-function contractParts(snapshot: CorpusSnapshot, reviews?: ReviewIndex) {
+function contractParts(snapshot: CorpusSnapshot, reviews: ReviewIndex | undefined, notices: Notice[]) {
   return {
     schema: "claimscope/analysis@1" as const,
+    *notices(): Generator<Notice> {
+      for (const n of notices) yield { path: n.path, reason: n.reason, message: n.message };
+    },
     *documents(): Generator<AnalysisJson["documents"][number]> {
       for (const d of snapshot.documents) yield { path: d.analysis.path, published: d.analysis.published, order: d.order, facts: d.analysis.facts.map(factJson) };
     },

@@ -27,3 +27,4 @@ export { isRecord } from "./isRecord";
 export { claimPath } from "./claims";
 export { cacheText, readCache, cachedAnalysis, encodeDocument, decodeDocument, cacheFingerprint, CACHE_FORMAT, AnalysisCache, type CachedDocument, type TextHash } from "./analysisCache";
 export { CachedCorpus, cachedSnapshot, encodeCorpus, type FoundDocument } from "./cachedCorpus";
+export * from "./loader";

@@ -21,6 +21,21 @@ export function defaultThreads(): number {
 }
 
 /**
+ * The threads to analyse a corpus's `todo` articles on, the one rule for the CLI and the editor: `jobs` when
+ * asked for; else one per core — on four or more cores, or on two where `keepThreadFree` (the editor's host
+ * must stay free for typing; the CLI's gain on two is eaten by the threads' start-up and decoding); none
+ * below POOL_THRESHOLD articles.
+ */
+export function analysisThreads(o: { jobs?: number; keepThreadFree?: boolean }): (todo: number, options: Required<AnalysisOptions>) => AnalysisPool | undefined {
+  return (todo, options) => {
+    const cores = defaultThreads();
+    const threads = o.jobs || (cores >= 4 || (o.keepThreadFree && cores > 1) ? cores : 1);
+    if (threads < 2 || todo < POOL_THRESHOLD) return undefined;
+    return new AnalysisPool(options, Math.min(threads, Math.ceil(todo / 50)));
+  };
+}
+
+/**
  * Analyses documents on worker threads, so a large corpus is read on every core and the calling thread (the
  * extension host, the CLI) stays free. Results come back as compact JSON and are decoded here: the same
  * analysis, object for object, as `createAnalyzer(options).analyzeDocument` would give.

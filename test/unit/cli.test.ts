@@ -19,7 +19,7 @@ const json = (args: string[]) => {
 test("cli json: follows the claimscope/analysis@1 contract exactly", () => {
   const { code, data } = json([SAMPLES]);
   assert.equal(code, 0);
-  assert.deepEqual(Object.keys(data), ["schema", "documents", "claims", "topics", "contradictions", "deals"], "no annotations file, no annotations field");
+  assert.deepEqual(Object.keys(data), ["schema", "documents", "claims", "topics", "contradictions", "deals", "notices"], "no annotations file, no annotations field");
   assert.equal(data.schema, "claimscope/analysis@1");
   const kinds = new Set(["money", "stake", "percent", "date", "duration", "term", "org"]);
   for (const d of data.documents) {
@@ -126,6 +126,27 @@ test("cli: bad input gets a clear message and the rest is analysed", () => {
   const data = JSON.parse(r.stdout);
   assert.deepEqual(data.documents.map((d: { path: string }) => d.path).sort(), ["broken.md", "empty.txt", "good.txt", "latin1.txt"]);
   assert.equal(data.documents.find((d: { path: string }) => d.path === "broken.md").facts.find((f: { kind: string }) => f.kind === "money").value, 2e9);
+  const said = (n: { path: string; reason: string }) => `${n.path} ${n.reason}`;
+  const expected = ["binary.txt binary", "broken.md front-matter", "empty.txt empty", "huge.txt too-large", "latin1.txt not-utf8"];
+  assert.deepEqual(data.notices.map(said), expected, "the JSON says which files were skipped or read with a problem; good.txt is not among them");
+  assert.match(data.notices.find((n: { path: string }) => n.path === "binary.txt").message, /binary file/);
+  assert.equal(r.stderr.match(/binary\.txt/g)?.length, 1, "the binary file is said once");
+  const sarif = JSON.parse(run(["analyze", dir, "--format", "sarif", "--max-size", "1000"]).stdout);
+  const told = sarif.runs[0].invocations[0].toolExecutionNotifications;
+  assert.deepEqual(told.map((n: { descriptor: { id: string } }) => n.descriptor.id), expected.map((e) => `notice/${e.split(" ")[1]}`));
+  assert.deepEqual(told.map((n: { level: string }) => n.level), ["warning", "note", "note", "warning", "note"], "a skipped file is a warning, one read with a problem a note");
+  assert.equal(told[0].locations[0].physicalLocation.artifactLocation.uri, "binary.txt");
+  const text = run(["analyze", dir, "--max-size", "1000"]);
+  assert.match(text.stdout, /Files skipped or read with a problem \(5\)\n {2}binary\.txt {2}\[binary\] binary file[^\n]*\n(?:.*\n){4}$/, "the text report ends with them");
+  assert.doesNotMatch(text.stderr, /binary\.txt/, "said in the report, not again on stderr");
+});
+
+test("cli: a folder whose files are all fine has no notices", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cs-"));
+  writeFileSync(join(dir, "good.txt"), "Halvorsen agreed to acquire Northwind for $5 billion.\n");
+  assert.deepEqual(json([dir]).data.notices, []);
+  assert.deepEqual(JSON.parse(run(["analyze", dir, "--format", "sarif"]).stdout).runs[0].invocations[0].toolExecutionNotifications, []);
+  assert.doesNotMatch(run(["analyze", dir]).stdout, /Files skipped/);
 });
 
 test("cli: usage errors", () => {

@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { changeSummary, flagStatus, lineColumn, sarifLevel, type Claim, type CorpusSnapshot, type FlagSeverity, type ReviewIndex } from "../../core";
+import { changeSummary, flagStatus, lineColumn, sarifLevel, SKIPPING, type Claim, type CorpusSnapshot, type FlagSeverity, type Notice, type ReviewIndex } from "../../core";
 
 const RULES: Record<string, string> = {
   polarity: "A later article says an arrangement ended (or still holds) where an earlier one said the opposite.",
@@ -11,9 +11,10 @@ const RULES: Record<string, string> = {
 /**
  * SARIF 2.1.0: one result per contradiction, located at the earlier and the later statement, at the level
  * the settings give its nature. A reviewed flag carries its review; a dismissed one is suppressed, so
- * code-scanning tools hide it.
+ * code-scanning tools hide it. The files skipped or read with a problem are the invocation's tool
+ * execution notifications.
  */
-export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, severity: FlagSeverity, reviews?: ReviewIndex): string {
+export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, severity: FlagSeverity, reviews?: ReviewIndex, notices: Notice[] = []): string {
   const location = (claim: Claim, id: number, text: string) => {
     const doc = snap.documentOf.get(claim.id)!.analysis;
     const a = lineColumn(doc.text, claim.start), b = lineColumn(doc.text, claim.end);
@@ -49,6 +50,15 @@ export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, 
     runs: [{
       tool: { driver: { name: "claimscope", version, rules: Object.entries(RULES).map(([k, text]) => ({ id: `contradiction/${k}`, shortDescription: { text }, defaultConfiguration: { level: "warning" } })) } },
       originalUriBaseIds: { CORPUS: { uri: base } },
+      invocations: [{
+        executionSuccessful: true,
+        toolExecutionNotifications: notices.map((n) => ({
+          descriptor: { id: `notice/${n.reason}` },
+          level: SKIPPING.has(n.reason) ? "warning" : "note",
+          message: { text: `${n.path}: ${n.message}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(n.path), uriBaseId: "CORPUS" } } }],
+        })),
+      }],
       columnKind: "utf16CodeUnits",
       results,
     }],

@@ -1,10 +1,10 @@
-import { changeSummary, lineColumn, quoted, reviewState, type Claim, type CorpusSnapshot, type ResolvedAnnotation, type ReviewIndex } from "../../core";
+import { changeSummary, lineColumn, quoted, reviewState, type Claim, type CorpusSnapshot, type Notice, type ResolvedAnnotation, type ReviewIndex } from "../../core";
 
 /**
  * A terminal report: corpus order, topics with their claims, the contradictions with their reviews, and orphaned
- * annotations; line by line (each ending in a newline), written as it is made: a large corpus's runs to tens of megabytes.
+ * annotations, then the files skipped or read with a problem; line by line (each ending in a newline), written as it is made: a large corpus's runs to tens of megabytes.
  */
-export function* textReport(snap: CorpusSnapshot, color: boolean, reviews?: ReviewIndex): Generator<string> {
+export function* textReport(snap: CorpusSnapshot, color: boolean, reviews?: ReviewIndex, notices: Notice[] = []): Generator<string> {
   const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const facts = snap.documents.reduce((n, d) => n + d.analysis.facts.length, 0);
   const reviewed = reviews ? snap.contradictions.length - reviews.open(snap.contradictions).length : 0;
@@ -16,7 +16,8 @@ export function* textReport(snap: CorpusSnapshot, color: boolean, reviews?: Revi
   yield* lines("", c("1", "Corpus order"));
   for (const d of snap.documents) {
     const how = d.analysis.published ? `${d.analysis.published} (${d.analysis.publishedSource})` : "undated (file name)";
-    yield* lines(`  ${String(d.order).padStart(3)}  ${d.analysis.path}  ${c("2", how)}`);
+    // Numbered from 1, as the editor numbers them (the JSON contract's `order` is the position, from 0).
+    yield* lines(`  ${String(d.order + 1).padStart(3)}  ${d.analysis.path}  ${c("2", how)}`);
   }
   const flagged = new Map<string, string[]>();
   for (const x of snap.contradictions) {
@@ -56,6 +57,10 @@ export function* textReport(snap: CorpusSnapshot, color: boolean, reviews?: Revi
       const what = o.annotation.kind === "note" ? "note" : `${o.annotation.kind} ${o.annotation.state}`;
       yield* lines(`  ${what} on ${quoted(o.annotation.target[0].quote.exact, 70)} in ${o.annotation.target[0].source} — ${o.reason}`);
     }
+  }
+  if (notices.length) {
+    yield* lines("", c("1", `Files skipped or read with a problem (${notices.length})`));
+    for (const n of notices) yield* lines(`  ${n.path}  ${c("2", `[${n.reason}]`)} ${n.message}`);
   }
 }
 

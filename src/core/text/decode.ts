@@ -1,15 +1,15 @@
 /** What reading an article's bytes gave: its text with any warnings, or why it was skipped. */
 export type Decoded =
   | { ok: true; text: string; warnings: string[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; kind: "binary" | "too-large" };
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Decodes an article file: UTF-8 (a BOM is dropped); binary and oversized files are refused with a reason. */
 export function decodeArticle(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Decoded {
-  if (bytes.length > maxBytes) return { ok: false, reason: tooLarge(bytes.length, maxBytes, "setting claimscope.maxFileSize / --max-size") };
+  if (bytes.length > maxBytes) return { ok: false, reason: tooLarge(bytes.length, maxBytes, "setting claimscope.maxFileSize / --max-size"), kind: "too-large" };
   const probe = bytes.subarray(0, 65536);
-  if (probe.includes(0)) return { ok: false, reason: "binary file (contains NUL bytes); skipped" };
+  if (probe.includes(0)) return { ok: false, reason: "binary file (contains NUL bytes); skipped", kind: "binary" };
   const warnings: string[] = [];
   let text: string;
   try {
