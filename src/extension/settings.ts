@@ -1,28 +1,18 @@
 import * as vscode from "vscode";
-import { readSettings, type Settings } from "../core";
+import { CONFIG_FILE, parseConfigFile, readSettings, type Settings } from "../core";
 
 const KEYS = ["include", "exclude", "order", "published", "orgAliases", "extraTerms", "tolerance", "maxFileSize", "maxProblems", "flagSeverity"] as const;
 
-export const CONFIG_FILE = ".claimscope.json";
-
 /**
  * The corpus config file at the root of the first workspace folder (the CLI reads the same file), or
- * undefined; a file that is not JSON is reported.
+ * undefined; a file that is not a JSON object is reported.
  */
 export async function readConfigFile(problems: string[]): Promise<Record<string, unknown> | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) return undefined;
-  const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
   let bytes: Uint8Array;
-  try { bytes = await vscode.workspace.fs.readFile(uri); } catch { return undefined; }
-  try {
-    const data: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (typeof data === "object" && data !== null && !Array.isArray(data)) return data as Record<string, unknown>;
-    problems.push(`${CONFIG_FILE}: expected an object of settings; ignored`);
-  } catch (e) {
-    problems.push(`${CONFIG_FILE}: not valid JSON (${e instanceof Error ? e.message : String(e)}); ignored`);
-  }
-  return undefined;
+  try { bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE)); } catch { return undefined; }
+  return parseConfigFile(bytes, problems);
 }
 
 /**
