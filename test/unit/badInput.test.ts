@@ -28,6 +28,15 @@ test("bad input: raw HTML and <script> in Markdown are not read as prose", () =>
   assert.ok(!a.facts.some((f) => f.text === "2019"));
 });
 
+test("bad input: article text after raw HTML on its line is read; the HTML stays blanked", () => {
+  const text = "# Deal\n\n<script>var x = '$9 billion';</script> Zeta sold a 10% stake for $1 billion.\n\n<!-- $7 billion --> Halvorsen paid $5 billion.\n\n<div>$8 billion</div>\n";
+  const a = analyzer.analyzeDocument({ path: "html.md", text });
+  assert.deepEqual(a.facts.filter((f) => f.kind === "money" || f.kind === "stake").map((f) => f.text), ["10%", "$1 billion", "$5 billion"]);
+  for (const f of a.facts) assert.equal(text.slice(f.start, f.end), f.text, "offsets into the file");
+  assert.ok(a.claims.some((c) => c.text.startsWith("Zeta sold")), "a claim of the text, without the HTML");
+  assert.ok(!a.claims.some((c) => c.text.includes("<")), "no claim quotes the HTML");
+});
+
 test("bad input: a 1 MB single line is analysed (in slices of sentences), offsets intact", () => {
   const unit = "Halvorsen paid $5 billion for a 12% stake in Northwind on March 9, 2026, and ";
   const text = unit.repeat(Math.ceil(1_048_576 / unit.length));

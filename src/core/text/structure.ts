@@ -45,10 +45,20 @@ export function remarkShape(text: string): MarkdownShape {
       case "paragraph":
         blocks.push({ kind: container, start, end });
         break;
-      // No prose in these: code, raw HTML, link definitions, images.
+      case "html": {
+        // Raw HTML is never prose, but article text may follow it on its line (`<script>…</script> Zeta sold …`):
+        // that text, outside every element, is read as a paragraph; the rest of the block stays blanked.
+        const outside = textOutsideHtml(text.slice(start, end));
+        if (!outside.length) { mask(start, end); return; }
+        let at = start;
+        for (const [a, b] of outside) { mask(at, start + a); at = start + b; }
+        mask(at, end);
+        blocks.push({ kind: container, start: start + outside[0]![0], end: start + outside[outside.length - 1]![1] });
+        return;
+      }
+      // No prose in these: code, link definitions, images.
       case "code":
       case "inlineCode":
-      case "html":
       case "definition":
       case "image":
       case "imageReference":
@@ -77,6 +87,48 @@ export function remarkShape(text: string): MarkdownShape {
   };
   visit(tree, "paragraph");
   return { blocks: blocks.sort((a, b) => a.start - b.start), masks };
+}
+
+/** Elements that never hold text, so never open one. */
+const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const TAG_NAME = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)/;
+
+/**
+ * The ranges of a raw HTML block's text that lie outside every element, comment and tag (offsets into
+ * `html`), each holding more than spaces. Text inside an element (`<div>$8 billion</div>`) is the HTML's.
+ */
+export function textOutsideHtml(html: string): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0, from = -1;
+  const close = (to: number) => {
+    if (from >= 0 && /\S/.test(html.slice(from, to))) out.push([from, to]);
+    from = -1;
+  };
+  for (let i = 0; i < html.length; ) {
+    if (html[i] === "<" && /[A-Za-z/!?]/.test(html[i + 1] ?? "")) {
+      close(i);
+      let end: number;
+      if (html.startsWith("<!--", i)) {
+        end = html.indexOf("-->", i + 4);
+        end = end < 0 ? html.length : end + 3;
+      } else {
+        end = html.indexOf(">", i);
+        end = end < 0 ? html.length : end + 1;
+        const tag = TAG_NAME.exec(html.slice(i, Math.min(end, i + 64)));
+        if (tag) {
+          if (tag[1]) depth = Math.max(0, depth - 1);
+          else if (!VOID_ELEMENTS.has(tag[2]!.toLowerCase()) && html[end - 2] !== "/") depth++;
+        }
+      }
+      i = end;
+      continue;
+    }
+    if (depth === 0 && from < 0) from = i;
+    if (depth > 0) close(i);
+    i++;
+  }
+  close(html.length);
+  return out;
 }
 
 const withoutUrls = (text: string) => text.replace(BARE_URL, (m) => " ".repeat(m.length));
