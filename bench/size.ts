@@ -74,7 +74,7 @@ for (let i = 0; i < 200; i++) {
 
 // Fuzzy lookup over every fact and claim.
 t = now();
-const lookup = new FactLookup(after);
+const lookup = new FactLookup(after, index.analyzer.lexicon);
 const lookupBuildMs = now() - t;
 const queries = ["stake", "exclusive", "break-up fee", "completed", "45 billion", "tanver 13", "license ends", "regulatory approval", "revenue", "2021"];
 // The first round is timed apart: it runs before the JIT has compiled the search (once per session).

@@ -1,7 +1,7 @@
 import Fuse from "fuse.js";
 import type { CorpusSnapshot } from "./corpus";
 import type { Fact } from "./types";
-import { termLabel } from "./recognize/terms";
+import { termLabel, type CompiledTerm } from "./recognize/terms";
 
 /** One thing the fact lookup can find: a fact or a claim, where it is, and what to show. */
 export interface LookupEntry {
@@ -49,8 +49,9 @@ export class FactLookup {
   private marks: Uint32Array | undefined;
   private base = 0;
 
-  constructor(snap: CorpusSnapshot) {
-    this.entries = lookupEntries(snap);
+  /** `lexicon`: the analysis's (the user's extra terms with the built-in ones), for the terms' labels. */
+  constructor(snap: CorpusSnapshot, lexicon: CompiledTerm[]) {
+    this.entries = lookupEntries(snap, lexicon);
     const groupOf = new Map<string, number>();
     const add = (map: Map<string, number[]>, w: string, id: number) => {
       const list = map.get(w);
@@ -261,7 +262,7 @@ function escapeToken(t: string): string {
   return /^[=!'^$|]|[$|]$/.test(t) ? `"${t.replace(/"/g, "")}"` : t;
 }
 
-export function lookupEntries(snap: CorpusSnapshot): LookupEntry[] {
+export function lookupEntries(snap: CorpusSnapshot, lexicon: CompiledTerm[]): LookupEntry[] {
   const out: LookupEntry[] = [];
   for (const d of snap.documents) {
     const a = d.analysis;
@@ -272,10 +273,11 @@ export function lookupEntries(snap: CorpusSnapshot): LookupEntry[] {
       while (si < spans.length && spans[si + 1]! < f.end) si += 2;
       const inside = si < spans.length && spans[si]! <= f.start && f.end <= spans[si + 1]!;
       const context = inside ? a.text.slice(spans[si], spans[si + 1]) : f.text;
-      const value = formatValue(f);
+      // A term is shown by its label, the user's where the settings name it (the tree and hovers show the same).
+      const value = f.kind === "term" ? termLabel(String(f.value), lexicon) : formatValue(f);
       out.push({
         kind: f.kind, label: f.text, value, path: a.path, published: a.published, start: f.start, end: f.end, context,
-        primary: `${f.text} ${value} ${kindWords(f)}`.toLowerCase(),
+        primary: `${f.text} ${value} ${kindWords(f, lexicon)}`.toLowerCase(),
         extra: f.kind,
       });
     }
@@ -294,8 +296,8 @@ export function lookupEntries(snap: CorpusSnapshot): LookupEntry[] {
 
 const KIND_WORDS: Partial<Record<Fact["kind"], string>> = { money: "amount money dollars", stake: "stake ownership share", percent: "percent", date: "date", duration: "duration period" };
 
-function kindWords(f: Fact): string {
-  if (f.kind === "term") return `term ${termLabel(String(f.value))}`;
+function kindWords(f: Fact, lexicon: CompiledTerm[]): string {
+  if (f.kind === "term") return `term ${termLabel(String(f.value), lexicon)}`;
   return KIND_WORDS[f.kind] ?? f.kind;
 }
 

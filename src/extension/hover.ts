@@ -33,7 +33,7 @@ export class ClaimHover implements vscode.HoverProvider {
     const { fact } = d ?? { fact: undefined };
     if (fact) {
       md.appendMarkdown(`**${escapeMarkdown(fact.text)}** — ${KIND_LABEL[fact.kind]}: \`${formatValue(fact).replace(/`/g, "'")}\``);
-      if (fact.kind === "term") md.appendMarkdown(` (${escapeMarkdown(termLabel(String(fact.value)))})`);
+      if (fact.kind === "term") md.appendMarkdown(` (${escapeMarkdown(termLabel(String(fact.value), this.corpus.index.analyzer.lexicon))})`);
       if (fact.kind === "org") md.appendMarkdown(` (${escapeMarkdown(this.corpus.index.analyzer.orgs.labelOf(String(fact.value)))})`);
       md.appendMarkdown("\n\n");
     }

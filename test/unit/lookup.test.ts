@@ -9,7 +9,7 @@ import { generateCorpus } from "../../bench/generate";
 function lookupOver(docs: { path: string; text: string }[]): FactLookup {
   const index = new CorpusIndex();
   for (const d of docs) index.set(d);
-  return new FactLookup(index.result());
+  return new FactLookup(index.result(), index.analyzer.lexicon);
 }
 
 test("lookup: a figure finds its fact first, words are AND-ed, a typo still finds, an operator is literal", () => {

@@ -54,7 +54,7 @@ function used(): Map<string, RegExp> {
   try {
     const index = new CorpusIndex({ extraTerms: [{ id: "earn-out", phrases: ["earn-out"] }], orgAliases: { Contoso: ["Contoso Cloud"] } });
     for (const d of sampleDocuments()) index.set(d);
-    new FactLookup(index.result()).search("halvorsen 7.4");
+    new FactLookup(index.result(), index.analyzer.lexicon).search("halvorsen 7.4");
     run(["analyze", SAMPLES, "--format", "sarif"]);
     run(["analyze", join(ROOT, "test", "fixtures", "merger")]);
   } finally {

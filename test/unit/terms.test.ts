@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { buildLexicon, recognizeTerms } from "../../src/core/recognize/terms";
+import { buildLexicon, recognizeTerms, termLabel } from "../../src/core/recognize/terms";
+import { CorpusIndex, FactLookup, toContract } from "../../src/core";
 import { buildOrgRecognizer } from "../../src/core/recognize/orgs";
 import { beginnings } from "../../src/core/recognize/prefixes";
 import { keepLongest } from "../../src/core/text/spans";
@@ -93,4 +94,16 @@ test("terms: trying only the terms a word can begin is the same as scanning the 
   fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...phrases), fc.string({ maxLength: 3 })), { maxLength: 20 }).map((a) => a.join("")), (text) => {
     assert.deepEqual(viaPrefixes(text), everyTerm(text));
   }), { numRuns: 500 });
+});
+
+test("terms: a user's extra term has the user's label everywhere it is shown — topic (tree, report), lookup, hover's label — and the built-in lexicon alone does not know it", () => {
+  const index = new CorpusIndex({ extraTerms: [{ id: "clawback", label: "Clawback clause", phrases: ["clawback"] }] });
+  index.set({ path: "a.txt", text: "Halvorsen and Northwind signed a clawback worth $1 billion in March 2026.\n" });
+  index.set({ path: "b.txt", text: "Halvorsen and Northwind ended the clawback in May 2026.\n" });
+  const snap = index.result();
+  assert.deepEqual(toContract(snap).topics.map((t) => t.label), ["Clawback clause"], "the topic the tree and the report show");
+  const found = new FactLookup(snap, index.analyzer.lexicon).search("clawback");
+  assert.deepEqual([...new Set(found.filter((e) => e.kind === "term" || e.kind === "claim").map((e) => e.value))], ["Clawback clause"], "lookup");
+  assert.equal(termLabel("clawback", index.analyzer.lexicon), "Clawback clause", "the label a hover gives a term");
+  assert.equal(termLabel("clawback", new CorpusIndex().analyzer.lexicon), "Clawback", "near miss: without the settings' lexicon, another label");
 });

@@ -157,11 +157,11 @@ function refine(id: string, text: string, start: number, end: number): string {
   return id;
 }
 
-export function termLabel(id: string, lexicon: CompiledTerm[] = DEFAULT_LEXICON): string {
+export function termLabel(id: string, lexicon: CompiledTerm[]): string {
   return lexicon.find((t) => t.def.id === id)?.def.label ?? id.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
 }
 
-export function termConcept(id: string, lexicon: CompiledTerm[] = DEFAULT_LEXICON): { concept: string; event: boolean; negates: boolean } {
+export function termConcept(id: string, lexicon: CompiledTerm[]): { concept: string; event: boolean; negates: boolean } {
   const def = lexicon.find((t) => t.def.id === id)?.def;
   return { concept: def?.concept ?? id, event: def?.role === "event", negates: def?.negates === true };
 }
