@@ -1,19 +1,15 @@
-// npm start: the extension, installed into a real VS Code (code-server), opened on the sample corpus.
-// Prints the address to open in a browser; Ctrl+C stops the server.
-import { cpSync, existsSync, mkdirSync, rmSync, readFileSync } from "node:fs";
+// npm start: the extension packaged (npm run package) and installed into a real VS Code (code-server) as a
+// user installs it, opened on the sample corpus. Prints the address to open in a browser; Ctrl+C stops the server.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, E2E, startCodeServer } from "../test/e2e/codeServer.mjs";
+import { ROOT, E2E, startCodeServer, installExtension } from "../test/e2e/codeServer.mjs";
 
-const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+execFileSync("npm", ["run", "package"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
 const exts = join(E2E, "start", "exts");
-const target = join(exts, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
 rmSync(exts, { recursive: true, force: true });
-mkdirSync(target, { recursive: true });
-// What the packaged extension holds: the files .vscodeignore lets in (the bundle, its analysis worker, …).
-const packaged = readFileSync(join(ROOT, ".vscodeignore"), "utf8").split("\n").filter((l) => l.startsWith("!")).map((l) => l.slice(1).trim().replace(/\/\*\*$/, ""));
-for (const f of packaged) {
-  if (existsSync(join(ROOT, f))) cpSync(join(ROOT, f), join(target, f), { recursive: true });
-}
+mkdirSync(exts, { recursive: true });
+installExtension(join(ROOT, "claimscope.vsix"), exts, "start-install");
 const port = Number(process.env.PORT || 8080);
 const server = await startCodeServer({ name: "start", port, testDriver: false, extensionsDir: exts });
 const folder = join(ROOT, "samples");

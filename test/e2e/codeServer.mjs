@@ -1,6 +1,6 @@
 // Starts code-server (a real VS Code: server, Node extension host and web workbench) on 127.0.0.1
 // with isolated user data, for the e2e tests and `npm start`. Installed by test/e2e/setup.sh.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync, existsSync, openSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
@@ -28,6 +28,9 @@ export async function startCodeServer({ name = "run", port, testDriver = true, e
     "workbench.startupEditor": "none", "security.workspace.trust.enabled": false, "telemetry.telemetryLevel": "off",
     "workbench.tips.enabled": false, "extensions.ignoreRecommendations": true, "update.mode": "none", "chat.disableAIFeatures": true,
     "workbench.colorTheme": "Default Dark Modern", "editor.semanticHighlighting.enabled": true,
+    // A corpus inside a repository (the samples, a test's copy) is not a repository to open; the secondary
+    // side bar would open empty beside the editor.
+    "git.openRepositoryInParentFolders": "never", "workbench.secondarySideBar.defaultVisibility": "hidden",
   }, null, 2));
   writeFileSync(join(run, "config.yaml"), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [ENTRY, "--config", join(run, "config.yaml"), "--auth", "none", "--bind-addr", `127.0.0.1:${port}`,
@@ -50,6 +53,17 @@ export async function startCodeServer({ name = "run", port, testDriver = true, e
     url, port, child,
     stop: () => new Promise((r) => { if (child.exitCode !== null) return r(); child.once("exit", r); child.kill(); setTimeout(() => child.kill("SIGKILL"), 5000); }),
   };
+}
+
+/** Installs a packaged extension (.vsix) into `extensionsDir` with code-server's own command line, as a user would. */
+export function installExtension(vsix, extensionsDir, name = "install") {
+  const run = join(E2E, name);
+  for (const d of ["ud", "xdg", "tmp"]) mkdirSync(join(run, d), { recursive: true });
+  const r = spawnSync(NODE24, [ENTRY, "--user-data-dir", join(run, "ud"), "--extensions-dir", extensionsDir, "--install-extension", vsix], {
+    encoding: "utf8", env: { ...process.env, XDG_CONFIG_HOME: join(run, "xdg"), XDG_DATA_HOME: join(run, "xdg"), TMPDIR: join(run, "tmp") },
+  });
+  if (r.status !== 0) throw new Error(`installing ${vsix} failed (${r.status}): ${r.stderr || r.stdout}`);
+  return r.stdout;
 }
 
 /** Workbench address for a folder, with an extension under development and optionally its tests. */

@@ -4,7 +4,8 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "node:util";
-import { ROOT, E2E, startCodeServer, workbenchUrl, launchBrowser } from "./codeServer.mjs";
+import { execFileSync } from "node:child_process";
+import { ROOT, E2E, startCodeServer, workbenchUrl, launchBrowser, installExtension } from "./codeServer.mjs";
 import { uiTest } from "./ui.mjs";
 
 const args = process.argv.slice(2);
@@ -55,6 +56,32 @@ try {
   const ui = await uiTest(browser, workbenchUrl(server.url, workspace("ws-ui"), { ext: ROOT }), SHOTS);
   passed += ui.passed;
   failed += ui.failed;
+  // 3. the packaged extension: `npm run package` makes claimscope.vsix, installed into code-server as a user
+  // installs it; it activates and reads the corpus (run last: the package's build has no source maps).
+  if (!process.env.CLAIMSCOPE_E2E_GREP && !shotsFor) {
+    const t = Date.now();
+    try {
+      execFileSync("npm", ["run", "package"], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+      const exts = join(E2E, "vsix", "exts");
+      rmSync(exts, { recursive: true, force: true });
+      mkdirSync(exts, { recursive: true });
+      installExtension(join(ROOT, "claimscope.vsix"), exts, "vsix-install");
+      const installed = await startCodeServer({ name: "vsix", testDriver: false, extensionsDir: exts });
+      try {
+        const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+        await page.goto(`${installed.url}/?folder=${encodeURIComponent(workspace("ws-vsix"))}`);
+        await page.locator(".statusbar-item", { hasText: "6 articles" }).waitFor({ timeout: 90000 });
+        await page.context().close();
+      } finally {
+        await installed.stop();
+      }
+      passed++;
+      console.log(`vsix: PASS claimscope.vsix installs into code-server and activates on the corpus (${Date.now() - t} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`vsix: FAIL ${String(e.message).split("\n")[0]}`);
+    }
+  }
   if (shotsFor) {
     mkdirSync(shotsFor, { recursive: true });
     for (const f of ui.screenshots) copyFileSync(join(SHOTS, f), join(shotsFor, f));
