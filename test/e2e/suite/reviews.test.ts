@@ -169,7 +169,8 @@ suite("review workflow: states, notes, anchors, CLI, exchange, deal sheet", () =
     await ed.document.save();
     const orphan = await until("orphaned", () => a.reviews.index().orphans.find((o) => o.annotation.kind === "contradiction" && o.annotation.state === "dismissed"));
     assert.match(orphan.reason!, /no longer in|no longer read|no longer flagged/);
-    assert.ok(a.tree.getChildren().some((n) => n.type === "annotations" && n.id === "orphans"), "listed under Orphaned annotations");
+    // The tree hears of the edit with the next batch of changes (claimscope.debounceMs after it).
+    await until("listed under Orphaned annotations", () => a.tree.getChildren().some((n) => n.type === "annotations" && n.id === "orphans"));
     await until("reported on the annotations file", () => vscode.languages.getDiagnostics(file(ANNOTATIONS)).some((d) => d.code === "orphaned-annotation"));
     assert.strictEqual((await stored()).annotations.length, 5, "kept in the file");
 
