@@ -56,7 +56,7 @@ export interface Change {
 
 /** Files at once in a read: enough to keep a disk or a remote file system busy, few enough to yield often. */
 const READ_BATCH = 64;
-/** Articles sent to each thread at once, so a stop is heard before the whole corpus is queued. */
+/** Results taken from each thread at once between yields. */
 const PER_THREAD = 25;
 
 const now = () => globalThis.performance.now();
@@ -214,10 +214,13 @@ export class CorpusLoader {
     const threads = todo.length ? this.options.threads?.(todo.length, this.index.analyzer.options) : undefined;
     let failed: string | undefined;
     try {
+      // Every article is queued on the threads at once, so they stay busy while this thread takes their
+      // results a batch at a time (closing them drops what is left when the work is stopped).
+      const queued = threads ? todo.map((d) => attempt(() => threads.analyze(d))) : [];
       const step = threads ? threads.threads * PER_THREAD : 1;
       for (let i = 0; i < todo.length; i += step) {
         const batch = todo.slice(i, i + step);
-        const made = threads ? yield* all(batch.map((d) => attempt(() => threads.analyze(d)))) : [];
+        const made = threads ? yield* all(queued.slice(i, i + step)) : [];
         batch.forEach((d, j) => {
           const m = made[j];
           if (m?.ok) this.index.restore(m.value);
