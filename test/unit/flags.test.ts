@@ -144,7 +144,7 @@ test("SARIF: each flag's level follows its nature and the settings", () => {
 test("lookup: a statement is listed once, and a query naming a kind lists facts of that kind first", () => {
   const index = new CorpusIndex();
   for (const d of sampleDocuments()) index.set(d);
-  const lookup = new FactLookup(index.result());
+  const lookup = new FactLookup(index.result(), index.analyzer.lexicon);
   const stake = lookup.search("stake", 20);
   const stakes = stake.filter((e) => e.kind === "stake").length;
   assert.ok(stakes >= 2 && stake.slice(0, stakes).every((e) => e.kind === "stake"), stake.map((e) => e.kind).join(","));
