@@ -15,7 +15,7 @@ import { analysisThreads } from "../node/analysisPool";
 declare const CLAIMSCOPE_VERSION: string;
 const VERSION = typeof CLAIMSCOPE_VERSION === "string" ? CLAIMSCOPE_VERSION : "dev";
 
-const USAGE = `usage: claimscope analyze DIR [--format text|json|sarif] [--fail-on-contradiction] [--max-size BYTES] [--cache FILE] [--jobs N] [--no-color]
+const USAGE = `usage: claimscope analyze DIR [--format text|json|sarif] [--pretty] [--fail-on-contradiction] [--max-size BYTES] [--cache FILE] [--jobs N] [--no-color]
        claimscope annotations export DIR
        claimscope annotations import DIR FILE
 
@@ -25,6 +25,7 @@ reviews (superseded, conflict, dismissed, verified, disputed, notes) are read fr
 DIR/${ANNOTATIONS_PATH}.
 
   --format text|json|sarif   output (default text); json follows the claimscope/analysis@1 contract
+  --pretty                   json and sarif indented for people to read (default: compact)
   --fail-on-contradiction    exit 1 when a contradiction no reviewer has judged is found
   --max-size BYTES           skip files larger than this (default 5 MB)
   --cache FILE               reuse the analyses kept in FILE for unchanged articles, and update it
@@ -40,7 +41,7 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
-  /** Output too large to hold as one string (the JSON contract of a large corpus): written after stdout, piece by piece. */
+  /** Output too large to hold as one string (a large corpus's report): written after stdout, piece by piece. */
   pieces?: Iterable<string>;
 }
 
@@ -52,6 +53,7 @@ interface Plan {
   source: FolderSource;
   settings: Settings;
   format: string;
+  pretty: boolean;
   failOn: boolean;
   color: boolean;
   cacheFile?: string;
@@ -137,6 +139,7 @@ function plan(argv: string[], env: Env): Plan | CliResult {
   let dir: string | undefined;
   let format = "text";
   let failOn = false;
+  let pretty = false;
   let color = !!env.isTTY && !env.noColor;
   let maxSize: number | undefined;
   let cacheFile: string | undefined;
@@ -147,6 +150,7 @@ function plan(argv: string[], env: Env): Plan | CliResult {
       format = a.includes("=") ? a.split("=")[1]! : (rest[++i] ?? "");
       if (!["text", "json", "sarif"].includes(format)) return fail(`--format takes text, json or sarif, not "${format}"`);
     } else if (a === "--fail-on-contradiction") failOn = true;
+    else if (a === "--pretty") pretty = true;
     else if (a === "--no-color") color = false;
     else if (a === "--max-size") {
       maxSize = Number(rest[++i]);
@@ -165,7 +169,7 @@ function plan(argv: string[], env: Env): Plan | CliResult {
   if (typeof abs !== "string") return fail(abs.error);
   const source = new FolderSource(abs);
   const settings = corpusSettings(source, err, maxSize ? { maxFileSize: maxSize } : {});
-  return { abs, source, settings, format, failOn, color, cacheFile, jobs, err };
+  return { abs, source, settings, format, pretty, failOn, color, cacheFile, jobs, err };
 }
 
 function report(p: Plan, snap: CorpusSnapshot, notices: Notice[]): CliResult {
@@ -179,8 +183,8 @@ function report(p: Plan, snap: CorpusSnapshot, notices: Notice[]): CliResult {
   const open = reviews ? reviews.open(snap.contradictions) : snap.contradictions;
   const code = p.failOn && open.length ? 1 : 0;
   const stderr = err.length ? err.join("\n") + "\n" : "";
-  if (format === "sarif") return { code, stdout: formatSarif(snap, abs, VERSION, p.settings.flagSeverity, reviews, notices), stderr };
-  return { code, stdout: "", stderr, pieces: format === "json" ? contractJsonText(snap, reviews, notices) : textReport(snap, p.color, reviews, notices) };
+  const pieces = format === "sarif" ? formatSarif(snap, abs, VERSION, p.settings.flagSeverity, reviews, notices, p.pretty) : format === "json" ? contractJsonText(snap, reviews, notices, p.pretty) : textReport(snap, p.color, reviews, notices);
+  return { code, stdout: "", stderr, pieces };
 }
 
 function folder(dir: string | undefined): string | { error: string } {

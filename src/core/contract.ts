@@ -3,6 +3,7 @@ import type { Fact } from "./types";
 import { reviewState, type ResolvedAnnotation, type ReviewIndex } from "./review/resolve";
 import { dealsOf, type Deal } from "./deals/model";
 import type { Notice } from "./loader/source";
+import { jsonText } from "./jsonText";
 
 /** The JSON contract of `claimscope analyze DIR --format json` (schema claimscope/analysis@1). */
 export interface AnalysisJson {
@@ -86,27 +87,19 @@ export function toContract(snapshot: CorpusSnapshot, reviews?: ReviewIndex, noti
 }
 
 /**
- * `JSON.stringify(toContract(…), null, 2) + "\n"`, character for character, in pieces of one item each: the
- * contract of a 10,000-article corpus is 120 MB of text, which the CLI writes as it goes instead of holding it
- * (and the object graph it is made from) whole.
+ * `JSON.stringify(toContract(…), null, pretty ? 2 : undefined) + "\n"`, character for character, in pieces of one
+ * item each: the CLI writes a large corpus's contract as it goes instead of holding it (and the object graph it
+ * is made from) whole.
  */
-export function* contractJsonText(snapshot: CorpusSnapshot, reviews?: ReviewIndex, notices: Notice[] = []): Generator<string> {
+export function contractJsonText(snapshot: CorpusSnapshot, reviews: ReviewIndex | undefined, notices: Notice[], pretty: boolean): Generator<string> {
   const parts = contractParts(snapshot, reviews, notices);
-  yield `{\n  "schema": ${JSON.stringify(parts.schema)}`;
   const lists: Array<[string, () => Iterable<unknown>]> = [
     ["documents", parts.documents], ["claims", parts.claims], ["topics", parts.topics], ["contradictions", parts.contradictions], ["deals", parts.deals], ["notices", parts.notices],
   ];
   if (parts.annotations) lists.push(["annotations", parts.annotations]);
-  for (const [key, items] of lists) {
-    yield `,\n  ${JSON.stringify(key)}: [`;
-    let first = true;
-    for (const item of items()) {
-      yield `${first ? "" : ","}\n    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`;
-      first = false;
-    }
-    yield first ? "]" : "\n  ]";
-  }
-  yield "\n}\n";
+  // Each list holds its place in the shape as a marker until it is written item by item.
+  const shape = Object.fromEntries([["schema", parts.schema], ...lists.map(([key]) => [key, `\u0000${key}`])]);
+  return jsonText(shape, lists.map(([key, items]) => [`\u0000${key}`, items]), pretty);
 }
 
 /** The contract's lists, each made item by item when iterated (one place for both the object and the text). */

@@ -4,6 +4,7 @@ export { createAnalyzer, formatOf, type AnalysisOptions, type Analyzer } from ".
 export { CorpusIndex, type CorpusOptions, type CorpusSnapshot, type CorpusDocument, type ClaimTable } from "./corpus";
 export { corpusOrder, type OrderOverride } from "./order";
 export { toContract, contractJsonText, type AnalysisJson, type FactJson } from "./contract";
+export { jsonText } from "./jsonText";
 export { DEAL_TERMS, termLabel, type ExtraTerm, type TermDefinition } from "./recognize/terms";
 export { mostConfident } from "./contradictions";
 export { dealsOf, changeSummary, valueText, dealId, type Deal } from "./deals/model";

@@ -34,7 +34,7 @@ function everything(s: CorpusSnapshot) {
     byPath: s.documents.map((d) => s.documentAt.get(d.path) === d),
     topicById: [...s.topicById].sort(),
     byTopic: [...s.contradictionsByTopic].sort(),
-    contract: [...contractJsonText(s)].join(""),
+    contract: [...contractJsonText(s, undefined, [], true)].join(""),
   };
 }
 

@@ -327,7 +327,7 @@ test("cli: a large corpus analysed on worker threads gives exactly what one thre
 // The program as installed: the output written in pieces is the whole report, and a reader that stops early ends it quietly.
 test("cli process: output written piece by piece is the whole report; a closed pipe ends the run without an error", async () => {
   const dir = mkdtempSync(join(tmpdir(), "claimscope-bin-"));
-  for (const d of generateCorpus(150, 5)) writeFileSync(join(dir, d.path), d.text);
+  for (const d of generateCorpus(550, 5)) writeFileSync(join(dir, d.path), d.text);
   const bin = join(import.meta.dirname, "..", "..", "src", "cli", "bin.ts");
   const spawnCli = (args: string[]) => spawn(process.execPath, ["--import", "tsx", bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   const collect = async (child: ReturnType<typeof spawnCli>) => {
@@ -338,12 +338,19 @@ test("cli process: output written piece by piece is the whole report; a closed p
     const [code] = (await once(child, "close")) as [number];
     return { code, out: Buffer.concat(out).toString("utf8"), err: Buffer.concat(err).toString("utf8") };
   };
-  for (const format of ["json", "text"]) {
-    const whole = await collect(spawnCli(["analyze", dir, "--format", format, "--no-color"]));
-    const expected = run(["analyze", dir, "--format", format, "--no-color"]).stdout;
-    assert.ok(expected.length > 200_000, `a report of ${expected.length} characters is written in several pieces`);
-    assert.deepEqual({ code: whole.code, err: whole.err, same: whole.out === expected }, { code: 0, err: "", same: true }, format);
+  const reports = new Map<string, string>();
+  for (const format of [["json"], ["json", "--pretty"], ["text"], ["sarif"]]) {
+    const whole = await collect(spawnCli(["analyze", dir, "--format", ...format, "--no-color"]));
+    const expected = run(["analyze", dir, "--format", ...format, "--no-color"]).stdout;
+    reports.set(format.join(" "), expected);
+    assert.ok(Buffer.byteLength(expected) > 2 ** 20, `a report of ${expected.length} characters is written in several chunks of a megabyte`);
+    assert.deepEqual({ code: whole.code, err: whole.err, same: whole.out === expected }, { code: 0, err: "", same: true }, format.join(" "));
   }
+  // Compact unless asked: the same content either way.
+  const compact = reports.get("json")!, pretty = reports.get("json --pretty")!;
+  assert.equal(compact.split("\n").length, 2);
+  assert.ok(pretty.length > compact.length);
+  assert.deepEqual(JSON.parse(compact), JSON.parse(pretty));
   const early = spawnCli(["analyze", dir, "--format", "json"]);
   early.stdout.once("data", () => early.stdout.destroy());
   const ended = await collect(early);

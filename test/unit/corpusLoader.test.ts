@@ -43,7 +43,7 @@ function samples(later = false): MemorySource {
 
 const OPTIONS: LoaderOptions = { sizeLimit: "maxFileSize" };
 const settings = (more: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...more });
-const contract = (s: CorpusSnapshot) => [...contractJsonText(s)].join("");
+const contract = (s: CorpusSnapshot) => [...contractJsonText(s, undefined, [], true)].join("");
 const cacheOf = (l: CorpusLoader) => new TextEncoder().encode([...l.cachePieces()].join(""));
 const immediately = { go: () => true, yieldToHost: () => new Promise<void>((r) => setImmediate(r)) };
 

@@ -184,7 +184,7 @@ test("W3C Web Annotation: export and import give back the same annotations; othe
 });
 
 
-test("contract: the streamed JSON text is the contract object's JSON, character for character, with and without reviews", () => {
+test("contract: the streamed JSON text is the contract object's JSON, character for character, compact or indented, with and without reviews", () => {
   const index = sampleIndex();
   const snap = index.result();
   const flag = flagFrom(snap, "01");
@@ -192,10 +192,15 @@ test("contract: the streamed JSON text is the contract object's JSON, character 
   const gone = noteOn("gone.txt", "text that is not in the corpus", 0, 4, "orphaned", stamp());
   const file = applyEdits(emptyAnnotationFile(), [reviewContradiction(snap, flag, "dismissed", "a note with \"quotes\"\nand a line", stamp()), reviewClaim(snap, claimId, "verified", undefined, stamp()), gone].map((annotation) => ({ type: "put" as const, annotation })));
   const reviews = resolveReviews(snap, file);
-  const expected = (r?: ReturnType<typeof resolveReviews>) => JSON.stringify(toContract(snap, r), null, 2) + "\n";
-  assert.equal([...contractJsonText(snap, reviews)].join(""), expected(reviews));
-  assert.equal([...contractJsonText(snap)].join(""), expected());
-  assert.match(expected(reviews), /"annotations": \[/);
   const empty = new CorpusIndex().result();
-  assert.equal([...contractJsonText(empty)].join(""), JSON.stringify(toContract(empty), null, 2) + "\n", "empty lists as []");
+  for (const pretty of [false, true]) {
+    const expected = (s: typeof snap, r?: ReturnType<typeof resolveReviews>) => JSON.stringify(toContract(s, r), null, pretty ? 2 : undefined) + "\n";
+    assert.equal([...contractJsonText(snap, reviews, [], pretty)].join(""), expected(snap, reviews));
+    assert.equal([...contractJsonText(snap, undefined, [], pretty)].join(""), expected(snap));
+    assert.match(expected(snap, reviews), pretty ? /"annotations": \[\n/ : /"annotations":\[\{/);
+    assert.equal([...contractJsonText(empty, undefined, [], pretty)].join(""), expected(empty), "empty lists as []");
+  }
+  // Compact is one line; indented, an item's fields are each on their own line.
+  assert.equal([...contractJsonText(snap, undefined, [], false)].join("").split("\n").length, 2);
+  assert.match([...contractJsonText(snap, undefined, [], true)].join(""), /\n {4}\{\n {6}"path": /);
 });

@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { changeSummary, flagStatus, lineColumn, sarifLevel, SKIPPING, type Claim, type CorpusSnapshot, type FlagSeverity, type Notice, type ReviewIndex } from "../../core";
+import { changeSummary, flagStatus, jsonText, lineColumn, sarifLevel, SKIPPING, type Claim, type Contradiction, type CorpusSnapshot, type FlagSeverity, type Notice, type ReviewIndex } from "../../core";
 
 const RULES: Record<string, string> = {
   polarity: "A later article says an arrangement ended (or still holds) where an earlier one said the opposite.",
@@ -12,9 +12,9 @@ const RULES: Record<string, string> = {
  * SARIF 2.1.0: one result per contradiction, located at the earlier and the later statement, at the level
  * the settings give its nature. A reviewed flag carries its review; a dismissed one is suppressed, so
  * code-scanning tools hide it. The files skipped or read with a problem are the invocation's tool
- * execution notifications.
+ * execution notifications. Written in pieces, one result each (indented when `pretty`).
  */
-export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, severity: FlagSeverity, reviews?: ReviewIndex, notices: Notice[] = []): string {
+export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, severity: FlagSeverity, reviews: ReviewIndex | undefined, notices: Notice[], pretty: boolean): Generator<string> {
   const location = (claim: Claim, id: number, text: string) => {
     const doc = snap.documentOf.get(claim.id)!.analysis;
     const a = lineColumn(doc.text, claim.start), b = lineColumn(doc.text, claim.end);
@@ -27,7 +27,7 @@ export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, 
       message: { text },
     };
   };
-  const results = snap.contradictions.map((x) => {
+  const result = (x: Contradiction) => {
     const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
     const status = flagStatus(x, reviews, severity);
     const state = status.state === "open" ? undefined : status.state;
@@ -42,9 +42,10 @@ export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, 
       properties: { topic: x.topic, confidence: x.confidence, earlier: x.earlier, later: x.later, ...(x.nature ? { deal: x.deal, slot: x.slot, nature: x.nature, earlierValue: x.earlierValue, laterValue: x.laterValue } : {}), ...(state ? { review: state, ...(note ? { reviewNote: note } : {}) } : {}) },
       ...(state === "dismissed" ? { suppressions: [{ kind: "external", status: "accepted", ...(note ? { justification: note } : {}) }] } : {}),
     };
-  });
+  };
   const base = pathToFileURL(dir).href.replace(/\/?$/, "/");
-  return JSON.stringify({
+  const RESULTS = "\u0000results";
+  return jsonText({
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [{
@@ -60,7 +61,7 @@ export function formatSarif(snap: CorpusSnapshot, dir: string, version: string, 
         })),
       }],
       columnKind: "utf16CodeUnits",
-      results,
+      results: RESULTS,
     }],
-  }, null, 2) + "\n";
+  }, [[RESULTS, function* () { for (const x of snap.contradictions) yield result(x); }]], pretty);
 }
