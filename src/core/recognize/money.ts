@@ -1,6 +1,7 @@
 import type { Fact } from "../types";
 import { DIGITS, NUMBER_WORD, parseNumber, scaleOf } from "./numbers";
 import { qualifierBefore } from "./qualifiers";
+import { asciiLetters, twins } from "../text/ascii";
 
 const SYMBOL_CURRENCY: Record<string, string> = {
   $: "USD", us$: "USD", "u.s.$": "USD", $us: "USD", $a: "AUD", $c: "CAD", c$: "CAD", ca$: "CAD", a$: "AUD", au$: "AUD", hk$: "HKD", s$: "SGD", nz$: "NZD",
@@ -22,28 +23,29 @@ const SCALE_LETTER = "(?:mm|k|m|b|t)";
 // "$110 billion", "$44-billion", "$110bn", "$1.25B", "$5-10 billion", "USD 40 billion"
 // A currency code or "Rs" starts a word: "shareholders 0.76 francs" holds no rupees. (The look-behind also makes
 // the scan fast: it fails at once inside a word.)
-const PREFIXED = new RegExp(
+const PREFIXED = twins(new RegExp(
   `(?<![\\p{L}\\d])(${SYMBOL})(${DIGITS})(?:\\s?[-–]\\s?(${DIGITS}))?` +
     `(?:(?:\\s|-)(${SCALE_WORD})|\\s?(${SCALE_ABBR})|(${SCALE_LETTER}))?(?![\\p{L}\\d])`,
   "giu",
-);
+));
 // "110 billion dollars", "two billion euros", "40 billion USD", "half a billion dollars"
-const SUFFIXED = new RegExp(
+const SUFFIXED = twins(new RegExp(
   `(?<![\\p{L}\\d$€£¥.,])((?:half an?|an?|${NUMBER_WORD}|${DIGITS}))(?:\\s|-)(${SCALE_WORD})?[\\s-]?` +
     `(?:(U\\.?S\\.?|Canadian|Australian|Hong Kong|Singapore|New Zealand|Swiss)\\s)?(dollars?|euros?|pounds?(?: sterling)?|yen|yuan|renminbi|francs?|rupees?|won|${CODES})(?![\\p{L}\\d])`,
   "giu",
-);
+));
 // "310p a share", "345 pence", "50 cents a share": sub-units, valued in the currency's units. A bare "p" counts
 // only before "a share" / "per share" ("1080p" is a screen, not a price).
-const SUBUNIT = new RegExp(`(?<![\\p{L}\\d$€£¥.,])(${DIGITS})(?:\\s?(pence|cents?)|(p)(?=\\s(?:a|per)\\sshare\\b))(?![\\p{L}\\d])`, "giu");
+const SUBUNIT = twins(new RegExp(`(?<![\\p{L}\\d$€£¥.,])(${DIGITS})(?:\\s?(pence|cents?)|(p)(?=\\s(?:a|per)\\sshare\\b))(?![\\p{L}\\d])`, "giu"));
 const PER = /^\s?(?:a|per|\/|for each)\s?(share|unit|barrel|ton|tonne|ounce|month|year|user|subscriber|employee)\b/i;
 
 /** Money amounts with their value in currency units. Vague amounts ("multibillion-dollar") are not amounts. */
 export function recognizeMoney(text: string): Fact[] {
   const out: Fact[] = [];
+  const ascii = asciiLetters(text);
   // Later patterns only fill the gaps the earlier ones left.
   const taken = (start: number, end: number) => out.some((f) => f.start < end && start < f.end);
-  for (const m of text.matchAll(PREFIXED)) {
+  for (const m of text.matchAll(PREFIXED.of(ascii))) {
     const [whole, sym, a, b, sw, sa, sl] = m;
     const symbol = sym!.trim().toLowerCase();
     const currency = SYMBOL_CURRENCY[symbol] ?? symbol.toUpperCase().replace("RMB", "CNY");
@@ -57,7 +59,7 @@ export function recognizeMoney(text: string): Fact[] {
     }
     out.push(fact);
   }
-  for (const m of text.matchAll(SUFFIXED)) {
+  for (const m of text.matchAll(SUFFIXED.of(ascii))) {
     const [whole, num, scaleWord, place, cur] = m;
     const start = m.index!;
     if (taken(start, start + whole.length)) continue;
@@ -72,7 +74,7 @@ export function recognizeMoney(text: string): Fact[] {
     if (place && currency === "USD") currency = WORD_PREFIX_CURRENCY[place.toLowerCase()] ?? "USD";
     out.push(build(text, start, start + whole.length, n * scaleOf(scaleWord), currency));
   }
-  for (const m of text.matchAll(SUBUNIT)) {
+  for (const m of text.matchAll(SUBUNIT.of(ascii))) {
     const [whole, num, word] = m;
     const start = m.index!;
     if (taken(start, start + whole.length)) continue;

@@ -1,5 +1,6 @@
 import type { Fact } from "../types";
 import { keepLongest } from "../text/spans";
+import { asciiLetters, twins } from "../text/ascii";
 
 /** Organisation role: parties are what topics are about; regulators and media report or rule on deals. */
 export type OrgRole = "party" | "regulator" | "media";
@@ -79,7 +80,7 @@ const KNOWN: OrgEntry[] = [
 
 const SUFFIX = "(?:(?:Inc|Corp|Ltd|L\\.L\\.C|S\\.A|N\\.V|Co)\\.?|Corporation|Limited|LLC|plc|PLC|AG|SA|NV|GmbH|SE|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Semiconductors|Foods|Brands|Health|Games|Gaming|Interactive|Aerospace|Logistics|Financial|Solutions|Cloud|Resources|Mining|Petroleum|Oil|Gas|Power|Pharma|Bancorp|Insurance|Communications|Telecom|Airways|Retail|Stores|Steel|Chemicals|Materials|Properties|Realty|Investments|Automotive|Electric|Devices|Platforms|Biotech|Therapeutics|Medical)";
 const NAME_WORD = "(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9]|[A-Z])";
-const SUFFIXED = new RegExp(`(?<![\\p{L}\\d&'’.-])(${NAME_WORD}(?:\\s${NAME_WORD}){0,3})\\s(${SUFFIX})(?![A-Za-z])`, "gu");
+const SUFFIXED = twins(new RegExp(`(?<![\\p{L}\\d&'’.-])(${NAME_WORD}(?:\\s${NAME_WORD}){0,3})\\s(${SUFFIX})(?![A-Za-z])`, "gu"));
 const TRAILING_SUFFIX = new RegExp(`\\s${SUFFIX}$`);
 
 // First words too common to stand for a company on their own.
@@ -119,16 +120,16 @@ function canonicalName(name: string): string {
 }
 // Names that deal phrasing marks as companies: "Northwind agreed to acquire Contoso", "a stake in Fabrikam".
 const NAMES = `(?<![\\p{L}\\d&'’.-])(${NAME_WORD}(?:\\s${NAME_WORD}){0,2})`;
-const NAME_BEFORE_DEAL = new RegExp(
+const NAME_BEFORE_DEAL = twins(new RegExp(
   `\\b${NAMES}(?:'s|’s)?\\s(?:(?:has |had |have )?(?:agreed|agrees|plans|planned|offered|offers|moved|bid|is set|was set|will|would)\\s(?:to\\s)?)?(?:acquire[sd]?|buy|buys|bought|merge[sd]?|invest(?:s|ed)?|take[sn]? over|sells?|sold|purchase[sd]?|stake|acquisition|takeover|merger|investment|valuation|shareholders|board|chief executive|CEO|spokes(?:man|woman|person))\\b`,
   "gu",
-);
+));
 // Only companies have shares, stock and shareholders: "Alder shares fell", "Pinecrest's board".
-const NAME_WITH_SHARES = new RegExp(`\\b${NAMES}(?:'s|’s)?\\s(?:shares|stock|shareholders|stockholders|board of directors)\\b`, "gu");
-const NAME_AFTER_DEAL = new RegExp(
+const NAME_WITH_SHARES = twins(new RegExp(`\\b${NAMES}(?:'s|’s)?\\s(?:shares|stock|shareholders|stockholders|board of directors)\\b`, "gu"));
+const NAME_AFTER_DEAL = twins(new RegExp(
   `\\b(?:acquisition of|takeover of|merger with|stake in|investment in|invest(?:s|ed)? in|bid for|offer for|deal with|buy|acquire|acquired|acquiring|partnership with|shares of|stake of)\\s${NAMES}`,
   "gu",
-);
+));
 const NOT_NAMES = new Set(
   ("The A An And In On At Of For To By From With As It Its It's This That These Those He She They We Our Their His Her I You " +
     "But Or If When While After Before Since Until Despite However Meanwhile Analysts Investors Shares Monday Tuesday Wednesday " +
@@ -158,7 +159,7 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
   const byName = new Map<string, OrgEntry>();
   for (const e of entries) for (const n of e.names) byName.set(n, e);
   const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const known = new RegExp(`(?<![\\p{L}\\d])(?:${names.join("|")})(?![\\p{L}\\d]|\\.\\p{L})`, "gu");
+  const known = twins(new RegExp(`(?<![\\p{L}\\d])(?:${names.join("|")})(?![\\p{L}\\d]|\\.\\p{L})`, "gu"));
   const labels = new Map(entries.map((e) => [e.id, e.label]));
   const roles = new Map(entries.map((e) => [e.id, e.role ?? "party"]));
 
@@ -168,13 +169,14 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
     labelOf: (id) => labels.get(id) ?? id.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" "),
     recognize(text: string): Fact[] {
       const found: Fact[] = [];
-      for (const m of text.matchAll(known)) {
+      const ascii = asciiLetters(text);
+      for (const m of text.matchAll(known.of(ascii))) {
         const e = byName.get(m[0])!;
         found.push({ kind: "org", text: m[0], start: m.index!, end: m.index! + m[0].length, value: e.id });
       }
       // Names the article marks as companies, then every later mention of them.
       const learned = new Map<string, string>();
-      for (const m of text.matchAll(SUFFIXED)) {
+      for (const m of text.matchAll(SUFFIXED.of(ascii))) {
         const base = canonicalName(m[1]!.replace(/^(?:The|A|An)\s/, ""));
         // A known company inside ("Azure Still OpenAI's Cloud") means this is not a new name.
         // …nor is a Title-Case headline ("Mega Deals With New Partners").
@@ -183,14 +185,14 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
         const shown = m[0].replace(/^(?:The|A|An)\s/, "").replace(ROLE_LEAD, "");
         found.push({ kind: "org", text: shown, start: m.index! + (m[0].length - shown.length), end: m.index! + m[0].length, value: idFor(base) });
       }
-      for (const m of [...text.matchAll(NAME_BEFORE_DEAL), ...text.matchAll(NAME_AFTER_DEAL), ...text.matchAll(NAME_WITH_SHARES)]) {
+      for (const m of [...text.matchAll(NAME_BEFORE_DEAL.of(ascii)), ...text.matchAll(NAME_AFTER_DEAL.of(ascii)), ...text.matchAll(NAME_WITH_SHARES.of(ascii))]) {
         const name = m[1]!.replace(/^(?:The|A|An)\s/, "").replace(/['’]s$/, "");
         // "the AT&T-Time Warner merger": two companies joined by a hyphen, not a third.
         const joined = /^([^\s-]+)-\p{Lu}/u.exec(name);
         if (joined && (learned.has(joined[1]!) || byName.has(joined[1]!) || new RegExp(`(?<![\\p{L}\\d-])${escape(joined[1]!)}(?![\\p{L}\\d-])`, "u").test(text))) continue;
         if (isName(name) && !byName.has(name)) learned.set(name, learned.get(name) ?? idFor(canonicalName(name)));
       }
-      for (const name of actingNames(text)) if (!learned.has(name) && !byName.has(name)) learned.set(name, slug(name));
+      for (const name of actingNames(text, ascii)) if (!learned.has(name) && !byName.has(name)) learned.set(name, slug(name));
       // "Orbital Games" named once lets "Orbital" alone stand for it.
       for (const [name, id] of [...learned]) {
         const first = name.split(/\s+/)[0]!;
@@ -235,23 +237,35 @@ const ACTING = /^(?:['’]s\b|\s(?:shares|stock|board|said|says|announced|agreed
  * shares, board, said, will …), once inside a sentence or as a possessive (a common noun is capitalised only
  * where a sentence starts: "Executives declined to comment"), never as the second word of a person's name ("Denise Dresser").
  */
-function actingNames(text: string): string[] {
+function actingNames(text: string, ascii: boolean): string[] {
   const seen = new Map<string, { count: number; acting: boolean; afterCapital: boolean; inside: boolean }>();
-  for (const m of text.matchAll(/(?<![\p{L}\d&'’.-])\p{Lu}[\p{Ll}\p{Lu}\d]{2,}(?![\p{L}\d&-])/gu)) {
+  const capitalised = CAPITALISED.of(ascii), prevWord = PREV_WORD.of(ascii);
+  capitalised.lastIndex = 0;
+  for (let m; (m = capitalised.exec(text)); ) {
     const w = m[0];
-    if (NOT_NAMES.has(w) || NOT_ACTORS.has(w) || /^[\p{Lu}\d]+$/u.test(w)) continue;
-    const e = seen.get(w) ?? { count: 0, acting: false, afterCapital: false, inside: false };
+    let e = seen.get(w);
+    if (e === undefined) {
+      e = NOT_NAMES.has(w) || NOT_ACTORS.has(w) || /^[\p{Lu}\d]+$/u.test(w) ? NEVER : { count: 0, acting: false, afterCapital: false, inside: false };
+      seen.set(w, e);
+    }
+    // A word once seen after a capitalised one is no company however often it acts: the rest is moot.
+    if (e === NEVER || e.afterCapital) continue;
     e.count++;
-    if (!e.inside && !startsSentence(text, m.index!)) e.inside = true;
-    const after = text.slice(m.index! + w.length, m.index! + w.length + 14);
-    if (ACTING.test(after)) e.acting = true;
-    if (/^['’]s\b/.test(after)) e.inside = true;
-    const prev = /(\p{Lu}[\p{Ll}]+)\s$/u.exec(text.slice(Math.max(0, m.index! - 30), m.index!))?.[1];
-    if (prev && !NOT_NAMES.has(prev) && !NOT_ACTORS.has(prev)) e.afterCapital = true;
-    seen.set(w, e);
+    if (!e.inside && !startsSentence(text, m.index)) e.inside = true;
+    const end = m.index + w.length;
+    if (!e.acting && ACTING.test(text.slice(end, end + 14))) e.acting = true;
+    if (!e.inside && /^['’]s\b/.test(text.slice(end, end + 3))) e.inside = true;
+    // The capitalised word just before, when it begins within 30 characters.
+    prevWord.lastIndex = m.index;
+    const prev = prevWord.exec(text)?.[1];
+    if (prev && m.index - 1 - prev.length >= Math.max(0, m.index - 30) && !NOT_NAMES.has(prev) && !NOT_ACTORS.has(prev)) e.afterCapital = true;
   }
   return [...seen].filter(([, e]) => e.count >= 2 && e.acting && e.inside && !e.afterCapital).map(([w]) => w);
 }
+const NEVER = { count: 0, acting: false, afterCapital: true, inside: false };
+const CAPITALISED = twins(/(?<![\p{L}\d&'’.-])\p{Lu}[\p{Ll}\p{Lu}\d]{2,}(?![\p{L}\d&-])/gu);
+// Looked for backwards from a word's start: the one before, capitalised then lower case, a space between.
+const PREV_WORD = twins(/(?<=(\p{Lu}\p{Ll}+)\s)/uy);
 
 /** Whether a word at `at` opens a sentence, a line or a quotation. */
 function startsSentence(text: string, at: number): boolean {

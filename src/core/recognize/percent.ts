@@ -1,12 +1,13 @@
 import type { Fact } from "../types";
 import { DIGITS, NUMBER_WORD, parseNumber } from "./numbers";
 import { qualifierBefore } from "./qualifiers";
+import { asciiLetters, twins } from "../text/ascii";
 
 // "27%", "27 percent", "27-per-cent", "6.7 pct", "10pc", "five percent"; "percentage points" are moves, not shares, and a percentile is a rank.
-const PERCENT = new RegExp(
+const PERCENT = twins(new RegExp(
   `(?<![\\p{L}\\d.,])(${DIGITS}|${NUMBER_WORD})(?:\\s?[-–]\\s?(${DIGITS}))?(%|\\s%|[\\s-]?(?:percent(?:age[\\s-]points?)?|per[\\s-]cent|pct|pc)(?!\\p{L}))`,
   "giu",
-);
+));
 
 // Capitalised words that name a time or a place, not a company: "in May", "in Q3", "in Europe".
 const NOT_A_COMPANY = "(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|H[12]|Europe|Asia|Africa|America|North|South|East|West)\\b)";
@@ -53,7 +54,7 @@ const VALUE_MOVE = /\b(?:fell|rose|dropped|climbed|jumped|gained|lost|slid|sank|
 /** Percentages; those that measure ownership are stakes. */
 export function recognizePercentages(text: string): Fact[] {
   const out: Fact[] = [];
-  for (const m of text.matchAll(PERCENT)) {
+  for (const m of text.matchAll(PERCENT.of(asciiLetters(text)))) {
     const [whole, a, b, unit] = m;
     if (/points?$/i.test(unit!)) continue;
     // "pc" is British news's percent only in lower case; "10 PC" is a computer.
