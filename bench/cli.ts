@@ -1,0 +1,90 @@
+// The built CLI (`claimscope analyze DIR --format json`, default threads) on the generated corpus and on real
+// reporting (../shared/bench/real-corpus.mjs), each at 1,000 and 10,000 articles, with the floor measured in
+// the same run: medians of three cold runs. `--baseline=DIST` also runs another build's dist/cli.js on the
+// same corpora, interleaved, for before/after ratios measured together. Used by bench/run.ts.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const here = import.meta.dirname;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const child = (script: string, ...args: string[]) => execFileSync(process.execPath, ["--import", "tsx", join(here, script), ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+
+export interface CliRow {
+  corpus: "generated" | "real"; articles: number; mb: number; floorMs: number; wallMs: number; wallRunsMs: number[]; peakRssMb: number; floorRatio: number;
+  stageShares: Record<string, number>; twoThreads?: { wallMs: number; peakRssMb: number }; flags: number; flagsPerArticle: number; outputMb: number; baseline?: { wallMs: number; peakRssMb: number; outputMb: number };
+}
+
+/** One run of a built CLI on `dir`: wall time, peak memory, bytes written. */
+function runCli(cli: string, dir: string, extra: string[] = []): { ms: number; peakMb: number; outMb: number } {
+  const scratch = mkdtempSync(join(tmpdir(), "claimscope-cli-"));
+  const out = join(scratch, "out.json"), peak = join(scratch, "peak");
+  const fd = openSync(out, "w");
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ["--require", join(here, "peakRss.cjs"), cli, "analyze", dir, "--format", "json", ...extra], { stdio: ["ignore", fd, "pipe"], env: { ...process.env, CLAIMSCOPE_PEAK_FILE: peak } });
+  const ms = performance.now() - started;
+  closeSync(fd);
+  if (r.status !== 0) throw new Error(`${cli} exited ${r.status}: ${r.stderr}`);
+  const res = { ms, peakMb: Number(readFileSync(peak, "utf8")) / 1024, outMb: statSync(out).size / 1048576 };
+  rmSync(scratch, { recursive: true, force: true });
+  return res;
+}
+
+function write(kind: CliRow["corpus"], n: number, dir: string): number {
+  if (kind === "generated") return Number(child("writeCorpus.ts", String(n), dir)) / 1048576;
+  const script = join(here, "..", "..", "shared", "bench", "real-corpus.mjs");
+  if (!existsSync(script)) throw new Error(`real reporting corpus: ${script} not found`);
+  execFileSync(process.execPath, [script, dir, String(n)], { stdio: "ignore" });
+  return Number(execFileSync("du", ["-sb", dir], { encoding: "utf8" }).split("\t")[0]) / 1048576;
+}
+
+export function benchCli(sizes: number[], baseline?: string): CliRow[] {
+  const cli = join(here, "..", "dist", "cli.js");
+  const rows: CliRow[] = [];
+  for (const corpus of ["generated", "real"] as const) {
+    for (const n of sizes) {
+      process.stderr.write(`bench: CLI, ${corpus} corpus, ${n} articles…\n`);
+      const dir = mkdtempSync(join(tmpdir(), `claimscope-cli-${corpus}-${n}-`));
+      const mb = write(corpus, n, dir);
+      const floors: number[] = [], ours: ReturnType<typeof runCli>[] = [], theirs: ReturnType<typeof runCli>[] = [], two: ReturnType<typeof runCli>[] = [];
+      // The largest size also on two threads (--jobs 2), to tell whether the default should use them here.
+      const threaded = n === Math.max(...sizes);
+      for (let i = 0; i < 3; i++) {
+        floors.push(JSON.parse(child("floor.ts", dir)).ms);
+        ours.push(runCli(cli, dir));
+        if (threaded) two.push(runCli(cli, dir, ["--jobs", "2"]));
+        if (baseline) theirs.push(runCli(join(baseline, "cli.js"), dir));
+      }
+      const stages = JSON.parse(child("stageRun.ts", dir)) as { ms: number; stages: Record<string, number>; flags: number; outputMb: number };
+      rmSync(dir, { recursive: true, force: true });
+      const floorMs = median(floors), wallMs = median(ours.map((r) => r.ms));
+      const total = Object.values(stages.stages).reduce((a, b) => a + b, 0);
+      rows.push({
+        corpus, articles: n, mb: +mb.toFixed(1), floorMs: Math.round(floorMs), wallMs: Math.round(wallMs), wallRunsMs: ours.map((r) => Math.round(r.ms)),
+        peakRssMb: Math.round(median(ours.map((r) => r.peakMb))), floorRatio: +(wallMs / floorMs).toFixed(1),
+        stageShares: Object.fromEntries(Object.entries(stages.stages).map(([k, v]) => [k, Math.round((100 * v) / total)])),
+        ...(threaded ? { twoThreads: { wallMs: Math.round(median(two.map((r) => r.ms))), peakRssMb: Math.round(median(two.map((r) => r.peakMb))) } } : {}),
+        flags: stages.flags, flagsPerArticle: +(stages.flags / n).toFixed(1), outputMb: +median(ours.map((r) => r.outMb)).toFixed(1),
+        ...(baseline ? { baseline: { wallMs: Math.round(median(theirs.map((r) => r.ms))), peakRssMb: Math.round(median(theirs.map((r) => r.peakMb))), outputMb: +median(theirs.map((r) => r.outMb)).toFixed(1) } } : {}),
+      });
+    }
+  }
+  return rows;
+}
+
+export function cliTable(rows: CliRow[]): string {
+  const base = rows.some((r) => r.baseline);
+  const head = `| corpus | articles | MB | CLI wall, median of 3 (runs) | vs floor | floor (read + one regex) | peak RSS | on 2 threads: wall / peak | stages (share of analysis + output) | flags (per article) | JSON output${base ? " | before: wall / peak / output | after ÷ before (wall, peak)" : ""} |`;
+  const line = `|${"---|".repeat(base ? 13 : 11)}`;
+  const row = (r: CliRow) => `| ${r.corpus} | ${r.articles.toLocaleString("en-US")} | ${r.mb} | ${(r.wallMs / 1000).toFixed(2)} s (${r.wallRunsMs.map((x) => (x / 1000).toFixed(2)).join(", ")}) | ${r.floorRatio}× | ${(r.floorMs / 1000).toFixed(2)} s | ${r.peakRssMb} MB | ${r.twoThreads ? `${(r.twoThreads.wallMs / 1000).toFixed(2)} s / ${r.twoThreads.peakRssMb} MB` : "—"} | ${Object.entries(r.stageShares).map(([k, v]) => `${k} ${v}%`).join(", ")} | ${r.flags.toLocaleString("en-US")} (${r.flagsPerArticle}) | ${r.outputMb} MB${r.baseline ? ` | ${(r.baseline.wallMs / 1000).toFixed(2)} s / ${r.baseline.peakRssMb} MB / ${r.baseline.outputMb} MB | ${(r.wallMs / r.baseline.wallMs).toFixed(2)}, ${(r.peakRssMb / r.baseline.peakRssMb).toFixed(2)}` : ""} |`;
+  return [head, line, ...rows.map(row)].join("\n");
+}
+
+// Run alone: node --import tsx bench/cli.ts [--sizes=1000,10000] [--baseline=DIST]
+if (process.argv[1] === import.meta.filename) {
+  const sizes = (process.argv.find((a) => a.startsWith("--sizes="))?.slice(8) ?? "1000,10000").split(",").map(Number);
+  const baseline = process.argv.find((a) => a.startsWith("--baseline="))?.slice(11);
+  const rows = benchCli(sizes, baseline);
+  process.stdout.write(JSON.stringify(rows) + "\n" + cliTable(rows) + "\n");
+}
