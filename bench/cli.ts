@@ -12,12 +12,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const child = (script: string, ...args: string[]) => execFileSync(process.execPath, ["--import", "tsx", join(here, script), ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
 
 export interface CliRow {
-  corpus: "generated" | "real"; articles: number; mb: number; floorMs: number; wallMs: number; wallRunsMs: number[]; peakRssMb: number; floorRatio: number;
-  stageShares: Record<string, number>; twoThreads?: { wallMs: number; peakRssMb: number }; flags: number; flagsPerArticle: number; outputMb: number; baseline?: { wallMs: number; peakRssMb: number; outputMb: number };
+  corpus: "generated" | "real"; articles: number; mb: number; floorMs: number; wallMs: number; wallRunsMs: number[]; cpuMs: number; peakRssMb: number; floorRatio: number;
+  stageShares: Record<string, number>; twoThreads?: { wallMs: number; peakRssMb: number }; flags: number; flagsPerArticle: number; outputMb: number; baseline?: { wallMs: number; cpuMs: number; peakRssMb: number; outputMb: number };
 }
 
 /** One run of a built CLI on `dir`: wall time, peak memory, bytes written. */
-function runCli(cli: string, dir: string, extra: string[] = []): { ms: number; peakMb: number; outMb: number } {
+function runCli(cli: string, dir: string, extra: string[] = []): { ms: number; cpuMs: number; peakMb: number; outMb: number } {
   const scratch = mkdtempSync(join(tmpdir(), "claimscope-cli-"));
   const out = join(scratch, "out.json"), peak = join(scratch, "peak");
   const fd = openSync(out, "w");
@@ -26,7 +26,8 @@ function runCli(cli: string, dir: string, extra: string[] = []): { ms: number; p
   const ms = performance.now() - started;
   closeSync(fd);
   if (r.status !== 0) throw new Error(`${cli} exited ${r.status}: ${r.stderr}`);
-  const res = { ms, peakMb: Number(readFileSync(peak, "utf8")) / 1024, outMb: statSync(out).size / 1048576 };
+  const used = JSON.parse(readFileSync(peak, "utf8")) as { maxRssKb: number; cpuMs: number };
+  const res = { ms, cpuMs: used.cpuMs, peakMb: used.maxRssKb / 1024, outMb: statSync(out).size / 1048576 };
   rmSync(scratch, { recursive: true, force: true });
   return res;
 }
@@ -61,12 +62,12 @@ export function benchCli(sizes: number[], baseline?: string): CliRow[] {
       const floorMs = median(floors), wallMs = median(ours.map((r) => r.ms));
       const total = Object.values(stages.stages).reduce((a, b) => a + b, 0);
       rows.push({
-        corpus, articles: n, mb: +mb.toFixed(1), floorMs: Math.round(floorMs), wallMs: Math.round(wallMs), wallRunsMs: ours.map((r) => Math.round(r.ms)),
+        corpus, articles: n, mb: +mb.toFixed(1), floorMs: Math.round(floorMs), wallMs: Math.round(wallMs), wallRunsMs: ours.map((r) => Math.round(r.ms)), cpuMs: Math.round(median(ours.map((r) => r.cpuMs))),
         peakRssMb: Math.round(median(ours.map((r) => r.peakMb))), floorRatio: +(wallMs / floorMs).toFixed(1),
         stageShares: Object.fromEntries(Object.entries(stages.stages).map(([k, v]) => [k, Math.round((100 * v) / total)])),
         ...(threaded ? { twoThreads: { wallMs: Math.round(median(two.map((r) => r.ms))), peakRssMb: Math.round(median(two.map((r) => r.peakMb))) } } : {}),
         flags: stages.flags, flagsPerArticle: +(stages.flags / n).toFixed(1), outputMb: +median(ours.map((r) => r.outMb)).toFixed(1),
-        ...(baseline ? { baseline: { wallMs: Math.round(median(theirs.map((r) => r.ms))), peakRssMb: Math.round(median(theirs.map((r) => r.peakMb))), outputMb: +median(theirs.map((r) => r.outMb)).toFixed(1) } } : {}),
+        ...(baseline ? { baseline: { wallMs: Math.round(median(theirs.map((r) => r.ms))), cpuMs: Math.round(median(theirs.map((r) => r.cpuMs))), peakRssMb: Math.round(median(theirs.map((r) => r.peakMb))), outputMb: +median(theirs.map((r) => r.outMb)).toFixed(1) } } : {}),
       });
     }
   }
@@ -75,9 +76,9 @@ export function benchCli(sizes: number[], baseline?: string): CliRow[] {
 
 export function cliTable(rows: CliRow[]): string {
   const base = rows.some((r) => r.baseline);
-  const head = `| corpus | articles | MB | CLI wall, median of 3 (runs) | vs floor | floor (read + one regex) | peak RSS | on 2 threads: wall / peak | stages (share of analysis + output) | flags (per article) | JSON output${base ? " | before: wall / peak / output | after ÷ before (wall, peak)" : ""} |`;
-  const line = `|${"---|".repeat(base ? 13 : 11)}`;
-  const row = (r: CliRow) => `| ${r.corpus} | ${r.articles.toLocaleString("en-US")} | ${r.mb} | ${(r.wallMs / 1000).toFixed(2)} s (${r.wallRunsMs.map((x) => (x / 1000).toFixed(2)).join(", ")}) | ${r.floorRatio}× | ${(r.floorMs / 1000).toFixed(2)} s | ${r.peakRssMb} MB | ${r.twoThreads ? `${(r.twoThreads.wallMs / 1000).toFixed(2)} s / ${r.twoThreads.peakRssMb} MB` : "—"} | ${Object.entries(r.stageShares).map(([k, v]) => `${k} ${v}%`).join(", ")} | ${r.flags.toLocaleString("en-US")} (${r.flagsPerArticle}) | ${r.outputMb} MB${r.baseline ? ` | ${(r.baseline.wallMs / 1000).toFixed(2)} s / ${r.baseline.peakRssMb} MB / ${r.baseline.outputMb} MB | ${(r.wallMs / r.baseline.wallMs).toFixed(2)}, ${(r.peakRssMb / r.baseline.peakRssMb).toFixed(2)}` : ""} |`;
+  const head = `| corpus | articles | MB | CLI wall, median of 3 (runs) | CPU time | vs floor | floor (read + one regex) | peak RSS | on 2 threads: wall / peak | stages (share of analysis + output) | flags (per article) | JSON output${base ? " | before: wall / CPU / peak / output | after ÷ before (wall, CPU, peak)" : ""} |`;
+  const line = `|${"---|".repeat(base ? 14 : 12)}`;
+  const row = (r: CliRow) => `| ${r.corpus} | ${r.articles.toLocaleString("en-US")} | ${r.mb} | ${(r.wallMs / 1000).toFixed(2)} s (${r.wallRunsMs.map((x) => (x / 1000).toFixed(2)).join(", ")}) | ${(r.cpuMs / 1000).toFixed(2)} s | ${r.floorRatio}× | ${(r.floorMs / 1000).toFixed(2)} s | ${r.peakRssMb} MB | ${r.twoThreads ? `${(r.twoThreads.wallMs / 1000).toFixed(2)} s / ${r.twoThreads.peakRssMb} MB` : "—"} | ${Object.entries(r.stageShares).map(([k, v]) => `${k} ${v}%`).join(", ")} | ${r.flags.toLocaleString("en-US")} (${r.flagsPerArticle}) | ${r.outputMb} MB${r.baseline ? ` | ${(r.baseline.wallMs / 1000).toFixed(2)} s / ${(r.baseline.cpuMs / 1000).toFixed(2)} s / ${r.baseline.peakRssMb} MB / ${r.baseline.outputMb} MB | ${(r.wallMs / r.baseline.wallMs).toFixed(2)}, ${(r.cpuMs / r.baseline.cpuMs).toFixed(2)}, ${(r.peakRssMb / r.baseline.peakRssMb).toFixed(2)}` : ""} |`;
   return [head, line, ...rows.map(row)].join("\n");
 }
 

@@ -53,7 +53,8 @@ Growth: ${growth.map((g) => `${g.from} → ${g.to} articles (×${g.size}): cold 
 
 Real reporting: \`../shared/bench/real-corpus.mjs\` (the development stories retold with their own casts and
 figures). Each corpus measured in the same run as its floor (read every file, one regular expression, in one
-Node process): medians of three cold runs, each in a fresh process; stage shares from one more in-process run.
+Node process): medians of three cold runs, each in a fresh process (wall time, and the CPU time the process used,
+which a machine shared by other work inflates less); stage shares from one more in-process run.
 ${baseline ? `"Before" is ${baselineName}, run interleaved with this build on the same corpora.\n` : ""}
 ${cliTable(cli)}
 
