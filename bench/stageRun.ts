@@ -6,6 +6,6 @@ import { coldAnalysis } from "./coldAnalysis";
 const { snap, ms, stages } = coldAnalysis(process.argv[2]!);
 const t = performance.now();
 let bytes = 0;
-for (const piece of contractJsonText(snap, undefined, false)) bytes += Buffer.byteLength(piece);
+for (const piece of contractJsonText(snap, undefined, [], false)) bytes += Buffer.byteLength(piece);
 const output = performance.now() - t;
 process.stdout.write(JSON.stringify({ ms: ms + output, stages: { ...stages, output }, articles: snap.documents.length, flags: snap.contradictions.length, outputMb: bytes / 1048576 }));
