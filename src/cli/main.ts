@@ -4,7 +4,8 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { applyEdits, AnalysisCache, cacheFingerprint, cachedAnalysis, cachedSnapshot, cacheText, encodeCorpus, readCache, type DocumentAnalysis, type FoundDocument, CorpusIndex, emptyAnnotationFile, fromWebAnnotations, mergeEdits, resolveReviews, contractJsonText, toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot } from "../core";
 import { readCorpus, type ReadCorpus } from "./readCorpus";
-import { readAnnotations, writeAnnotations } from "./annotationsFile";
+import { readAnnotations } from "./annotationsFile";
+import { ANNOTATION_LOCK, updateAnnotationFileSync } from "../node/annotationWriter";
 import { textReport } from "./format/text";
 import { formatSarif } from "./format/sarif";
 import { AnalysisPool, defaultThreads, POOL_THRESHOLD } from "../node/analysisPool";
@@ -260,8 +261,13 @@ function annotations(args: string[], fail: (msg: string, code?: number) => CliRe
   }
   const corpus = readCorpus(abs);
   const got = fromWebAnnotations(json, { base, paths: corpus.documents.map((d) => d.path), newId: randomUUID, now: new Date().toISOString() });
-  const merge = mergeEdits(current, got.annotations);
-  if (merge.edits.length) writeAnnotations(abs, applyEdits(current, merge.edits));
+  // Merged with the file as it is once the lock is held: another writer may have changed it since it was read above.
+  let merge = mergeEdits(current, []);
+  const written = updateAnnotationFileSync(abs, (now) => {
+    merge = mergeEdits(now, got.annotations);
+    return merge.edits.length ? applyEdits(now, merge.edits) : undefined;
+  }, ANNOTATION_LOCK);
+  if (!written.ok) return fail(`${ANNOTATIONS_PATH}: ${written.error}; nothing imported (the file is left as it is)`);
   const summary = `imported ${merge.added} new, ${merge.updated} updated, ${merge.unchanged} already present, ${got.skipped.length} skipped`;
   return { code: 0, stdout: `${summary}\n`, stderr: got.skipped.map((s) => `claimscope: skipped ${s}\n`).join("") };
 }
