@@ -41,6 +41,8 @@ export interface CliResult {
   stderr: string;
   /** Output too large to hold as one string (the JSON contract of a large corpus): written after stdout, piece by piece. */
   pieces?: Iterable<string>;
+  /** Set when worker threads analysed the corpus: the documents each one answered for. */
+  threads?: number[];
 }
 
 type Env = { isTTY?: boolean; noColor?: boolean };
@@ -98,7 +100,7 @@ export async function runThreaded(argv: string[], env: Env = {}): Promise<CliRes
   } finally {
     await pool.close();
   }
-  return report(p, analyze(p, idx, cached, made));
+  return { ...report(p, analyze(p, idx, cached, made)), ...(made ? { threads: [...pool.answered] } : {}) };
 }
 
 function plan(argv: string[], env: Env): Plan | CliResult {
