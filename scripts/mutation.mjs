@@ -1,4 +1,4 @@
-// `npm run test:mutation [GROUP…]`: Stryker over each group of modules in stryker.config.mjs, one after
+// `npm run test:mutation [GROUP…] [--report]`: Stryker over each group of modules in stryker.config.mjs, one after
 // another, then the score of each file and the mutants that survived in bench/MUTATION.md.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -7,8 +7,10 @@ import { join } from "node:path";
 const root = join(import.meta.dirname, "..");
 process.env.CLAIMSCOPE_MUTATION_GROUP = "escaping"; // any group, to read the list
 const { GROUPS } = await import(join(root, "stryker.config.mjs"));
-const asked = process.argv.slice(2);
-const groups = asked.length ? asked : Object.keys(GROUPS);
+// `--report`: only write bench/MUTATION.md from the reports the last runs left.
+const reportOnly = process.argv.includes("--report");
+const asked = process.argv.slice(2).filter((a) => a !== "--report");
+const groups = reportOnly ? [] : asked.length ? asked : Object.keys(GROUPS);
 for (const g of groups) {
   if (!GROUPS[g]) { console.error(`no group ${g}; groups: ${Object.keys(GROUPS).join(", ")}`); process.exit(2); }
   const r = spawnSync(process.execPath, [join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run", "stryker.config.mjs"], { cwd: root, stdio: "inherit", env: { ...process.env, CLAIMSCOPE_MUTATION_GROUP: g } });
