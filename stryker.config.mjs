@@ -2,7 +2,9 @@
 // unit tests that speak of it (the command runner re-runs that command for every mutant).
 const GROUPS = {
   escaping: { mutate: ["src/extension/escape.ts", "src/core/hoverCommands.ts"], tests: ["escaping", "hoverCommands"] },
-  annotations: { mutate: ["src/core/review/store.ts", "src/core/review/anchor.ts", "src/node/annotationWriter.ts"], tests: ["review", "anchor", "annotationFiles"] },
+  annotations: { mutate: ["src/core/review/store.ts", "src/core/review/anchor.ts"], tests: ["review", "anchor"] },
+  // Its tests start processes (a crash, two writers): slow, so apart.
+  writer: { mutate: ["src/node/annotationWriter.ts"], tests: ["annotationFiles"] },
   flags: { mutate: ["src/core/deals/changes.ts"], tests: ["contradictions"] },
   cache: { mutate: ["src/core/analysisCache.ts"], tests: ["analysisCache", "cachedCorpus"] },
 };
