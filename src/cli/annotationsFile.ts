@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { ANNOTATIONS_PATH, parseAnnotationFile, serializeAnnotationFile, type AnnotationFile } from "../core";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ANNOTATIONS_PATH, parseAnnotationFile, type AnnotationFile } from "../core";
 
 export type ReadAnnotations = { file: AnnotationFile | null; problem?: string };
 
@@ -17,17 +17,4 @@ export function readAnnotations(dir: string): ReadAnnotations {
   const parsed = parseAnnotationFile(text);
   if (!parsed.ok) return { file: null, problem: `${ANNOTATIONS_PATH}: ${parsed.error}; reviews not applied (the file is left as it is)` };
   return { file: parsed.file };
-}
-
-/** Replaces the annotations file in one step: written beside it, then renamed over it. */
-export function writeAnnotations(dir: string, file: AnnotationFile): void {
-  const path = join(dir, ANNOTATIONS_PATH);
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, serializeAnnotationFile(file));
-    renameSync(temp, path);
-  } finally {
-    rmSync(temp, { force: true });
-  }
 }

@@ -7,10 +7,11 @@ import {
   toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot, type Loaded, type LoaderOptions, type Notice, type Settings,
 } from "../core";
 import { FolderSource } from "../node/folderSource";
-import { readAnnotations, writeAnnotations } from "./annotationsFile";
+import { readAnnotations } from "./annotationsFile";
+import { ANNOTATION_LOCK, updateAnnotationFileSync } from "../node/annotationWriter";
 import { textReport } from "./format/text";
 import { formatSarif } from "./format/sarif";
-import { analysisThreads } from "../node/analysisPool";
+import { analysisThreads, type AnalysisPool } from "../node/analysisPool";
 
 declare const CLAIMSCOPE_VERSION: string;
 const VERSION = typeof CLAIMSCOPE_VERSION === "string" ? CLAIMSCOPE_VERSION : "dev";
@@ -43,6 +44,8 @@ export interface CliResult {
   stderr: string;
   /** Output too large to hold as one string (a large corpus's report): written after stdout, piece by piece. */
   pieces?: Iterable<string>;
+  /** Set when worker threads analysed the corpus: the documents each one answered for. */
+  threads?: number[];
 }
 
 type Env = { isTTY?: boolean; noColor?: boolean };
@@ -81,9 +84,13 @@ export function run(argv: string[], env: Env = {}): CliResult {
 export async function runThreaded(argv: string[], env: Env = {}): Promise<CliResult> {
   const p = plan(argv, env);
   if ("code" in p) return p;
-  const loader = corpusLoader(p, analysisThreads({ jobs: p.jobs }));
+  const make = analysisThreads({ jobs: p.jobs });
+  let pool: AnalysisPool | undefined;
+  const loader = corpusLoader(p, (todo, options) => (pool = make(todo, options)));
   const loaded = await runSteps(loader.load({ cache: cacheBytes(p), stopWhenCached: true }), { go: () => true, yieldToHost: () => Promise.resolve() });
-  return finish(p, loader, loaded!.value);
+  const result = finish(p, loader, loaded!.value);
+  const threads: number[] | undefined = pool?.answered;
+  return threads && !loaded!.value.threadsFailed ? { ...result, threads: [...threads] } : result;
 }
 
 function corpusLoader(p: Plan, threads?: LoaderOptions["threads"]): CorpusLoader {
@@ -220,8 +227,13 @@ function annotations(args: string[], fail: (msg: string, code?: number) => CliRe
   const settings = corpusSettings(source, []);
   const accept = corpusFilter(settings.include, settings.exclude);
   const got = fromWebAnnotations(json, { base, paths: source.list().filter(accept).sort(), newId: randomUUID, now: new Date().toISOString() });
-  const merge = mergeEdits(current, got.annotations);
-  if (merge.edits.length) writeAnnotations(abs, applyEdits(current, merge.edits));
+  // Merged with the file as it is once the lock is held: another writer may have changed it since it was read above.
+  let merge = mergeEdits(current, []);
+  const written = updateAnnotationFileSync(abs, (now) => {
+    merge = mergeEdits(now, got.annotations);
+    return merge.edits.length ? applyEdits(now, merge.edits) : undefined;
+  }, ANNOTATION_LOCK);
+  if (!written.ok) return fail(`${ANNOTATIONS_PATH}: ${written.error}; nothing imported (the file is left as it is)`);
   const summary = `imported ${merge.added} new, ${merge.updated} updated, ${merge.unchanged} already present, ${got.skipped.length} skipped`;
   return { code: 0, stdout: `${summary}\n`, stderr: got.skipped.map((s) => `claimscope: skipped ${s}\n`).join("") };
 }

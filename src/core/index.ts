@@ -25,6 +25,7 @@ export { toWebAnnotations, fromWebAnnotations, type ImportContext, type ImportRe
 export { flagStatus, shownFlags, contradictedSpans, changedSpan, changeKey, flagChange, flagMessage, shortSource, sarifLevel, natureOf, FLAG_LEVELS, DEFAULT_FLAG_SEVERITY, MAX_MESSAGE, type FlagStatus, type FlagLevel, type FlagNature, type FlagSeverity } from "./review/flags";
 export { dealSheets, dealSheet, type DealSheet, type SheetSlot, type SheetValue, type SheetFlag } from "./review/dealSheet";
 export { isRecord } from "./isRecord";
+export { HOVER_COMMANDS, hoverArgumentRefusal, type HoverCommand, type KnownIds } from "./hoverCommands";
 export { claimPath } from "./claims";
 export { cacheText, readCache, cachedAnalysis, encodeDocument, decodeDocument, cacheFingerprint, CACHE_FORMAT, AnalysisCache, type CachedDocument, type TextHash } from "./analysisCache";
 export { CachedCorpus, cachedSnapshot, encodeCorpus, type FoundDocument } from "./cachedCorpus";

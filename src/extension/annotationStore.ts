@@ -1,10 +1,13 @@
 import * as vscode from "vscode";
-import { open } from "fs/promises";
+import { ANNOTATION_LOCK, updateAnnotationFile } from "../node/annotationWriter";
 import { ANNOTATIONS_PATH, applyEdits, emptyAnnotationFile, parseAnnotationFile, serializeAnnotationFile, type AnnotationEdit, type AnnotationFile } from "../core";
 
-/** A lock older than this was left by a window that died while writing; it is broken. */
-const STALE_LOCK_MS = 10_000;
-const LOCK_WAIT_MS = 5_000;
+const STALE_LOCK_MS = ANNOTATION_LOCK.staleMs;
+const LOCK_WAIT_MS = ANNOTATION_LOCK.waitMs;
+
+function unreadable(error: string): string {
+  return `${ANNOTATIONS_PATH} cannot be read (${error}); it is left as it is and nothing was saved. Fix or move it, then try again.`;
+}
 
 /**
  * One workspace folder's `.claimscope/annotations.json`. Every change is applied to the file as it
@@ -50,6 +53,20 @@ export class AnnotationStore implements vscode.Disposable {
   /** Applies edits to the file as it is now. Refuses (with the reason) when the file cannot be read. */
   update(edits: AnnotationEdit[]): Promise<void> {
     return this.serial(async () => {
+      // On disk: the writer the CLI uses too (one lock, temp file flushed then renamed, stale temps removed).
+      if (this.uri.scheme === "file") {
+        const r = await updateAnnotationFile(this.folder.uri.fsPath, (file) => applyEdits(file, edits), ANNOTATION_LOCK);
+        this.text = r.text;
+        if (!r.ok) {
+          this.problem = r.error;
+          this.changed.fire();
+          throw new Error(unreadable(r.error));
+        }
+        this.file = r.file;
+        this.problem = undefined;
+        this.changed.fire();
+        return;
+      }
       await this.acquire();
       try {
         const read = await this.read();
@@ -57,7 +74,7 @@ export class AnnotationStore implements vscode.Disposable {
           this.problem = read.error;
           this.text = read.text;
           this.changed.fire();
-          throw new Error(`${ANNOTATIONS_PATH} cannot be read (${read.error}); it is left as it is and nothing was saved. Fix or move it, then try again.`);
+          throw new Error(unreadable(read.error));
         }
         const next = applyEdits(read.file, edits);
         const text = serializeAnnotationFile(next);
@@ -92,10 +109,7 @@ export class AnnotationStore implements vscode.Disposable {
     return parsed.ok ? { ok: true, file: parsed.file, text } : { ok: false, error: parsed.error, text };
   }
 
-  /**
-   * A lock file only one writer can create: on disk by an exclusive create (atomic, across windows
-   * and processes); on a virtual file system by renaming a fresh file onto its name without overwriting.
-   */
+  /** On a virtual file system: a lock only one writer can take, by renaming a fresh file onto its name without overwriting. */
   private async acquire(): Promise<void> {
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {
@@ -108,18 +122,6 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private async tryLock(): Promise<boolean> {
-    if (this.lock.scheme === "file") {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.lock, ".."));
-      try {
-        const handle = await open(this.lock.fsPath, "wx");
-        await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
-        await handle.close();
-        return true;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
-        throw e;
-      }
-    }
     const mine = vscode.Uri.joinPath(this.folder.uri, `${ANNOTATIONS_PATH}.${Math.random().toString(36).slice(2)}.lock`);
     await vscode.workspace.fs.writeFile(mine, new TextEncoder().encode(String(Date.now())));
     try {

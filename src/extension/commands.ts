@@ -1,16 +1,18 @@
 import * as vscode from "vscode";
 import type { CorpusService } from "./corpusService";
+import type { ReviewService } from "./reviews";
+import { knownIds, refused } from "./reviewCommands";
 import type { ClaimsTree, Node } from "./claimsTree";
 import { lookUpFact } from "./lookup";
 import { openClaim, openRange, stepContradiction } from "./navigation";
 import type { ShownFlags } from "./highlighting";
 
 /** The palette commands, each validating what it is given. */
-export function registerCommands(corpus: CorpusService, tree: ClaimsTree, view: vscode.TreeView<Node>, flags: ShownFlags): vscode.Disposable[] {
+export function registerCommands(corpus: CorpusService, tree: ClaimsTree, view: vscode.TreeView<Node>, flags: ShownFlags, reviews: ReviewService): vscode.Disposable[] {
   const reg = vscode.commands.registerCommand;
   return [
     reg("claimscope.lookUpFact", (query?: unknown) => lookUpFact(corpus, query)),
-    reg("claimscope.openClaim", (id: unknown) => openClaim(corpus, id)),
+    reg("claimscope.openClaim", (id: unknown) => (refused("claimscope.openClaim", id, knownIds(corpus, reviews)) ? false : openClaim(corpus, id))),
     reg("claimscope.openRange", (path: unknown, start: unknown, end: unknown) => openRange(corpus, path, start, end)),
     reg("claimscope.nextContradiction", () => stepContradiction(corpus, flags, 1)),
     reg("claimscope.previousContradiction", () => stepContradiction(corpus, flags, -1)),

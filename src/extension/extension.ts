@@ -10,7 +10,7 @@ import { createStatusBar } from "./statusBar";
 import { lookupItems } from "./lookup";
 import { ReviewService } from "./reviews";
 import { ReviewActions } from "./reviewActions";
-import { registerReviewCommands } from "./reviewCommands";
+import { knownIds, refused, registerReviewCommands } from "./reviewCommands";
 import { DealSheetPanel } from "./dealSheet";
 
 /** What the extension gives its tests (and other extensions). */
@@ -52,9 +52,9 @@ export function activate(context: vscode.ExtensionContext): ClaimscopeApi {
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new ClaimHover(corpus, reviews)),
     vscode.languages.registerCodeActionsProvider(ARTICLE_SELECTOR, new ReviewActions(corpus, reviews), { providedCodeActionKinds: ReviewActions.kinds }),
     createStatusBar(corpus, reviews, diagnostics),
-    ...registerCommands(corpus, tree, view, shown),
+    ...registerCommands(corpus, tree, view, shown, reviews),
     ...registerReviewCommands(corpus, reviews),
-    vscode.commands.registerCommand("claimscope.showDealSheet", (deal?: unknown) => dealSheet.show(deal)),
+    vscode.commands.registerCommand("claimscope.showDealSheet", (deal?: unknown) => (typeof deal === "string" && refused("claimscope.showDealSheet", deal, knownIds(corpus, reviews)) ? false : dealSheet.show(deal))),
     tree.onDidChangeTreeData(describe),
   );
   const timings: ClaimscopeApi["timings"] = { activateMs: 0 };

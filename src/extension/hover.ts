@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { describeAt, flagChange, flagStatus, formatValue, reviewState, shortSource, slotOf, termLabel, valueText, type ClaimView, type Contradiction, type CorpusSnapshot, type Fact, type FlagSeverity, type ReviewIndex, type ResolvedAnnotation } from "../core";
+import { describeAt, flagChange, flagStatus, formatValue, HOVER_COMMANDS, reviewState, shortSource, slotOf, termLabel, valueText, type ClaimView, type Contradiction, type CorpusSnapshot, type Fact, type FlagSeverity, type HoverCommand, type ReviewIndex, type ResolvedAnnotation } from "../core";
 import type { CorpusService } from "./corpusService";
 import type { ReviewService } from "./reviews";
 import { escapeMarkdown } from "./escape";
@@ -101,14 +101,11 @@ function nearest<T extends { id: string }>(list: T[], id: string, n: number): T[
   return list.slice(start, start + n);
 }
 
-/** The only commands a hover may run: ours, with arguments we wrote. */
-export const HOVER_COMMANDS = ["claimscope.openClaim", "claimscope.reviewClaim", "claimscope.reviewContradiction", "claimscope.removeAnnotation", "claimscope.showDealSheet"] as const;
-
-function commandUri(command: (typeof HOVER_COMMANDS)[number], args: unknown[]): string {
+function commandUri(command: HoverCommand, args: unknown[]): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 }
 
-function link(label: string, command: (typeof HOVER_COMMANDS)[number], args: unknown[]): string {
+function link(label: string, command: HoverCommand, args: unknown[]): string {
   return `[${label}](${commandUri(command, args)})`;
 }
 

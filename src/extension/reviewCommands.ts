@@ -1,7 +1,8 @@
 import * as vscode from "vscode";
-import { CLAIM_STATES, FLAG_STATES, isClaimState, isFlagState, isRecord, STATE_LABEL, snippet, type Annotation, type Contradiction, type ReviewState } from "../core";
+import { CLAIM_STATES, FLAG_STATES, hoverArgumentRefusal, isClaimState, isFlagState, isRecord, STATE_LABEL, snippet, type Annotation, type Contradiction, type HoverCommand, type KnownIds, type ReviewState } from "../core";
 import type { CorpusService } from "./corpusService";
 import type { ReviewService } from "./reviews";
+import { dealOf } from "./dealSheet";
 
 /** What a review command may be given: a claim id, a tree node, a flag ({earlier, later}), or nothing (the cursor). */
 type Subject = unknown;
@@ -21,6 +22,7 @@ export function registerReviewCommands(corpus: CorpusService, reviews: ReviewSer
   };
   return [
     reg("claimscope.reviewContradiction", guard(async (subject?: Subject, state?: unknown, note?: unknown) => {
+      if (isRecord(subject) && ("earlier" in subject || "later" in subject) && refused("claimscope.reviewContradiction", subject, knownIds(corpus, reviews))) return undefined;
       // A change (the tree's node for one statement changing several earlier ones) is reviewed as one.
       const change = isRecord(subject) && Array.isArray(subject.flags) ? flagsOf(corpus, subject) : undefined;
       const flag = change ? change[0] : await pickFlag(corpus, flagsOf(corpus, subject));
@@ -32,6 +34,7 @@ export function registerReviewCommands(corpus: CorpusService, reviews: ReviewSer
       return last;
     })),
     reg("claimscope.reviewClaim", guard(async (subject?: Subject, state?: unknown, note?: unknown) => {
+      if (typeof subject === "string" && refused("claimscope.reviewClaim", subject, knownIds(corpus, reviews))) return undefined;
       const id = claimOf(corpus, subject);
       if (!id) { void vscode.window.showInformationMessage("Claimscope: put the cursor on a claim (a statement with a deal term) to review it."); return undefined; }
       const review = await askReview(CLAIM_STATES, isClaimState, reviews.index().ofClaim(id)?.annotation, state, note, "Review the claim");
@@ -45,9 +48,9 @@ export function registerReviewCommands(corpus: CorpusService, reviews: ReviewSer
       return reviews.addNote(range.path, range.start, range.end, text);
     })),
     reg("claimscope.removeAnnotation", guard(async (subject?: unknown) => {
-      const id = typeof subject === "string" ? subject : isRecord(subject) && typeof subject.annotation === "string" ? subject.annotation : undefined;
-      if (!id) return;
-      await reviews.remove(id);
+      const id = isRecord(subject) && "annotation" in subject ? subject.annotation : subject;
+      if (refused("claimscope.removeAnnotation", id, knownIds(corpus, reviews))) return;
+      await reviews.remove(id as string);
     })),
     reg("claimscope.exportAnnotations", guard(async (target?: unknown) => {
       const uri = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({ title: "Export annotations (W3C Web Annotation JSON-LD)", filters: { "Web Annotation": ["jsonld", "json"] }, defaultUri: defaultExport() });
@@ -78,6 +81,23 @@ export function registerReviewCommands(corpus: CorpusService, reviews: ReviewSer
       await vscode.window.showTextDocument(store.uri).then(undefined, () => vscode.window.showInformationMessage("Claimscope: no annotations yet — review a flag or a claim, or add a note, and the file is created."));
     })),
   ];
+}
+
+/** The ids a hover's command may be given, as the corpus and the reviews hold them now. */
+export function knownIds(corpus: CorpusService, reviews: ReviewService): KnownIds {
+  return {
+    claim: (id) => !!corpus.claim(id),
+    deal: (id) => dealOf(corpus.snapshot(), id) !== undefined,
+    flag: (earlier, later) => corpus.snapshot().contradictions.some((c) => c.earlier === earlier && c.later === later),
+    annotation: (id) => reviews.index().all.some((r) => r.annotation.id === id),
+  };
+}
+
+/** Refuses (with the reason, as an error message) an argument the hover could not have written. */
+export function refused(command: HoverCommand, arg: unknown, known: KnownIds): boolean {
+  const why = hoverArgumentRefusal(command, arg, known);
+  if (why) void vscode.window.showErrorMessage(`Claimscope: ${why}`);
+  return why !== undefined;
 }
 
 function defaultExport(): vscode.Uri | undefined {

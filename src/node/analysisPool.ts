@@ -46,14 +46,17 @@ export class AnalysisPool {
   /** Jobs not yet sent: each thread gets at most two at a time, so a thread with long articles does not hold up the rest. */
   private readonly queue: Job[] = [];
   private next = 0;
+  /** How many documents each thread has answered for: what the threads did, for those who must know they ran. */
+  readonly answered: number[] = [];
   private failed: Error | undefined;
   private closed = false;
 
   constructor(options: AnalysisOptions, threads = defaultThreads()) {
     const { script, eval: isCode } = workerScript();
     for (let i = 0; i < threads; i++) {
+      this.answered.push(0);
       const slot = { worker: new Worker(script, { workerData: options, eval: isCode }), busy: 0 };
-      slot.worker.on("message", (r: Reply) => { slot.busy--; this.settle(r); this.pump(); });
+      slot.worker.on("message", (r: Reply) => { slot.busy--; this.answered[i]!++; this.settle(r); this.pump(); });
       slot.worker.on("error", (e) => this.failAll(e));
       this.workers.push(slot);
     }

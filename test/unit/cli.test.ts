@@ -312,16 +312,57 @@ test("cli: with nothing changed, the corpus is reported as the cache kept it; an
   assert.equal(label(run(["analyze", dir, "--format", "json", "--cache", cache])), topic.label, "an article edited");
 });
 
-test("cli: a large corpus analysed on worker threads gives exactly what one thread gives", async () => {
+test("cli: a large corpus analysed on worker threads gives exactly what one thread gives, in every format", async () => {
   const dir = mkdtempSync(join(tmpdir(), "claimscope-threads-"));
-  for (const d of generateCorpus(POOL_THRESHOLD + 40, 11, 30)) writeFileSync(join(dir, d.path), d.text);
-  const one = run(["analyze", dir, "--format", "json"]);
-  const threaded = await runThreaded(["analyze", dir, "--format", "json", "--jobs", "2"]);
-  const threadedOut = threaded.stdout + [...(threaded.pieces ?? [])].join("");
-  assert.equal(threaded.stderr, one.stderr);
-  assert.equal(threadedOut, one.stdout);
-  assert.equal(JSON.parse(threadedOut).documents.length, POOL_THRESHOLD + 40);
+  const n = POOL_THRESHOLD + 40;
+  for (const d of generateCorpus(n, 11, 30)) writeFileSync(join(dir, d.path), d.text);
+  const out = (r: CliResult) => r.stdout + [...(r.pieces ?? [])].join("");
+  for (const format of ["json", "text", "sarif"]) {
+    const one = run(["analyze", dir, "--format", format]);
+    const threaded = await runThreaded(["analyze", dir, "--format", format, "--jobs", "2"]);
+    // The threads ran: two of them, each answering for part of the corpus, all of it between them.
+    assert.equal(threaded.threads?.length, 2, `${format}: two threads`);
+    assert.ok(threaded.threads!.every((k) => k > 0), `${format}: each thread analysed documents (${threaded.threads})`);
+    assert.equal(threaded.threads!.reduce((a, b) => a + b, 0), n, `${format}: every document on a thread`);
+    assert.equal(threaded.stderr, one.stderr);
+    assert.equal(out(threaded), out(one), `${format}: the same report`);
+    assert.equal(one.threads, undefined, "run() stays on this thread");
+  }
+  assert.equal(JSON.parse(out(run(["analyze", dir, "--format", "json"]))).documents.length, n);
   assert.match(run(["analyze", dir, "--jobs", "0"]).stderr, /--jobs takes/);
+});
+
+test("cli: a small corpus is not worth threads (the near miss: below the threshold one thread answers)", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "claimscope-few-"));
+  for (const d of generateCorpus(20, 11, 30)) writeFileSync(join(dir, d.path), d.text);
+  const r = await runThreaded(["analyze", dir, "--format", "json", "--jobs", "2"]);
+  assert.equal(r.threads, undefined);
+  assert.equal(r.code, 0);
+});
+
+test("cli: a cache that holds some of the articles (others added, edited, removed) gives what a fresh run gives", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "claimscope-partial-"));
+  for (const f of readdirSync(SAMPLES)) if (/\.(md|txt)$/.test(f)) writeFileSync(join(dir, f), readFileSync(join(SAMPLES, f)));
+  const cache = join(dir, ".claimscope-cache.json");
+  const out = (r: CliResult) => r.stdout + [...(r.pieces ?? [])].join("");
+  assert.equal(run(["analyze", dir, "--format", "json", "--cache", cache]).code, 0);
+  const files = readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)).sort();
+  // One article edited (a figure changed, so flags change too), one removed, one added: the rest comes from the cache.
+  writeFileSync(join(dir, files[1]!), readFileSync(join(dir, files[1]!), "utf8").replace(/\$6\.8 billion/g, "$7.1 billion") + "\nHalvorsen said on Friday it now holds a 14% stake in Northwind.\n");
+  rmSync(join(dir, files[2]!));
+  writeFileSync(join(dir, "07-late-report.txt"), "Late report\nJuly 3, 2026\n\nHalvorsen paid $7.4 billion for Northwind and owns 100% of it, the company said.\n");
+  const kept = readFileSync(cache, "utf8");
+  for (const format of ["json", "text", "sarif"]) {
+    writeFileSync(cache, kept);
+    const fresh = out(run(["analyze", dir, "--format", format]));
+    assert.equal(out(run(["analyze", dir, "--format", format, "--cache", cache])), fresh, `${format}: partly cached = fresh`);
+    writeFileSync(cache, kept);
+    assert.equal(out(await runThreaded(["analyze", dir, "--format", format, "--cache", cache])), fresh, `${format}: partly cached, threaded entry point = fresh`);
+  }
+  // The cache was used: unchanged articles' analyses are still in it, and the edited one's changed.
+  assert.notEqual(readFileSync(cache, "utf8"), kept, "the cache is brought up to date");
+  const fresh = JSON.parse(out(run(["analyze", dir, "--format", "json"])));
+  assert.ok(fresh.documents.some((d: { path: string }) => d.path === "07-late-report.txt") && !fresh.documents.some((d: { path: string }) => d.path === files[2]));
 });
 
 // The program as installed: the output written in pieces is the whole report, and a reader that stops early ends it quietly.

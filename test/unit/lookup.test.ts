@@ -19,10 +19,17 @@ test("lookup: a figure finds its fact first, words are AND-ed, a typo still find
   const first = lookup.search(`${figure} billion`)[0]!;
   assert.equal(first.kind, "money");
   assert.match(first.label, new RegExp(`${figure.replace(".", "\\.")}\\s*billion`));
-  for (const e of lookup.search("stake exclusive")) {
-    const words = tokens(searchText(e));
-    assert.ok(words.some((w) => w.startsWith("stake")) && words.some((w) => w.startsWith("exclusive")), e.label);
-  }
+  // Words are AND-ed: "stake 12" finds the entries that say both, and not those that say only "stake".
+  const has = (e: LookupEntry, w: string) => tokens(searchText(e)).some((t) => t.startsWith(w));
+  const both = lookup.search("stake 12", 1000);
+  assert.ok(both.length >= 2, `${both.length} entries for "stake 12"`);
+  for (const e of both) assert.ok(has(e, "stake") && has(e, "12"), e.label);
+  const stakeOnly = lookup.entries.filter((e) => has(e, "stake") && !has(e, "12"));
+  assert.ok(stakeOnly.length > 0 && stakeOnly.every((e) => !both.includes(e)), "an entry with only one of the words is left out");
+  // No entry of the samples says both "stake" and "exclusive", though many say one of them: none is found.
+  assert.ok(lookup.entries.some((e) => has(e, "stake")) && lookup.entries.some((e) => has(e, "exclusive")));
+  assert.equal(lookup.entries.some((e) => has(e, "stake") && has(e, "exclusive")), false);
+  assert.deepEqual(lookup.search("stake exclusive"), []);
   const typo = lookup.search("exclusve");
   assert.ok(typo.length && typo.every((e) => tokens(searchText(e)).some((w) => w.startsWith("exclusiv"))));
   assert.deepEqual(lookup.search("!stake"), lookup.search("stake"), "'!' is not fuse's negation");

@@ -15,6 +15,22 @@ const PIECES = [
 const article = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 }), fc.string({ unit: "binary", maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(""));
 const path = fc.constantFrom("a.txt", "b.md");
 
+// Deal reporting that changes as the story goes on (figures, stakes, closing dates of two deals), so that
+// corpora have flags and the properties about flags are tried; lines of `article` are mixed in.
+const PAIRS = [["Halvorsen Industries", "Northwind Robotics"], ["Pinecrest Resources", "Alder Energy"]] as const;
+const TEMPLATES: Array<(b: string, t: string, n: number) => string> = [
+  (b, t, n) => `${b} agreed to acquire ${t} for $${n}.${n} billion.`,
+  (b, t, n) => `${b} raised its offer for ${t} to $${n + 1}.${n} billion.`,
+  (b, t, n) => `${b} will own a ${n * 7}% stake in ${t}.`,
+  (b, t, n) => `${b} and ${t} expect the deal to close by the end of ${2025 + (n % 3)}.`,
+  (b, t) => `${b} and ${t} terminated their merger agreement.`,
+];
+const dealLine = fc.tuple(fc.constantFrom(...PAIRS), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: TEMPLATES.length - 1 }))
+  .map(([[b, t], n, k]) => TEMPLATES[k]!(b, t, n));
+const dealArticle = fc.tuple(fc.integer({ min: 1, max: 28 }), fc.array(fc.oneof({ weight: 4, arbitrary: dealLine }, { weight: 1, arbitrary: article }), { minLength: 1, maxLength: 5 }))
+  .map(([day, lines]) => `---\ndate: 2026-03-${String(day).padStart(2, "0")}\n---\n${lines.join("\n")}\n`);
+const anyArticle = fc.oneof({ weight: 1, arbitrary: article }, { weight: 3, arbitrary: dealArticle });
+
 function assertWellFormed(text: string, a: DocumentAnalysis): void {
   for (const f of a.facts) {
     assert.ok(f.start >= 0 && f.start < f.end && f.end <= text.length, `fact ${JSON.stringify(f)} out of range`);
@@ -66,10 +82,13 @@ test("property: a document's analysis does not depend on the other documents in 
 });
 
 test("property: the corpus result is well-formed for any mix of documents", () => {
-  fc.assert(fc.property(fc.array(fc.tuple(article, path), { maxLength: 5 }), (docs) => {
+  let runs = 0, flagged = 0;
+  fc.assert(fc.property(fc.array(fc.tuple(anyArticle, path), { minLength: 1, maxLength: 6 }), (docs) => {
     const index = new CorpusIndex();
     docs.forEach(([text, p], i) => index.set({ path: `${i}-${p}`, text }));
     const snap = index.result();
+    runs++;
+    if (snap.contradictions.length) flagged++;
     for (const x of snap.contradictions) {
       const e = snap.claims.get(x.earlier)!, l = snap.claims.get(x.later)!;
       assert.ok(e && l && e.topic === x.topic && l.topic === x.topic);
@@ -77,6 +96,8 @@ test("property: the corpus result is well-formed for any mix of documents", () =
     }
     for (const t of snap.topics) for (const id of t.claims) assert.equal(snap.claims.get(id)!.topic, t.id);
   }), { numRuns: 150 });
+  // The flag assertions above ran: enough generated corpora have flags.
+  assert.ok(flagged / runs > 0.3, `${flagged} of ${runs} corpora have flags`);
 });
 
 test("property: after any sequence of edits and deletions, regrouped at once or in steps, the incremental index equals one built afresh", () => {

@@ -80,7 +80,61 @@ const KNOWN: OrgEntry[] = [
 
 const SUFFIX = "(?:(?:Inc|Corp|Ltd|L\\.L\\.C|S\\.A|N\\.V|Co)\\.?|Corporation|Limited|LLC|plc|PLC|AG|SA|NV|GmbH|SE|Company|Group|Holdings|Technologies|Systems|Labs|Capital|Partners|Ventures|Bank|Pharmaceuticals|Therapeutics|Biosciences|Networks|Software|Motors|Airlines|Energy|Media|Studios|Entertainment|Industries|Robotics|Dynamics|Semiconductor|Semiconductors|Foods|Brands|Health|Games|Gaming|Interactive|Aerospace|Logistics|Financial|Solutions|Cloud|Resources|Mining|Petroleum|Oil|Gas|Power|Pharma|Bancorp|Insurance|Communications|Telecom|Airways|Retail|Stores|Steel|Chemicals|Materials|Properties|Realty|Investments|Automotive|Electric|Devices|Platforms|Biotech|Therapeutics|Medical)";
 const NAME_WORD = "(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9]|[A-Z])";
-const SUFFIXED = twins(new RegExp(`(?<![\\p{L}\\d&'’.-])(${NAME_WORD}(?:\\s${NAME_WORD}){0,3})\\s(${SUFFIX})(?![A-Za-z])`, "gu"));
+// A name marked as a company by its suffix ("Orbital Games Inc."): up to four capitalised words, one
+// space apart, then the suffix. Read word by word rather than by one pattern: the pattern
+// `(?<!…)(Word(?:\sWord){0,3})\s(Suffix)` is linear in V8 only thanks to its look-behind, which the
+// regex check cannot take into account.
+const SUFFIX_AFTER = new RegExp(`\\s(?:${SUFFIX})(?![A-Za-z])`, "y");
+const NAME_RUN = /[A-Za-z0-9&'’.-]*/y;
+const NAME_CHAR_BEFORE = /[\p{L}\d&'’.-]/u;
+const UPPER = /[A-Z]/;
+const CAPITAL = /[A-Z]/g;
+const ALNUM = /[A-Za-z0-9]/;
+const SPACE = /\s/;
+
+interface Suffixed { index: number; text: string; name: string }
+
+/** The capitalised words at `at` that make a name: each a run of name characters opening with a capital and ending with a letter or digit (or a lone capital), one space between them. */
+function nameWords(text: string, at: number): number[] {
+  const ends: number[] = [];
+  for (let p = at; ends.length < 4 && UPPER.test(text.charAt(p)); p++) {
+    NAME_RUN.lastIndex = p + 1;
+    NAME_RUN.exec(text);
+    const end = NAME_RUN.lastIndex;
+    if (end - p > 1 && !ALNUM.test(text.charAt(end - 1))) break;
+    ends.push(end);
+    if (!SPACE.test(text.charAt(end))) break;
+    p = end;
+  }
+  return ends;
+}
+
+/** Every name followed by a company suffix, leftmost first and never overlapping, as the pattern above would find them (and with the most words it allows). */
+function suffixedNames(text: string): Suffixed[] {
+  const out: Suffixed[] = [];
+  // Capitals are found by the engine's own scan; each is then read word by word.
+  const capital = CAPITAL;
+  capital.lastIndex = 0;
+  for (let hit = capital.exec(text); hit; hit = capital.exec(text)) {
+    const p = hit.index;
+    if (p > 0 && NAME_CHAR_BEFORE.test(charBefore(text, p))) continue;
+    const ends = nameWords(text, p);
+    for (let k = ends.length - 1; k >= 0; k--) {
+      SUFFIX_AFTER.lastIndex = ends[k]!;
+      if (!SUFFIX_AFTER.test(text)) continue;
+      out.push({ index: p, text: text.slice(p, SUFFIX_AFTER.lastIndex), name: text.slice(p, ends[k]) });
+      capital.lastIndex = SUFFIX_AFTER.lastIndex;
+      break;
+    }
+  }
+  return out;
+}
+
+/** The character (a whole code point) that ends just before `at`. */
+function charBefore(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text.charAt(at - 1);
+}
 const TRAILING_SUFFIX = new RegExp(`\\s${SUFFIX}$`);
 
 // First words too common to stand for a company on their own.
@@ -176,14 +230,14 @@ export function buildOrgRecognizer(aliases: Record<string, string[]> = {}): OrgR
       }
       // Names the article marks as companies, then every later mention of them.
       const learned = new Map<string, string>();
-      for (const m of text.matchAll(SUFFIXED.of(ascii))) {
-        const base = canonicalName(m[1]!.replace(/^(?:The|A|An)\s/, ""));
+      for (const m of suffixedNames(text)) {
+        const base = canonicalName(m.name.replace(/^(?:The|A|An)\s/, ""));
         // A known company inside ("Azure Still OpenAI's Cloud") means this is not a new name.
         // …nor is a Title-Case headline ("Mega Deals With New Partners").
         if (!isName(base) || base.split(/\s+/).some((w) => byName.has(w) || NOT_NAMES.has(w))) continue;
         learned.set(base, idFor(base));
-        const shown = m[0].replace(/^(?:The|A|An)\s/, "").replace(ROLE_LEAD, "");
-        found.push({ kind: "org", text: shown, start: m.index! + (m[0].length - shown.length), end: m.index! + m[0].length, value: idFor(base) });
+        const shown = m.text.replace(/^(?:The|A|An)\s/, "").replace(ROLE_LEAD, "");
+        found.push({ kind: "org", text: shown, start: m.index + (m.text.length - shown.length), end: m.index + m.text.length, value: idFor(base) });
       }
       for (const m of [...text.matchAll(NAME_BEFORE_DEAL.of(ascii)), ...text.matchAll(NAME_AFTER_DEAL.of(ascii)), ...text.matchAll(NAME_WITH_SHARES.of(ascii))]) {
         const name = m[1]!.replace(/^(?:The|A|An)\s/, "").replace(/['’]s$/, "");
