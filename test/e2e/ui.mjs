@@ -112,12 +112,15 @@ export async function uiTest(browser, url, shots) {
     await change.locator(".codicon-history").waitFor();
     await page.locator(".monaco-list-row", { hasText: "Stake: 12% → 15%" }).first().locator(".codicon-warning").waitFor();
     // A reviewer widens the side bar to read the changes whole (a label holds at most 60 characters).
-    const sash = page.locator(".monaco-sash.vertical").first();
-    const at = await sash.boundingBox();
-    if (at) { await page.mouse.move(at.x + at.width / 2, 400); await page.mouse.down(); await page.mouse.move(at.x + 200, 400, { steps: 5 }); await page.mouse.up(); }
+    // Its sash is the side bar's right edge.
+    const bar = await page.locator(".part.sidebar").boundingBox();
+    const edge = bar ? bar.x + bar.width : 0;
+    const drag = async (from, to) => { await page.mouse.move(from, 400); await page.mouse.down(); await page.mouse.move(to, 400, { steps: 8 }); await page.mouse.up(); };
+    if (bar) await drag(edge + 1, edge + 200);
     await page.waitForTimeout(500);
     await shot("claims-tree.png");
-    if (at) { const now = await sash.boundingBox(); await page.mouse.move(now.x + now.width / 2, 400); await page.mouse.down(); await page.mouse.move(at.x + at.width / 2, 400, { steps: 5 }); await page.mouse.up(); }
+    const wide = await page.locator(".part.sidebar").boundingBox();
+    if (bar && wide) await drag(wide.x + wide.width + 1, edge);
   });
 
   await step("a hover opens with Claimscope's card: the fact, then the slot's history, review actions last", async () => {
