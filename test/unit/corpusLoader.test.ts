@@ -154,23 +154,25 @@ test("loader changes: an edit, a deletion and a file turned binary are applied; 
   assert.equal(runSync(loader.apply([{ path: "README.md" }])), false, "a file the patterns refuse is no article");
 });
 
-test("change queue: changes are gathered until they pause, the latest per file winning, and taken once", async () => {
+test("change queue: changes are gathered until they pause, the latest per file winning, and taken once", (t) => {
+  // The clock is the test's: a busy machine cannot make a pause of its own.
+  t.mock.timers.enable({ apis: ["setTimeout"] });
   let ready = 0;
   const q = new ChangeQueue(() => ready++, 20);
   q.changed("a.txt");
   q.changed("b.txt");
   q.deleted("a.txt");
   q.changed("b.txt");
-  await new Promise((r) => setTimeout(r, 5));
+  t.mock.timers.tick(5);
   q.changed("c.txt");
   assert.equal(ready, 0, "not while changes keep coming");
-  await new Promise((r) => setTimeout(r, 60));
+  t.mock.timers.tick(60);
   assert.equal(ready, 1, "once, after the pause");
   assert.deepEqual(q.take(), [{ path: "a.txt", deleted: true }, { path: "b.txt" }, { path: "c.txt" }]);
   assert.deepEqual(q.take(), [], "taken once");
   q.changed("d.txt");
   q.clear();
-  await new Promise((r) => setTimeout(r, 40));
+  t.mock.timers.tick(40);
   assert.equal(ready, 1, "cleared: nothing to take, no call");
   assert.equal(q.size, 0);
 });
@@ -216,4 +218,32 @@ test("loader: stopped part-way (a newer index started), it stops at the next yie
   assert.equal(done, undefined, "stopped");
   assert.ok(loader.index.size < src.files.size, "not every article was analysed");
   assert.equal(slow.made.closed, 1, "its threads closed");
+});
+
+test("change queue: a burst of a thousand changed files is applied as one batch, each file analysed once", (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const src = new MemorySource();
+  const body = (i: number, price: number) => `Company${i % 40} Holdings agreed to acquire Target${i % 60} Labs for $${price} billion.\n`;
+  for (let i = 0; i < 1000; i++) src.files.set(`a${String(i).padStart(4, "0")}.txt`, body(i, 1 + (i % 9)));
+  const loader = new CorpusLoader(src, settings(), OPTIONS);
+  runSync(loader.load());
+  const analysed = new Map<string, number>();
+  const analyzer = loader.index.analyzer, analyze = analyzer.analyzeDocument;
+  analyzer.analyzeDocument = (d) => { analysed.set(d.path, (analysed.get(d.path) ?? 0) + 1); return analyze(d); };
+  let batches = 0;
+  const queue = new ChangeQueue(() => { batches++; runSync(loader.apply(queue.take())); }, 300);
+  // A branch switch: every file rewritten, some twice, the events arriving a millisecond apart.
+  for (let i = 0; i < 1000; i++) {
+    const path = `a${String(i).padStart(4, "0")}.txt`;
+    src.files.set(path, body(i, 20 + (i % 9)));
+    queue.changed(path);
+    if (i % 10 === 0) queue.changed(path);
+    t.mock.timers.tick(1);
+  }
+  assert.equal(batches, 0, "nothing applied while the events keep coming");
+  t.mock.timers.tick(300);
+  assert.equal(batches, 1, "one re-analysis after the pause");
+  assert.equal(analysed.size, 1000);
+  assert.ok([...analysed.values()].every((n) => n === 1), "each file analysed once");
+  assert.match(loader.index.get("a0000.txt")!.text, /\$20 billion/);
 });
