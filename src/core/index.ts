@@ -22,7 +22,7 @@ export { parseAnnotationFile, serializeAnnotationFile, applyEdits, mergeEdits, r
 export { resolveReviews, contradictionKey, claimsAt, reviewState, type ReviewIndex, type ResolvedAnnotation, type AnchoredRange } from "./review/resolve";
 export { reviewContradiction, reviewClaim, noteOn, type Stamp } from "./review/create";
 export { toWebAnnotations, fromWebAnnotations, type ImportContext, type ImportResult } from "./review/webAnnotation";
-export { flagStatus, shownFlags, contradictedSpans, changedSpan, changeKey, flagChange, flagMessage, shortSource, sarifLevel, natureOf, FLAG_LEVELS, DEFAULT_FLAG_SEVERITY, MAX_MESSAGE, type FlagStatus, type FlagLevel, type FlagNature, type FlagSeverity } from "./review/flags";
+export { flagStatus, shownFlags, contradictedSpans, changedSpan, changeKey, statedValue, flagChange, flagMessage, shortSource, sarifLevel, natureOf, FLAG_LEVELS, DEFAULT_FLAG_SEVERITY, MAX_MESSAGE, type FlagStatus, type FlagLevel, type FlagNature, type FlagSeverity } from "./review/flags";
 export { dealSheets, dealSheet, type DealSheet, type SheetSlot, type SheetValue, type SheetFlag } from "./review/dealSheet";
 export { isRecord } from "./isRecord";
 export { HOVER_COMMANDS, hoverArgumentRefusal, type HoverCommand, type KnownIds } from "./hoverCommands";

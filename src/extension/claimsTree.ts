@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { changeKey, dealSheets, flagStatus, shownFlags, formatValue, reviewState, shortSource, snippet as cut, type Claim, type CorpusSnapshot, type DealSheet, type FlagStatus, type ResolvedAnnotation, type ReviewIndex, type ReviewState, type SheetFlag, type SheetSlot } from "../core";
+import { changeKey, dealSheets, statedValue, flagStatus, shownFlags, formatValue, reviewState, shortSource, snippet as cut, type Claim, type CorpusSnapshot, type DealSheet, type FlagStatus, type ResolvedAnnotation, type ReviewIndex, type ReviewState, type SheetFlag, type SheetSlot } from "../core";
 import type { CorpusService } from "./corpusService";
 import type { ReviewService } from "./reviews";
 import { escapeMarkdown, snippet } from "./escape";
@@ -309,8 +309,8 @@ function flagLook(status: FlagStatus): { icon: string; color?: string; words: st
 function dealNode(d: DealSheet, snap: CorpusSnapshot, match: (id: string) => boolean): DealItem {
   const deal: DealItem = {
     type: "item", id: `deal:${d.id}`, role: "deal", label: cut(d.label, MAX_LABEL), deal: d.id, children: [],
-    description: d.flagCount ? `${d.openCount} open of ${d.flagCount} change${d.flagCount === 1 ? "" : "s"} · ${d.slots.length} facts` : `${d.slots.length} facts`,
-    tooltip: `**${escapeMarkdown(d.label)}**\n\n${d.flagCount} flagged change${d.flagCount === 1 ? "" : "s"}, ${d.openCount} open · ${d.slots.length} facts tracked`,
+    // Described once its changes are counted (below).
+    description: "", tooltip: "",
     icon: d.openCount ? "warning" : "briefcase", ...(d.openCount ? { color: "list.warningForeground" } : {}), expanded: d.openCount > 0,
   };
   const statement = (parent: DealItem, claim: string, role: string, value: string): DealItem | undefined => {
@@ -338,9 +338,8 @@ function dealNode(d: DealSheet, snap: CorpusSnapshot, match: (id: string) => boo
       icon: look.icon, ...(look.color ? { color: look.color } : {}), flags: group.map((g) => ({ earlier: g.flag.earlier, later: g.flag.later })), claim: f.flag.later,
       expanded: false,
     };
-    const sideValue = (id: string) => { const c = snap.claims.get(id); return c?.slot ? c.slot.text : c?.polarity === "denies" ? "ends" : "holds"; };
-    for (const id of earlierIds) { const s = statement(item, id, "Earlier", sideValue(id)); if (s) item.children.push(s); }
-    const later = statement(item, f.flag.later, "Later", sideValue(f.flag.later));
+    for (const id of earlierIds) { const s = statement(item, id, "Earlier", statedValue(snap.claims.get(id))); if (s) item.children.push(s); }
+    const later = statement(item, f.flag.later, "Later", statedValue(snap.claims.get(f.flag.later)));
     if (later) item.children.push(later);
     return item.children.length ? item : undefined;
   };

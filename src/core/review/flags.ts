@@ -2,7 +2,7 @@
 // navigation and the deal sheet all ask here whether a flag is open, what it is, and how loudly to show it.
 import type { CorpusSnapshot } from "../corpus";
 import { claimPath } from "../claims";
-import { changeSummary } from "../deals/model";
+import { changeSummary, valueText } from "../deals/model";
 import type { Claim, Contradiction, Fact } from "../types";
 import { snippet } from "../text/snippet";
 import type { FlagState } from "./model";
@@ -61,8 +61,13 @@ export function flagChange(x: Contradiction, snap: Pick<CorpusSnapshot, "claims"
   const change = changeSummary({ ...x, nature: undefined }, snap.claims);
   if (change) return change;
   const what = snap.topicById.get(x.topic)?.label.split(" · ")[0] ?? x.kind;
-  const side = (c: Claim | undefined) => (c?.polarity === "denies" ? "ends" : "holds");
-  return `${what}: ${side(snap.claims.get(x.earlier))} → ${side(snap.claims.get(x.later))}`;
+  return `${what}: ${statedValue(snap.claims.get(x.earlier))} → ${statedValue(snap.claims.get(x.later))}`;
+}
+
+/** What one side of a flag says: its slot's value as written, or whether the arrangement holds or ends. */
+export function statedValue(c: Claim | undefined): string {
+  if (c?.slot) return valueText(c);
+  return c?.polarity === "denies" ? "ends" : "holds";
 }
 
 /**
