@@ -37,6 +37,16 @@ test("bad input: article text after raw HTML on its line is read; the HTML stays
   assert.ok(!a.claims.some((c) => c.text.includes("<")), "no claim quotes the HTML");
 });
 
+test("bad input: inline HTML inside a paragraph is blanked without making the paragraph's text a second block", () => {
+  // The paragraph is read once: its sentences do not overlap, whatever the HTML inside it.
+  for (const text of ["Zeta <b>sold</b> a 10% stake for $1 billion.", "\uFEFF\u0000<b>", "Zeta paid $2 billion <i>x</i>. Then <br> more."]) {
+    const a = analyzer.analyzeDocument({ path: "inline.md", text });
+    for (let i = 2; i < a.sentences.length; i += 2) assert.ok(a.sentences[i]! >= a.sentences[i - 1]!, `sentences overlap in ${JSON.stringify(text)}: ${[...a.sentences]}`);
+  }
+  const a = analyzer.analyzeDocument({ path: "inline.md", text: "Zeta <b>sold</b> a 10% stake for $1 billion." });
+  assert.deepEqual(a.facts.filter((f) => f.kind === "stake" || f.kind === "money").map((f) => f.text), ["10%", "$1 billion"]);
+});
+
 test("bad input: a 1 MB single line is analysed (in slices of sentences), offsets intact", () => {
   const unit = "Halvorsen paid $5 billion for a 12% stake in Northwind on March 9, 2026, and ";
   const text = unit.repeat(Math.ceil(1_048_576 / unit.length));

@@ -34,7 +34,8 @@ export function remarkShape(text: string): MarkdownShape {
   const masks: [number, number][] = [];
   const mask = (start: number, end: number) => { masks.push([start, end]); };
 
-  const visit = (node: Nodes, container: BlockKind): void => {
+  // `inBlock`: inside a paragraph, heading or table cell, where raw HTML is inline and the block is already read.
+  const visit = (node: Nodes, container: BlockKind, inBlock: boolean): void => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
@@ -48,7 +49,7 @@ export function remarkShape(text: string): MarkdownShape {
       case "html": {
         // Raw HTML is never prose, but article text may follow it on its line (`<script>…</script> Zeta sold …`):
         // that text, outside every element, is read as a paragraph; the rest of the block stays blanked.
-        const outside = textOutsideHtml(text.slice(start, end));
+        const outside = inBlock ? [] : textOutsideHtml(text.slice(start, end));
         if (!outside.length) { mask(start, end); return; }
         let at = start;
         for (const [a, b] of outside) { mask(at, start + a); at = start + b; }
@@ -82,10 +83,11 @@ export function remarkShape(text: string): MarkdownShape {
     }
     if ("children" in node) {
       const next: BlockKind = node.type === "listItem" ? "listItem" : node.type === "blockquote" ? "quote" : container;
-      for (const child of (node as Parents).children) visit(child as Nodes, next);
+      const block = inBlock || node.type === "paragraph" || node.type === "heading" || node.type === "tableCell";
+      for (const child of (node as Parents).children) visit(child as Nodes, next, block);
     }
   };
-  visit(tree, "paragraph");
+  visit(tree, "paragraph", false);
   return { blocks: blocks.sort((a, b) => a.start - b.start), masks };
 }
 
