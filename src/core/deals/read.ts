@@ -120,9 +120,15 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     }
     const sentence = text.slice(s.start, s.end);
     const figures = inside.some((k) => FIGURE_FACTS.has(facts[k]!.kind));
-    if (!figures && !(DEAL_CONTEXT.test(sentence) && ANY_STAGE.test(sentence)) && !POSTPONED.test(sentence) && !(/\d/.test(sentence) && DIVEST.test(sentence))) continue;
+    // Each sentence-wide pattern is run once: the filter below and the readings after it share the answers.
+    let stageWords: boolean | undefined, divests: boolean | undefined;
+    const tellsStage = () => (stageWords ??= DEAL_CONTEXT.test(sentence) && ANY_STAGE.test(sentence));
+    const tellsDivestment = () => (divests ??= DIVEST.test(sentence));
+    const put = POSTPONED.exec(sentence);
+    if (!figures && !tellsStage() && !put && !(/\d/.test(sentence) && tellsDivestment())) continue;
     const parties = inside.filter(partyOrg);
     const clauses = clausesOf(sentence, s.start);
+    const cues = new SentenceCues(sentence, s);
     const named = [...new Set(parties.map((k) => facts[k]!.value as string))].sort();
     const docDeal = ctx.deal?.parties ?? carried;
     // A sentence naming another pair of companies is about their deal ("Fox has scheduled a vote on the Disney offer").
@@ -145,7 +151,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (parenthetical || typeof f.value !== "number") continue;
         if ((f.value < 1e6 && marketMoveBefore(text.slice(clause.start, f.start))) || splitConsideration(text, f, s) || PORTION_BEFORE.test(text.slice(s.start, f.start)) || DIFFERENCE_AFTER.test(text.slice(f.end, f.end + 30)) || PORTION_AFTER.test(text.slice(f.end, f.end + 40))) continue;
         // A share price in a market report is no deal figure; a company's value at the market's close is its valuation.
-        let slot = f.per === "share" ? "price-per-share" : nearestSlot(text, f, MONEY_SLOTS, clause, s, clauses, f.value < 1e6 ? "skip" : "valuation");
+        let slot = f.per === "share" ? "price-per-share" : nearestSlot(text, f, MONEY_SLOTS, clause, cues, clauses, f.value < 1e6 ? "skip" : "valuation");
         // "the deal, which valued the equity at $52.4 billion": what a deal values is its price, not a company's valuation.
         if (slot === "valuation" && VALUED_DEAL.test(text.slice(clause.start, f.start))) slot = "deal-value";
         if (!slot || slot === OTHER_MONEY.id || (slot !== "price-per-share" && f.value < 100_000)) continue;
@@ -161,7 +167,7 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         if (slot === "holding-value" || slot === "investment" || slot === "total-investment") { const h = holderOf(text, f, parties, facts, clause, ctx.deal); if (h) reading.holder = h; }
         markChange(reading, text, s);
         add(scope, slot, reading, k);
-      } else if ((f.kind === "stake" || f.kind === "percent") && typeof f.value === "number" && nearestSlot(text, f, MARKET_SHARE_SLOTS, clause, s, clauses, false, 60) === "market-share") {
+      } else if ((f.kind === "stake" || f.kind === "percent") && typeof f.value === "number" && nearestSlot(text, f, MARKET_SHARE_SLOTS, clause, cues, clauses, false, 60) === "market-share") {
         // A company's share of its market: "Walmart, with a 25% market share", "…; Walmart controls 22%".
         const reading = readingOf(f, modalityOf(text, f, clause, s, pubYear, facts, inside));
         const holder = holderOf(text, f, parties, facts, clause, null);
@@ -180,13 +186,13 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
         markChange(reading, text, s);
         add(scope, "stake", reading, k);
       } else if (f.kind === "percent" && typeof f.value === "number") {
-        if (nearestSlot(text, f, PREMIUM_SLOTS, clause, s, clauses, false, 15) !== "premium") continue;
+        if (nearestSlot(text, f, PREMIUM_SLOTS, clause, cues, clauses, false, 15) !== "premium") continue;
         if (/\b(?:average|median|typical|typically)\b/i.test(text.slice(Math.max(clause.start, f.start - 30), f.end + 30))) continue;
         add(scope, "premium", readingOf(f, modalityOf(text, f, clause, s, pubYear, facts, inside)), k);
       } else if (f.kind === "date") {
         const value = dateValue(f);
         if (!value || f.dateKind === "weekday" || f.dateKind === "relative") continue;
-        const slot = nearestSlot(text, f, DATE_SLOTS, clause, s, clauses, false);
+        const slot = nearestSlot(text, f, DATE_SLOTS, clause, cues, clauses, false);
         if (!slot || (f.dateKind === "year" && slot !== "expected-close")) continue;
         // A date's slot says whether it is expected (an expected closing); a deadline is a deadline, however worded.
         const modality = modalityOf(text, f, clause, s, pubYear, facts, inside);
@@ -201,14 +207,14 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
           add(scope, "deal-status", { value: "completed", start: f.start, end: f.end, text: f.text, modality: "expected" });
         }
       } else if (f.kind === "duration" && typeof f.value === "string") {
-        if (nearestSlot(text, f, EXTENSION_SLOTS, clause, s, clauses, false, 180) !== "extension-length") continue;
+        if (nearestSlot(text, f, EXTENSION_SLOTS, clause, cues, clauses, false, 180) !== "extension-length") continue;
         // "extend … by twelve months", "for another three months", "a 90-day extension": the length of an extension.
         if (!/\b(?:by|for(?: another)?|another|an additional|a further)\s+$/i.test(text.slice(Math.max(s.start, f.start - 20), f.start)) && !/^[\s-]*(?:\w+\s+)?extension\b/i.test(text.slice(f.end, f.end + 25))) continue;
         add(scope, "extension-length", readingOf(f, "reported"), k);
       }
     }
     // Counts of stores a deal sells off.
-    if (DIVEST.test(sentence)) {
+    if (tellsDivestment()) {
       for (const m of sentence.matchAll(COUNT)) {
         const start = s.start + m.index!, end = start + m[0].length;
         const before = tail(text.slice(Math.max(s.start, start - 80), start), ",;");
@@ -219,16 +225,15 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
       }
     }
     // An event put off without a new date: "that meeting has been postponed".
-    const put = POSTPONED.exec(sentence);
     if (put) {
       // The verb is the statement; the event named with it is the slot's cue.
       const verbAt = put[0].lastIndexOf(" ") + 1;
       const at = { start: s.start + put.index + verbAt, end: s.start + put.index + put[0].length };
-      const slot = nearestSlot(text, at, DATE_SLOTS, clauseOf(clauses, at.start), s, clauses, false);
+      const slot = nearestSlot(text, at, DATE_SLOTS, clauseOf(clauses, at.start), cues, clauses, false);
       if (slot && slot !== "suit-date") add(scope, slot, { value: "postponed", start: at.start, end: at.end, text: put[0], modality: "reported", replaced: true, changed: true });
     }
     // Where the deal stands.
-    if (DEAL_CONTEXT.test(sentence) && ANY_STAGE.test(sentence)) {
+    if (tellsStage()) {
       const regulator = inside.some((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "regulator");
       const stage = stageOf(text, clauses, regulator || CLEARANCE_CONTEXT.test(sentence), pubYear);
       if (stage) {
@@ -299,15 +304,16 @@ function clauseOf(clauses: Clause[], at: number): Clause {
  * Null when no cue is in reach. When a market report is nearer, `market` says what the figure is: a share
  * price ("skip") or a company's market value ("valuation").
  */
-function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Clause, s: Span, clauses: Clause[], market: "skip" | "valuation" | false, reach = REACH): string | null {
+function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Clause, cues: SentenceCues, clauses: Clause[], market: "skip" | "valuation" | false, reach = REACH): string | null {
   let best: string | null = null;
   let bestDistance = reach + 1;
+  const s = cues.sentence;
   const from = Math.max(s.start, f.start - reach - CLAUSE_PENALTY), to = Math.min(s.end, f.end + reach + CLAUSE_PENALTY);
-  const window = text.slice(from, to);
   for (const cue of cuesOf(slots)) {
-    cue.re.lastIndex = 0;
-    for (let m = cue.re.exec(window); m; m = cue.re.exec(window)) {
-      const start = from + m.index, end = start + m[0].length;
+    const found = cues.of(cue.re);
+    for (let n = 0; n < found.length; n += 2) {
+      const start = found[n]!, end = found[n + 1]!;
+      if (start < from || end > to) continue;
       if ((start < f.end && end > f.start) || (cue.leadOnly && end > f.start)) continue;
       // Words that make a sum something else bind closely: "$36 million more a month", "$1 billion in synergies".
       const d = cue.other && start >= f.end && /^\s*(?:\S+\s+){0,2}$/.test(text.slice(f.end, start)) ? 0 : cueDistance(text, f, start, end, clause, clauses) * cue.weight;
@@ -315,6 +321,7 @@ function nearestSlot(text: string, f: Span, slots: SlotDefinition[], clause: Cla
     }
   }
   if (market && best) {
+    const window = text.slice(from, to);
     MARKET.lastIndex = 0;
     for (let m = MARKET.exec(window); m; m = MARKET.exec(window)) {
       if (cueDistance(text, f, from + m.index, from + m.index + m[0].length, clause, clauses) <= bestDistance) return market === "skip" ? null : "valuation";
@@ -338,6 +345,25 @@ function cueDistance(text: string, f: Span, start: number, end: number, clause: 
 }
 
 interface Cue { slot: string; re: RegExp; leadOnly: boolean; other: boolean; weight: number }
+
+/**
+ * Where each cue pattern matches in one sentence (start and end offsets in the document, in pairs), found once
+ * for the sentence: a sentence's figures each look for the cues near them, and most sentences hold several.
+ */
+class SentenceCues {
+  private readonly found = new Map<RegExp, number[]>();
+  constructor(private readonly words: string, readonly sentence: Span) {}
+
+  of(re: RegExp): number[] {
+    let list = this.found.get(re);
+    if (list) return list;
+    list = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(this.words); m; m = re.exec(this.words)) list.push(this.sentence.start + m.index, this.sentence.start + m.index + m[0].length);
+    this.found.set(re, list);
+    return list;
+  }
+}
 const CUE_LISTS = new Map<SlotDefinition[], Cue[]>();
 
 /** A slot list's cue patterns, each once, in the table's order (a tie goes to the earlier slot). */

@@ -172,8 +172,14 @@ function dedupe(ps: Partial[]): Partial[] {
 interface TrieNode {
   /** Entries that may match where the text begins with this node's characters. */
   entries: number[];
-  next: Map<number, TrieNode>;
+  /** Children by lower-cased ASCII code (the text is nearly all ASCII: an array read, not a hash lookup)… */
+  ascii: Array<TrieNode | undefined>;
+  /** …and by any other code. */
+  other: Map<number, TrieNode>;
 }
+
+const trieNode = (): TrieNode => ({ entries: [], ascii: new Array<TrieNode | undefined>(128).fill(undefined), other: new Map() });
+const childOf = (node: TrieNode, c: number): TrieNode | undefined => (c < 128 ? node.ascii[c] : node.other.get(c));
 
 /**
  * Entries (each a list of pattern sources) by the lower-case characters a match can begin with: at a position,
@@ -181,7 +187,7 @@ interface TrieNode {
  * allocates nothing and stops at the first character no entry begins with.
  */
 export class PrefixIndex {
-  private readonly root: TrieNode = { entries: [], next: new Map() };
+  private readonly root: TrieNode = trieNode();
 
   constructor(entries: string[][], private readonly depth = 3) {
     entries.forEach((sources, i) => {
@@ -190,8 +196,12 @@ export class PrefixIndex {
           let node = this.root;
           for (let k = 0; k < b.length; k++) {
             const c = lowerCode(b.charCodeAt(k));
-            let child = node.next.get(c);
-            if (!child) node.next.set(c, (child = { entries: [], next: new Map() }));
+            let child = childOf(node, c);
+            if (!child) {
+              child = trieNode();
+              if (c < 128) node.ascii[c] = child;
+              else node.other.set(c, child);
+            }
             node = child;
           }
           if (!node.entries.includes(i)) node.entries.push(i);
@@ -201,7 +211,7 @@ export class PrefixIndex {
     // A node answers for the entries of the shorter beginnings above it too.
     const inherit = (node: TrieNode, above: number[]) => {
       node.entries = [...new Set([...above, ...node.entries])].sort((x, y) => x - y);
-      for (const child of node.next.values()) inherit(child, node.entries);
+      for (const child of [...node.ascii, ...node.other.values()]) if (child) inherit(child, node.entries);
     };
     inherit(this.root, []);
   }
@@ -211,7 +221,7 @@ export class PrefixIndex {
     let node = this.root;
     const end = Math.min(text.length, at + this.depth);
     for (let i = at; i < end; i++) {
-      const child = node.next.get(lowerCode(text.charCodeAt(i)));
+      const child = childOf(node, lowerCode(text.charCodeAt(i)));
       if (!child) break;
       node = child;
     }
@@ -236,7 +246,9 @@ function lowerCode(c: number): number {
 export function matchEach(text: string, patterns: RegExp[], index: PrefixIndex, mayStart: (text: string, at: number) => boolean, found: (pattern: number, m: RegExpExecArray) => void): void {
   for (let at = 0; at < text.length; at++) {
     if (!mayStart(text, at)) continue;
-    for (const i of index.at(text, at)) {
+    const candidates = index.at(text, at);
+    for (let n = 0; n < candidates.length; n++) {
+      const i = candidates[n]!;
       const re = patterns[i]!;
       re.lastIndex = at;
       const m = re.exec(text);
