@@ -187,6 +187,8 @@ function dateline(prose: string, blocks: Block[]): string | null {
   for (const b of blocks.slice(0, 6)) {
     if (b.start > 1200) break;
     const line = prose.slice(b.start, b.end);
+    // Without the article's date, only a date that writes its year resolves: a line with no digit has none.
+    if (!/\d/.test(line)) continue;
     const dates = recognizeDates(line, null).filter((f) => f.dateKind === "absolute" && typeof f.value === "string");
     if (!dates.length) continue;
     const d = dates[0]!;

@@ -2,6 +2,7 @@ import type { DocumentDeal, Fact, Modality, Sentence, SlotReading, Span } from "
 import { companyId, isPlace, type OrgRecognizer } from "../recognize/orgs";
 import { monthIndex, parseIso } from "../recognize/calendar";
 import { OTHER_MONEY, SLOTS, type DealStage, type SlotDefinition } from "./slots";
+import { PrefixIndex, asciiWordBoundary, matchEach } from "../recognize/prefixes";
 
 /** One slot value a sentence states, before it becomes a claim. */
 export interface SlotStatement {
@@ -351,19 +352,33 @@ interface Cue { slot: string; re: RegExp; leadOnly: boolean; other: boolean; wei
  * for the sentence: a sentence's figures each look for the cues near them, and most sentences hold several.
  */
 class SentenceCues {
-  private readonly found = new Map<RegExp, number[]>();
+  private found: number[][] | undefined;
   constructor(private readonly words: string, readonly sentence: Span) {}
 
+  /**
+   * The matches `re` (one of the cue patterns) has in the sentence, as its global search would find them: every
+   * cue is looked for in one pass over the sentence, where the prefix index says a cue can begin.
+   */
   of(re: RegExp): number[] {
-    let list = this.found.get(re);
-    if (list) return list;
-    list = [];
-    re.lastIndex = 0;
-    for (let m = re.exec(this.words); m; m = re.exec(this.words)) list.push(this.sentence.start + m.index, this.sentence.start + m.index + m[0].length);
-    this.found.set(re, list);
-    return list;
+    if (!this.found) {
+      const found: number[][] = CUE_PATTERNS.map(() => []);
+      const lastEnd = CUE_PATTERNS.map(() => 0);
+      const offset = this.sentence.start;
+      matchEach(this.words, CUE_STICKY, CUE_INDEX, asciiWordBoundary, (i, m) => {
+        // A global search resumes after its last match: a match overlapping it is not one it finds.
+        if (m.index < lastEnd[i]!) return;
+        lastEnd[i] = m.index + m[0].length;
+        found[i]!.push(offset + m.index, offset + lastEnd[i]!);
+      });
+      this.found = found;
+    }
+    return this.found[CUE_NUMBER.get(re)!]!;
   }
 }
+const CUE_PATTERNS = [...new Set([...CUES.values(), ...LEADS.values()])];
+const CUE_STICKY = CUE_PATTERNS.map((re) => new RegExp(re.source, "iy"));
+const CUE_INDEX = new PrefixIndex(CUE_PATTERNS.map((re) => [re.source]));
+const CUE_NUMBER = new Map(CUE_PATTERNS.map((re, i) => [re, i]));
 const CUE_LISTS = new Map<SlotDefinition[], Cue[]>();
 
 /** A slot list's cue patterns, each once, in the table's order (a tie goes to the earlier slot). */

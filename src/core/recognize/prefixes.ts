@@ -260,6 +260,12 @@ export function matchEach(text: string, patterns: RegExp[], index: PrefixIndex, 
 const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
+/** Where `\b` holds in a pattern without the u flag: between an ASCII word character and anything else. */
+export function asciiWordBoundary(text: string, at: number): boolean {
+  const c = isAsciiWord(text.charCodeAt(at));
+  return at === 0 ? c : c !== isAsciiWord(text.charCodeAt(at - 1));
+}
+
 /** After anything but a letter, digit or hyphen (the terms' own look-behind), and not on a space. */
 export function afterWord(text: string, at: number): boolean {
   if (isSpace(text.charCodeAt(at))) return false;
