@@ -377,7 +377,8 @@ class SentenceCues {
 }
 const CUE_PATTERNS = [...new Set([...CUES.values(), ...LEADS.values()])];
 const CUE_STICKY = CUE_PATTERNS.map((re) => new RegExp(re.source, "iy"));
-const CUE_INDEX = new PrefixIndex(CUE_PATTERNS.map((re) => [re.source]));
+// Cues are words and phrases: eight letters tell most apart.
+const CUE_INDEX = new PrefixIndex(CUE_PATTERNS.map((re) => [re.source]), 8);
 const CUE_NUMBER = new Map(CUE_PATTERNS.map((re, i) => [re, i]));
 const CUE_LISTS = new Map<SlotDefinition[], Cue[]>();
 

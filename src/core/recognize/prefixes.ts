@@ -115,6 +115,8 @@ function skipEscapeBody(src: string, i: number): number {
 }
 
 const LIMIT = 4096;
+/** What one node may expand the beginnings to before the expansion stops there (a guard for deep indexes). */
+const EXPANSION_LIMIT = 16 * LIMIT;
 
 /** Every way the alternatives can begin; a sequence that ends before `depth` characters may match that short. */
 function expand(alts: Node[][], depth: number): Partial[] {
@@ -122,11 +124,19 @@ function expand(alts: Node[][], depth: number): Partial[] {
 }
 
 function step(node: Node, partials: Partial[], depth: number): Partial[] {
+  const next = stepUncapped(node, partials, depth);
+  // Past LIMIT beginnings (runs of digits and alternatives multiply them), the ones before this node stand:
+  // shorter, never wrong.
+  return next.length > EXPANSION_LIMIT ? dedupe(partials.map((p) => ({ prefix: p.prefix, done: true }))) : next;
+}
+
+function stepUncapped(node: Node, partials: Partial[], depth: number): Partial[] {
+  if (partials.length > EXPANSION_LIMIT) return partials.map((p) => ({ prefix: p.prefix, done: true }));
   switch (node.t) {
     case "skip":
       return partials;
     case "chars":
-      if (!node.set) return partials.map((p) => ({ prefix: p.prefix, done: true }));
+      if (!node.set || partials.length * node.set.length > EXPANSION_LIMIT) return partials.map((p) => ({ prefix: p.prefix, done: true }));
       return partials.flatMap((p) => node.set!.map((c) => ({ prefix: p.prefix + c, done: false })));
     case "group":
       return partials.flatMap((p) => node.alts.flatMap((seq) => walkOpen(seq, p, depth)));
@@ -135,10 +145,10 @@ function step(node: Node, partials: Partial[], depth: number): Partial[] {
       let current = partials;
       const most = Math.min(node.max, depth);
       for (let n = 0; n <= most && current.length; n++) {
-        if (n >= node.min) out.push(...current);
+        if (n >= node.min) for (const p of current) out.push(p);
         if (n === most) break;
         const next = step(node.node, current.filter((p) => !p.done && p.prefix.length < depth), depth);
-        out.push(...next.filter((p) => p.done || p.prefix.length >= depth));
+        for (const p of next) if (p.done || p.prefix.length >= depth) out.push(p);
         current = next.filter((p) => !p.done && p.prefix.length < depth);
       }
       return dedupe(out);
@@ -153,7 +163,7 @@ function walkOpen(seq: Node[], p: Partial, depth: number): Partial[] {
   for (const node of seq) {
     const next = step(node, open, depth);
     open = next.filter((q) => !q.done && q.prefix.length < depth);
-    closed.push(...next.filter((q) => q.done || q.prefix.length >= depth));
+    for (const q of next) if (q.done || q.prefix.length >= depth) closed.push(q);
     if (!open.length) break;
     if (open.length + closed.length > LIMIT) return [...closed, ...open].map((q) => ({ prefix: q.prefix, done: true }));
   }

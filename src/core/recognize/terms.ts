@@ -118,6 +118,9 @@ function phraseToPattern(phrase: string): string {
 }
 
 const DEFAULT_LEXICON = buildLexicon();
+// Terms are words and phrases: eight letters tell most of them apart where three would send every "the" and
+// "con" to the patterns that begin so.
+const TERM_PREFIX_DEPTH = 8;
 const dispatch = new WeakMap<CompiledTerm[], { index: PrefixIndex; patterns: RegExp[] }>();
 
 /**
@@ -126,7 +129,7 @@ const dispatch = new WeakMap<CompiledTerm[], { index: PrefixIndex; patterns: Reg
  */
 export function recognizeTerms(text: string, lexicon: CompiledTerm[] = DEFAULT_LEXICON): Fact[] {
   let d = dispatch.get(lexicon);
-  if (!d) dispatch.set(lexicon, (d = { index: new PrefixIndex(lexicon.map((t) => t.sources)), patterns: lexicon.map((t) => t.re) }));
+  if (!d) dispatch.set(lexicon, (d = { index: new PrefixIndex(lexicon.map((t) => t.sources), TERM_PREFIX_DEPTH), patterns: lexicon.map((t) => t.re) }));
   const found: Fact[] = [];
   matchEach(text, d.patterns, d.index, afterWord, (i, m) => {
     const start = m.index, end = m.index + m[0].length;
