@@ -86,7 +86,6 @@ const NOT_YET = /\b(?:to|to be|will be|would be|yet to be|yet to|pending)\s*$/i;
 // "… will stay on after the acquisition is completed": a completion in a clause of time is still to come.
 const WHEN_CLAUSE = /\b(?:after|once|when|until|before|upon)\b/i;
 const STAGES_IN_SENTENCE: Array<[DealStage, RegExp]> = STAGES.map(([stage, re]) => [stage, new RegExp(re.source, "gi")]);
-const ANY_STAGE = new RegExp(STAGES.map(([, re]) => re.source).join("|"), "i");
 const STAGE_EXPECTED = /\b(?:expect\w*|anticipat\w*|likely|poised|set to|would|will|could|can|may|might|able to|option|right to|hopes? to|aims? to|plans? to|on track to|seeks? to)\b/i;
 const DEAL_CONTEXT = /\b(?:deal|acquisition|merger|megamerger|takeover|transaction|buyout|purchase|tie-up|combination|offer|bid|approach|agreement|buy|acquire|pursuit|plans? to)\b/i;
 // Only an event itself put off: "that meeting has been postponed", "postponed the vote".
@@ -122,10 +121,10 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     const sentence = text.slice(s.start, s.end);
     const figures = inside.some((k) => FIGURE_FACTS.has(facts[k]!.kind));
     // Each sentence-wide pattern is run once: the filter below and the readings after it share the answers.
-    let stageWords: boolean | undefined, divests: boolean | undefined;
-    const tellsStage = () => (stageWords ??= DEAL_CONTEXT.test(sentence) && ANY_STAGE.test(sentence));
-    const tellsDivestment = () => (divests ??= DIVEST.test(sentence));
-    const put = POSTPONED.exec(sentence);
+    const words = new SentenceWords(sentence, s);
+    const tellsStage = () => words.has(DEAL_CONTEXT) && STAGE_PATTERNS.some((re) => words.has(re));
+    const tellsDivestment = () => words.has(DIVEST);
+    const put = words.first(POSTPONED);
     if (!figures && !tellsStage() && !put && !(/\d/.test(sentence) && tellsDivestment())) continue;
     const parties = inside.filter(partyOrg);
     const clauses = clausesOf(sentence, s.start);
@@ -228,15 +227,15 @@ export function readSlots(ctx: ReadContext): SlotStatement[] {
     // An event put off without a new date: "that meeting has been postponed".
     if (put) {
       // The verb is the statement; the event named with it is the slot's cue.
-      const verbAt = put[0].lastIndexOf(" ") + 1;
-      const at = { start: s.start + put.index + verbAt, end: s.start + put.index + put[0].length };
+      const verbAt = put.text.lastIndexOf(" ") + 1;
+      const at = { start: put.start + verbAt, end: put.end };
       const slot = nearestSlot(text, at, DATE_SLOTS, clauseOf(clauses, at.start), cues, clauses, false);
-      if (slot && slot !== "suit-date") add(scope, slot, { value: "postponed", start: at.start, end: at.end, text: put[0], modality: "reported", replaced: true, changed: true });
+      if (slot && slot !== "suit-date") add(scope, slot, { value: "postponed", start: at.start, end: at.end, text: put.text, modality: "reported", replaced: true, changed: true });
     }
     // Where the deal stands.
     if (tellsStage()) {
       const regulator = inside.some((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "regulator");
-      const stage = stageOf(text, clauses, regulator || CLEARANCE_CONTEXT.test(sentence), pubYear);
+      const stage = stageOf(text, clauses, words, regulator || CLEARANCE_CONTEXT.test(sentence), pubYear);
       if (stage) {
         // Who cleared or blocked it: one regulator's block is not undone by another's clearance.
         const authority = (stage.value === "cleared" || stage.value === "blocked") ? inside.find((k) => facts[k]!.kind === "org" && ctx.orgs.roleOf(facts[k]!.value as string) === "regulator") : undefined;
@@ -375,6 +374,51 @@ class SentenceCues {
     return this.found[CUE_NUMBER.get(re)!]!;
   }
 }
+/** Every match of a global pattern in `words`, as start and end offsets in pairs, `offset` added. */
+function globalMatches(re: RegExp, words: string, offset: number): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(words); m; m = re.exec(words)) out.push(offset + m.index, offset + m.index + m[0].length);
+  return out;
+}
+
+/**
+ * What the sentence-wide patterns (a deal named, its stage, an event put off, a sale) find in one sentence, found
+ * in one pass where the prefix index says one can begin: `has` answers as `test`, `first` as `exec`, `all` as a
+ * global search would.
+ */
+class SentenceWords {
+  private readonly found: number[][] = SENTENCE_PATTERNS.map(() => []);
+  constructor(private readonly words: string, readonly sentence: Span) {
+    const lastEnd = SENTENCE_PATTERNS.map(() => 0);
+    matchEach(words, SENTENCE_STICKY, SENTENCE_INDEX, asciiWordBoundary, (i, m) => {
+      if (m.index < lastEnd[i]!) return;
+      lastEnd[i] = m.index + m[0].length;
+      this.found[i]!.push(sentence.start + m.index, sentence.start + lastEnd[i]!);
+    });
+  }
+
+  all(re: RegExp): number[] {
+    return this.found[SENTENCE_NUMBER.get(re)!]!;
+  }
+
+  has(re: RegExp): boolean {
+    return this.all(re).length > 0;
+  }
+
+  first(re: RegExp): { start: number; end: number; text: string } | undefined {
+    const [start, end] = this.all(re);
+    return start === undefined ? undefined : { start, end: end!, text: this.words.slice(start - this.sentence.start, end! - this.sentence.start) };
+  }
+}
+const STAGE_PATTERNS = STAGES_IN_SENTENCE.map(([, re]) => re);
+const SENTENCE_PATTERNS = [DEAL_CONTEXT, POSTPONED, DIVEST, ...STAGE_PATTERNS];
+// Found from where `\b` holds: every one of them begins so.
+for (const re of SENTENCE_PATTERNS) if (!re.source.startsWith("\\b") || re.flags.includes("u")) throw new Error(`read.ts: /${re.source}/ must begin with \\b, without the u flag`);
+const SENTENCE_STICKY = SENTENCE_PATTERNS.map((re) => new RegExp(re.source, "iy"));
+const SENTENCE_INDEX = new PrefixIndex(SENTENCE_PATTERNS.map((re) => [re.source]), 8);
+const SENTENCE_NUMBER = new Map(SENTENCE_PATTERNS.map((re, i) => [re, i]));
+
 const CUE_PATTERNS = [...new Set([...CUES.values(), ...LEADS.values()])];
 const CUE_STICKY = CUE_PATTERNS.map((re) => new RegExp(re.source, "iy"));
 // Cues are words and phrases: eight letters tell most apart.
@@ -591,14 +635,19 @@ const CLEARANCE_CONTEXT = /\b(?:regulators?|regulatory|commission|authorit(?:y|i
 const AWAITED = /\b(?:pending|subject to|awaiting|await|needs?|require[sd]?|requiring|seek(?:ing|s)?|sought|without|for|receiv(?:e|es|ing)|win|obtain|secur(?:e|ing)|get|getting|gain)\s+(?:\S+\s+){0,3}$/i;
 
 /** The stage of the deal a sentence tells, with its modality, or null. */
-function stageOf(text: string, clauses: Clause[], clearance: boolean, pubYear: number | undefined): SlotReading | null {
+function stageOf(text: string, clauses: Clause[], sentenceWords: SentenceWords, clearance: boolean, pubYear: number | undefined): SlotReading | null {
   let found: { stage: DealStage; rank: number; start: number; end: number; modality: Modality } | null = null;
-  const from = clauses[0]!.start, sentence = text.slice(from, clauses[clauses.length - 1]!.end);
-  // Each stage's words are looked for once in the sentence; the first time in each clause counts.
+  // Each stage's words are looked for once in the sentence; the first time in each clause counts. (A sentence
+  // that opens with a break between clauses is read from its first clause, as its words were found there.)
+  const from = clauses[0]!.start;
+  const whole = from === sentenceWords.sentence.start;
+  const sentence = whole ? "" : text.slice(from, clauses[clauses.length - 1]!.end);
   STAGES_IN_SENTENCE.forEach(([stage, re], rank) => {
-    re.lastIndex = 0;
+    const hits = whole ? sentenceWords.all(STAGE_PATTERNS[rank]!) : globalMatches(re, sentence, from);
     let lastClause: Clause | undefined;
-    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    for (let n = 0; n < hits.length; n += 2) {
+      const start = hits[n]!, end = hits[n + 1]!;
+      const m = { index: start - from, 0: text.slice(start, end) };
       const c = clauseOf(clauses, from + m.index);
       if (c === lastClause) continue;
       lastClause = c;
