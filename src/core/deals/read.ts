@@ -2,7 +2,7 @@ import type { DocumentDeal, Fact, Modality, Sentence, SlotReading, Span } from "
 import { companyId, isPlace, type OrgRecognizer } from "../recognize/orgs";
 import { monthIndex, parseIso } from "../recognize/calendar";
 import { OTHER_MONEY, SLOTS, type DealStage, type SlotDefinition } from "./slots";
-import { PrefixIndex, asciiWordBoundary, matchEach } from "../recognize/prefixes";
+import { WordPatterns } from "../recognize/prefixes";
 
 /** One slot value a sentence states, before it becomes a claim. */
 export interface SlotStatement {
@@ -346,34 +346,6 @@ function cueDistance(text: string, f: Span, start: number, end: number, clause: 
 
 interface Cue { slot: string; re: RegExp; leadOnly: boolean; other: boolean; weight: number }
 
-/**
- * Where each cue pattern matches in one sentence (start and end offsets in the document, in pairs), found once
- * for the sentence: a sentence's figures each look for the cues near them, and most sentences hold several.
- */
-class SentenceCues {
-  private found: number[][] | undefined;
-  constructor(private readonly words: string, readonly sentence: Span) {}
-
-  /**
-   * The matches `re` (one of the cue patterns) has in the sentence, as its global search would find them: every
-   * cue is looked for in one pass over the sentence, where the prefix index says a cue can begin.
-   */
-  of(re: RegExp): number[] {
-    if (!this.found) {
-      const found: number[][] = CUE_PATTERNS.map(() => []);
-      const lastEnd = CUE_PATTERNS.map(() => 0);
-      const offset = this.sentence.start;
-      matchEach(this.words, CUE_STICKY, CUE_INDEX, asciiWordBoundary, (i, m) => {
-        // A global search resumes after its last match: a match overlapping it is not one it finds.
-        if (m.index < lastEnd[i]!) return;
-        lastEnd[i] = m.index + m[0].length;
-        found[i]!.push(offset + m.index, offset + lastEnd[i]!);
-      });
-      this.found = found;
-    }
-    return this.found[CUE_NUMBER.get(re)!]!;
-  }
-}
 /** Every match of a global pattern in `words`, as start and end offsets in pairs, `offset` added. */
 function globalMatches(re: RegExp, words: string, offset: number): number[] {
   const out: number[] = [];
@@ -383,23 +355,17 @@ function globalMatches(re: RegExp, words: string, offset: number): number[] {
 }
 
 /**
- * What the sentence-wide patterns (a deal named, its stage, an event put off, a sale) find in one sentence, found
- * in one pass where the prefix index says one can begin: `has` answers as `test`, `first` as `exec`, `all` as a
- * global search would.
+ * What the sentence-wide patterns (a deal named, its stage, an event put off, a sale) find in one sentence, all
+ * found in one pass: `has` answers as `test`, `first` as `exec`, `all` as a global search would.
  */
 class SentenceWords {
-  private readonly found: number[][] = SENTENCE_PATTERNS.map(() => []);
+  private readonly found: number[][];
   constructor(private readonly words: string, readonly sentence: Span) {
-    const lastEnd = SENTENCE_PATTERNS.map(() => 0);
-    matchEach(words, SENTENCE_STICKY, SENTENCE_INDEX, asciiWordBoundary, (i, m) => {
-      if (m.index < lastEnd[i]!) return;
-      lastEnd[i] = m.index + m[0].length;
-      this.found[i]!.push(sentence.start + m.index, sentence.start + lastEnd[i]!);
-    });
+    this.found = SENTENCE_PATTERNS.find(words, sentence.start);
   }
 
   all(re: RegExp): number[] {
-    return this.found[SENTENCE_NUMBER.get(re)!]!;
+    return this.found[SENTENCE_PATTERNS.numberOf(re)]!;
   }
 
   has(re: RegExp): boolean {
@@ -412,18 +378,23 @@ class SentenceWords {
   }
 }
 const STAGE_PATTERNS = STAGES_IN_SENTENCE.map(([, re]) => re);
-const SENTENCE_PATTERNS = [DEAL_CONTEXT, POSTPONED, DIVEST, ...STAGE_PATTERNS];
-// Found from where `\b` holds: every one of them begins so.
-for (const re of SENTENCE_PATTERNS) if (!re.source.startsWith("\\b") || re.flags.includes("u")) throw new Error(`read.ts: /${re.source}/ must begin with \\b, without the u flag`);
-const SENTENCE_STICKY = SENTENCE_PATTERNS.map((re) => new RegExp(re.source, "iy"));
-const SENTENCE_INDEX = new PrefixIndex(SENTENCE_PATTERNS.map((re) => [re.source]), 8);
-const SENTENCE_NUMBER = new Map(SENTENCE_PATTERNS.map((re, i) => [re, i]));
+// Words and phrases: eight letters tell most of them apart.
+const SENTENCE_PATTERNS = new WordPatterns([DEAL_CONTEXT, POSTPONED, DIVEST, ...STAGE_PATTERNS], 8);
 
-const CUE_PATTERNS = [...new Set([...CUES.values(), ...LEADS.values()])];
-const CUE_STICKY = CUE_PATTERNS.map((re) => new RegExp(re.source, "iy"));
-// Cues are words and phrases: eight letters tell most apart.
-const CUE_INDEX = new PrefixIndex(CUE_PATTERNS.map((re) => [re.source]), 8);
-const CUE_NUMBER = new Map(CUE_PATTERNS.map((re, i) => [re, i]));
+/**
+ * Where each cue pattern matches in one sentence (start and end offsets in the document, in pairs), all found
+ * in one pass the first time one is asked for: a sentence's figures each look for the cues near them.
+ */
+class SentenceCues {
+  private found: number[][] | undefined;
+  constructor(private readonly words: string, readonly sentence: Span) {}
+
+  of(re: RegExp): number[] {
+    this.found ??= CUE_PATTERNS.find(this.words, this.sentence.start);
+    return this.found[CUE_PATTERNS.numberOf(re)]!;
+  }
+}
+const CUE_PATTERNS = new WordPatterns([...new Set([...CUES.values(), ...LEADS.values()])], 8);
 const CUE_LISTS = new Map<SlotDefinition[], Cue[]>();
 
 /** A slot list's cue patterns, each once, in the table's order (a tie goes to the earlier slot). */

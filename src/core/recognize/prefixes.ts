@@ -295,3 +295,41 @@ export function wordOrDigitsStart(text: string, at: number): boolean {
   if (!isAsciiWord(p)) return true;
   return c >= 48 && c <= 57 && !(p >= 48 && p <= 57);
 }
+
+/**
+ * Global patterns that each begin where `\b` holds, looked for together: one pass over a text tries a pattern
+ * only where the prefix index says it can begin, and finds for each pattern what its own global search finds
+ * (leftmost first, each search going on after its last match).
+ */
+export class WordPatterns {
+  private readonly sticky: RegExp[];
+  private readonly index: PrefixIndex;
+  private readonly numbers: Map<RegExp, number>;
+
+  constructor(readonly patterns: RegExp[], depth: number) {
+    for (const re of patterns) if (!re.source.startsWith("\\b") || re.flags.includes("u")) throw new Error(`WordPatterns: /${re.source}/ must begin with \\b, without the u flag`);
+    this.sticky = patterns.map((re) => new RegExp(re.source, re.flags.replace("g", "") + "y"));
+    this.index = new PrefixIndex(patterns.map((re) => [re.source]), depth);
+    this.numbers = new Map(patterns.map((re, i) => [re, i]));
+  }
+
+  /** The place of `re` among the patterns (a pattern not given is an error). */
+  numberOf(re: RegExp): number {
+    const n = this.numbers.get(re);
+    if (n === undefined) throw new Error(`WordPatterns: /${re.source}/ is not one of the patterns`);
+    return n;
+  }
+
+  /** For each pattern, its matches in `text` as start and end offsets in pairs, `offset` added to each. */
+  find(text: string, offset = 0): number[][] {
+    const found: number[][] = this.patterns.map(() => []);
+    const lastEnd: number[] = this.patterns.map(() => 0);
+    matchEach(text, this.sticky, this.index, asciiWordBoundary, (i, m) => {
+      // A global search goes on after its last match: one overlapping it is not one it finds.
+      if (m.index < lastEnd[i]!) return;
+      lastEnd[i] = m.index + m[0].length;
+      found[i]!.push(offset + m.index, offset + lastEnd[i]!);
+    });
+    return found;
+  }
+}
