@@ -359,12 +359,13 @@ function globalMatches(re: RegExp, words: string, offset: number): number[] {
  * found in one pass: `has` answers as `test`, `first` as `exec`, `all` as a global search would.
  */
 class SentenceWords {
-  private readonly found: number[][];
+  // The scan's own lists: read while this sentence is read, before the next sentence's scan.
+  private readonly found: readonly (readonly number[])[];
   constructor(private readonly words: string, readonly sentence: Span) {
     this.found = SENTENCE_PATTERNS.find(words, sentence.start);
   }
 
-  all(re: RegExp): number[] {
+  all(re: RegExp): readonly number[] {
     return this.found[SENTENCE_PATTERNS.numberOf(re)]!;
   }
 
@@ -386,10 +387,11 @@ const SENTENCE_PATTERNS = new WordPatterns([DEAL_CONTEXT, POSTPONED, DIVEST, ...
  * in one pass the first time one is asked for: a sentence's figures each look for the cues near them.
  */
 class SentenceCues {
-  private found: number[][] | undefined;
+  // The scan's own lists: read while this sentence is read, before the next sentence's scan.
+  private found: readonly (readonly number[])[] | undefined;
   constructor(private readonly words: string, readonly sentence: Span) {}
 
-  of(re: RegExp): number[] {
+  of(re: RegExp): readonly number[] {
     this.found ??= CUE_PATTERNS.find(this.words, this.sentence.start);
     return this.found[CUE_PATTERNS.numberOf(re)]!;
   }
@@ -614,7 +616,7 @@ function stageOf(text: string, clauses: Clause[], sentenceWords: SentenceWords, 
   const whole = from === sentenceWords.sentence.start;
   const sentence = whole ? "" : text.slice(from, clauses[clauses.length - 1]!.end);
   STAGES_IN_SENTENCE.forEach(([stage, re], rank) => {
-    const hits = whole ? sentenceWords.all(STAGE_PATTERNS[rank]!) : globalMatches(re, sentence, from);
+    const hits: readonly number[] = whole ? sentenceWords.all(STAGE_PATTERNS[rank]!) : globalMatches(re, sentence, from);
     let lastClause: Clause | undefined;
     for (let n = 0; n < hits.length; n += 2) {
       const start = hits[n]!, end = hits[n + 1]!;

@@ -14,6 +14,7 @@ export function beginnings(source: string, depth = 3): Set<string> {
 const DIGITS = [..."0123456789"];
 // What \s matches in JavaScript, with or without the u flag.
 const SPACES = [..."\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"];
+const SPACE_CODES = new Set(SPACES.map((c) => c.charCodeAt(0)));
 
 type Node =
   | { t: "chars"; set: string[] | null } // null: any character
@@ -182,14 +183,17 @@ function dedupe(ps: Partial[]): Partial[] {
 interface TrieNode {
   /** Entries that may match where the text begins with this node's characters. */
   entries: number[];
-  /** Children by lower-cased ASCII code (the text is nearly all ASCII: an array read, not a hash lookup)… */
-  ascii: Array<TrieNode | undefined>;
-  /** …and by any other code. */
+  /**
+   * Children by ASCII code, in the first two levels, which every lookup reads (the text is nearly all ASCII: an
+   * array read, not a hash lookup)…
+   */
+  ascii: Array<TrieNode | undefined> | undefined;
+  /** …and by any other code (and every code deeper down, where few lookups go and an array each would be large). */
   other: Map<number, TrieNode>;
 }
 
-const trieNode = (): TrieNode => ({ entries: [], ascii: new Array<TrieNode | undefined>(128).fill(undefined), other: new Map() });
-const childOf = (node: TrieNode, c: number): TrieNode | undefined => (c < 128 ? node.ascii[c] : node.other.get(c));
+const trieNode = (level: number): TrieNode => ({ entries: [], ascii: level < 2 ? new Array<TrieNode | undefined>(128).fill(undefined) : undefined, other: new Map() });
+const childOf = (node: TrieNode, c: number): TrieNode | undefined => (node.ascii && c < 128 ? node.ascii[c] : node.other.get(c));
 
 /**
  * Entries (each a list of pattern sources) by the lower-case characters a match can begin with: at a position,
@@ -197,7 +201,7 @@ const childOf = (node: TrieNode, c: number): TrieNode | undefined => (c < 128 ? 
  * allocates nothing and stops at the first character no entry begins with.
  */
 export class PrefixIndex {
-  private readonly root: TrieNode = trieNode();
+  private readonly root: TrieNode = trieNode(0);
 
   constructor(entries: string[][], private readonly depth = 3) {
     entries.forEach((sources, i) => {
@@ -208,8 +212,8 @@ export class PrefixIndex {
             const c = lowerCode(b.charCodeAt(k));
             let child = childOf(node, c);
             if (!child) {
-              child = trieNode();
-              if (c < 128) node.ascii[c] = child;
+              child = trieNode(k + 1);
+              if (node.ascii && c < 128) node.ascii[c] = child;
               else node.other.set(c, child);
             }
             node = child;
@@ -221,7 +225,7 @@ export class PrefixIndex {
     // A node answers for the entries of the shorter beginnings above it too.
     const inherit = (node: TrieNode, above: number[]) => {
       node.entries = [...new Set([...above, ...node.entries])].sort((x, y) => x - y);
-      for (const child of [...node.ascii, ...node.other.values()]) if (child) inherit(child, node.entries);
+      for (const child of [...(node.ascii ?? []), ...node.other.values()]) if (child) inherit(child, node.entries);
     };
     inherit(this.root, []);
   }
@@ -239,10 +243,16 @@ export class PrefixIndex {
   }
 }
 
-/** Lower case as the `i` flag folds: ASCII at once, the rest through toLowerCase (and the two characters that fold to ASCII). */
+/**
+ * The index's key for a character: lower case as the `i` flag folds (ASCII at once, the rest through toLowerCase,
+ * and the two characters that fold to ASCII), and every white space one space — `\s` admits 25 characters, and
+ * each one a node of its own made deep indexes of phrases thousands of nodes large (the index is only less
+ * selective for it: a pattern is then tried after a tab where it wants a space, and fails there).
+ */
 function lowerCode(c: number): number {
   if (c >= 65 && c <= 90) return c + 32;
-  if (c < 128) return c;
+  if (c < 128) return c === 9 || c === 10 || c === 11 || c === 12 || c === 13 ? 32 : c;
+  if (SPACE_CODES.has(c)) return 32;
   if (c === 0x212a) return 107; // KELVIN SIGN folds to k
   if (c === 0x17f) return 115; // LONG S folds to s
   return String.fromCharCode(c).toLowerCase().charCodeAt(0);
@@ -320,10 +330,21 @@ export class WordPatterns {
     return n;
   }
 
-  /** For each pattern, its matches in `text` as start and end offsets in pairs, `offset` added to each. */
-  find(text: string, offset = 0): number[][] {
-    const found: number[][] = this.patterns.map(() => []);
-    const lastEnd: number[] = this.patterns.map(() => 0);
+  // One set of lists, filled again by each find: a reader looks for these patterns in every sentence of a corpus,
+  // and lists made afresh each time were most of what it allocated.
+  private readonly found: number[][] = [];
+  private readonly lastEnd: number[] = [];
+
+  /**
+   * For each pattern, its matches in `text` as start and end offsets in pairs, `offset` added to each. The lists
+   * are this object's, valid until its next find.
+   */
+  find(text: string, offset = 0): readonly (readonly number[])[] {
+    const { found, lastEnd } = this;
+    for (let i = 0; i < this.patterns.length; i++) {
+      (found[i] ??= []).length = 0;
+      lastEnd[i] = 0;
+    }
     matchEach(text, this.sticky, this.index, asciiWordBoundary, (i, m) => {
       // A global search goes on after its last match: one overlapping it is not one it finds.
       if (m.index < lastEnd[i]!) return;
