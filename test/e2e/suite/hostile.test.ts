@@ -5,7 +5,7 @@ import type { ClaimscopeApi } from "../../../src/extension/extension";
 import { knownIds } from "../../../src/extension/reviewCommands";
 import { renderMarkdown, type Rendered } from "../../markdownRender";
 import { pageElements, pageProblems, pageText } from "../../webviewPolicy";
-import { api, file, offsetOf, open, until } from "./util";
+import { api, file, offsetOf, open, until, webviewRules } from "./util";
 
 // test/fixtures/hostile, copied by run.mjs into a dot-folder of the workspace (outside the corpus) and
 // copied from there into the corpus by this suite. The names are payloads too: a path is shown in hovers,
@@ -219,13 +219,7 @@ suite("hostile article text: shown as text everywhere, inert", () => {
     assert.ok(await vscode.commands.executeCommand("claimscope.showDealSheet", "maple+quillon"), "the sheet of the fixture's deal");
     const html = a.dealSheet.html;
     assert.match(html, /<h1>Maple – Quillon<\/h1>/);
-    // The rules come from a webview of our own (its source and where the extension's files are served), not from the page.
-    const probe = vscode.window.createWebviewPanel("claimscope.test", "probe", { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
-    const ext = vscode.extensions.getExtension("claimscope.claimscope")!.extensionUri;
-    const rules = { cspSource: probe.webview.cspSource, resourceRoot: probe.webview.asWebviewUri(ext).toString().replace(/\/?$/, "/") };
-    // Closed once shown (closing a panel still being opened upsets the workbench).
-    await until("the probe shown", () => probe.visible);
-    probe.dispose();
+    const rules = await webviewRules();
     assert.deepStrictEqual(pageProblems(html, rules), [], `${JSON.stringify(rules)} for ${html.slice(0, 400)}`);
     const els = pageElements(html);
     assert.deepStrictEqual(els.filter((e) => e.tag === "script").length, 1, "our script alone");
