@@ -15,7 +15,7 @@ export function parseCsp(policy: string): Map<string, string[]> {
 }
 
 export interface PageRules {
-  /** The webview's own source (`webview.cspSource`): the only host a directive may name. */
+  /** The webview's own source (`webview.cspSource`, one or more sources): the only hosts a directive may name. */
   cspSource: string;
   /** Where the page's own script and stylesheet live; anything else it loads is remote. */
   resourceRoot: string;
@@ -48,6 +48,8 @@ function text(el: Element): string {
  */
 export function pageProblems(html: string, rules: PageRules): string[] {
   const problems: string[] = [];
+  // VS Code's own source is several sources in some hosts (code-server's is "'self' https://*.vscode-cdn.net").
+  const own = new Set(rules.cspSource.split(/\s+/).filter(Boolean));
   const all = elements(parse(html) as unknown as Node);
   const metas = all.filter((e) => e.tagName === "meta" && attr(e, "http-equiv")?.toLowerCase() === "content-security-policy");
   if (metas.length !== 1) problems.push(`${metas.length} Content-Security-Policy <meta> elements (one expected)`);
@@ -61,14 +63,14 @@ export function pageProblems(html: string, rules: PageRules): string[] {
         if (name === "script-src" || name === "style-src") { if (name === "script-src") nonces.push(s.slice(7, -1)); }
         else problems.push(`${name}: a nonce outside script-src/style-src (${s})`);
       } else if (lower.startsWith("'unsafe-") || lower === "'strict-dynamic'" || lower.startsWith("'sha")) problems.push(`${name}: ${s} is allowed`);
-      else if (!KEYWORDS.has(lower) && s !== rules.cspSource) problems.push(`${name}: remote or unknown source ${s}`);
+      else if (!KEYWORDS.has(lower) && !own.has(s)) problems.push(`${name}: remote or unknown source ${s}`);
     }
     if (!FETCH_DIRECTIVES.includes(name)) problems.push(`unknown directive ${name}`);
   }
   nonces = [...new Set(nonces)];
   if (nonces.length !== 1) problems.push(`script-src has ${nonces.length} nonces (one expected)`);
   else if (nonces[0]!.length < 16) problems.push(`the nonce "${nonces[0]}" is too short to be unguessable`);
-  if ((csp.get("script-src") ?? []).includes(rules.cspSource)) problems.push("script-src allows every file of the webview's source, not only the script with the nonce");
+  if ((csp.get("script-src") ?? []).some((s) => own.has(s) || s.toLowerCase() === "'self'")) problems.push("script-src allows every file of the webview's source, not only the script with the nonce");
   for (const el of all) {
     for (const a of el.attrs) {
       if (a.name.startsWith("on")) problems.push(`<${el.tagName} ${a.name}=…>: an event-handler attribute`);

@@ -102,7 +102,9 @@ function nearest<T extends { id: string }>(list: T[], id: string, n: number): T[
 }
 
 function commandUri(command: HoverCommand, args: unknown[]): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+  // encodeURIComponent leaves parentheses as they are; an id holding one unbalanced (an article named
+  // "Deal (draft.txt") would end the Markdown link early or keep it open, so they are encoded too.
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args)).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"))}`;
 }
 
 function link(label: string, command: HoverCommand, args: unknown[]): string {

@@ -20,6 +20,8 @@ function workspace(name) {
   mkdirSync(join(ws, "bad"), { recursive: true });
   writeFileSync(join(ws, "bad", "binary.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
   writeFileSync(join(ws, "bad", "notes.log"), "not an article\n");
+  // The hostile articles, in a dot-folder the corpus leaves out: the suite that tests them copies them in.
+  cpSync(join(ROOT, "test", "fixtures", "hostile"), join(ws, ".fixtures", "hostile"), { recursive: true });
   return ws;
 }
 

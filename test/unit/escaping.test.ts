@@ -193,10 +193,15 @@ test("policy check: a sound page passes; each way a policy or page can let code 
     ["a javascript: link", GOOD.replace(`href="#"`, `href="javascript:alert(1)"`), /script URL/],
     ["a link off the page", GOOD.replace(`href="#"`, `href="command:claimscope.openClaim"`), /leaves the page/],
     ["script-src naming the webview's source", GOOD.replace("script-src", `script-src ${RULES.cspSource}`), /every file of the webview's source/],
+    ["script-src 'self'", GOOD.replace("script-src", "script-src 'self'"), /every file of the webview's source/],
     ["a short nonce", GOOD.replaceAll(RESOURCES.nonce, "abc"), /too short/],
     ["an inline style", GOOD.replace("<p>ok</p>", `<p style="color:red">ok</p>`), /inline style/],
     ["a meta refresh", GOOD.replace("<p>ok</p>", `<meta http-equiv="refresh" content="0;url=https://evil.example">`), /refresh/],
   ];
+  // A webview's source may be several sources (code-server's is "'self' https://*.vscode-cdn.net"): each is its own.
+  const several = { ...RULES, cspSource: `'self' ${RULES.cspSource}` };
+  assert.deepEqual(pageProblems(GOOD.replaceAll(`img-src ${RULES.cspSource}`, `img-src ${several.cspSource}`), several), []);
+  assert.ok(pageProblems(GOOD.replace(`img-src ${RULES.cspSource}`, `img-src ${several.cspSource} https://evil.example`), several).some((p) => /evil/.test(p)));
   for (const [what, html, expected] of broken) {
     const problems = pageProblems(html, RULES);
     assert.ok(problems.some((p) => expected.test(p)), `${what}: ${JSON.stringify(problems)}`);

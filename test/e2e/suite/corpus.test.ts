@@ -3,7 +3,15 @@ import * as vscode from "vscode";
 import * as fs from "fs";
 import * as path from "path";
 import type { CorpusSnapshot } from "../../../src/core";
-import { api, file, open, until } from "./util";
+import { api, file, hoverText, open, until } from "./util";
+
+/**
+ * The longest the extension host may stall (a 50 ms timer firing late) while a 10,000-article workspace is
+ * indexed, kept, reopened and edited: the limit the README states beside the stalls measured (138–446 ms in
+ * thirteen runs on a shared 2-core machine at load average 6–10), left that far above them so a busier machine
+ * does not fail it while a host blocked for seconds (work done in one piece) does.
+ */
+const STALL_LIMIT_MS = 1500;
 
 suite("corpus and language", () => {
   test("activates, reads the workspace's articles and leaves out READMEs and binary files", async () => {
@@ -15,7 +23,6 @@ suite("corpus and language", () => {
     ]);
     assert.match(a.corpus.skipped.get("bad/binary.txt") ?? "", /binary file/);
     assert.strictEqual(snap.contradictions.length, 11);
-    assert.strictEqual(vscode.env.uiKind !== undefined, true);
     const t = await until("first index timed", () => a.timings.firstIndexMs !== undefined && a.timings);
     assert.ok(t.activateMs > 0 && t.firstIndexMs! >= t.activateMs);
     // Reported, not asserted: timings belong to benchmarks, and this machine is shared.
@@ -84,6 +91,7 @@ suite("corpus and language", () => {
       assert.strictEqual(events, 0, "the same text: nothing to tell the features");
       await vscode.workspace.fs.writeFile(uri, Buffer.from(text.replace("$7", "$8")));
       await until("the change published", () => events > 0 || undefined, 10000);
+      assert.match(a.corpus.snapshot().documentAt.get("bulk-same.txt")!.analysis.text, /\$8 million/, "the new text is the one published");
     } finally {
       sub.dispose();
       await vscode.workspace.fs.delete(uri);
@@ -91,21 +99,52 @@ suite("corpus and language", () => {
     }
   });
 
-  test("a thousand changed files are applied as one re-analysis", async () => {
+  test("a thousand files changed at once (a branch switch) are applied as one re-analysis: one batch, each file analysed once", async function () {
+    this.timeout(60000);
     const a = await api();
-    let events = 0;
-    const sub = a.corpus.onDidChange(() => events++);
-    const dir = file("bulk");
-    await vscode.workspace.fs.createDirectory(dir);
-    const writes: Thenable<void>[] = [];
-    for (let i = 0; i < 1000; i++) writes.push(vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `b${String(i).padStart(4, "0")}.txt`), Buffer.from(`Bulk note ${i}: Halvorsen paid $${i + 1} million.\n`)));
-    await Promise.all(writes);
-    await until("bulk files indexed", () => a.corpus.index.size >= 1006, 30000);
-    await new Promise((r) => setTimeout(r, 1000));
-    sub.dispose();
-    assert.ok(events >= 1 && events <= 5, `expected the changes coalesced, saw ${events} updates`);
-    await vscode.workspace.fs.delete(dir, { recursive: true });
-    await until("bulk files dropped", () => a.corpus.index.size === 6, 30000);
+    const config = vscode.workspace.getConfiguration("claimscope");
+    // The burst is gathered until its events pause for claimscope.debounceMs. At the default 300 ms a shared,
+    // loaded machine can deliver a burst's events in chunks further apart than that (measured: two batches in
+    // one run of three); 3 s is a pause no chunk of this burst takes, so the batch is the queue's doing alone.
+    await config.update("debounceMs", 3000, vscode.ConfigurationTarget.Workspace);
+    await until("the longer pause applied", async () => { await a.corpus.ready; return a.corpus.debounceMs === 3000; });
+    // Counted where the analysis happens (the index's analyzer), not where it is published.
+    const analyzer = a.corpus.index.analyzer, analyze = analyzer.analyzeDocument;
+    const analysed = new Map<string, number>();
+    analyzer.analyzeDocument = (d) => { analysed.set(d.path, (analysed.get(d.path) ?? 0) + 1); return analyze(d); };
+    const published: number[] = [];
+    const t0 = Date.now();
+    const sub = a.corpus.onDidChange(() => published.push(Date.now() - t0));
+    const dir = file("bulk").fsPath;
+    try {
+      // Written on disk as git writes them, not through the editor: the watcher tells the extension. The folder
+      // first, until the watcher reports it, so that it watches the folder before the files arrive (one run in
+      // about a dozen timed out before this wait with files unindexed; not reproduced since, so the timeout
+      // below says what was missing).
+      const folderSeen = new Promise<void>((resolve) => { const w = vscode.workspace.createFileSystemWatcher("**/bulk"); w.onDidCreate(() => { w.dispose(); resolve(); }); });
+      fs.mkdirSync(dir, { recursive: true });
+      await folderSeen;
+      for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(dir, `b${String(i).padStart(4, "0")}.txt`), `Bulk note ${i}: Halvorsen paid $${i + 1} million.\n`);
+      const written = Date.now() - t0;
+      await until("bulk files indexed", () => a.corpus.index.size >= 1006, 60000).catch((e: Error) => {
+        throw new Error(`${e.message}: ${a.corpus.index.size} articles, ${analysed.size} analysed, published at ${published.join(", ")} ms, indexing ${a.corpus.indexing}`);
+      });
+      // Late events for the same files would make a second batch: they are given the time to arrive.
+      await new Promise((r) => setTimeout(r, 4000));
+      console.log(`      1,000 files written in ${written} ms; published at ${published.join(", ")} ms; ${analysed.size} files analysed`);
+      const bulk = [...analysed].filter(([p]) => p.startsWith("bulk/"));
+      assert.strictEqual(bulk.length, 1000, "every new file analysed");
+      assert.deepStrictEqual(bulk.filter(([, n]) => n !== 1), [], "each file analysed once");
+      assert.deepStrictEqual([...analysed.keys()].filter((p) => !p.startsWith("bulk/")), [], "no other article analysed again");
+      assert.strictEqual(published.length, 1, `one re-analysis, told to the features once (at ${published.join(", ")} ms)`);
+    } finally {
+      analyzer.analyzeDocument = analyze;
+      sub.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+      await until("bulk files dropped", () => a.corpus.index.size === 6, 30000);
+      await config.update("debounceMs", undefined, vscode.ConfigurationTarget.Workspace);
+      await until("the default pause back", async () => { await a.corpus.ready; return a.corpus.debounceMs === 300; });
+    }
   });
 
   test("a 10,000-article workspace indexes in the background: the extension host stays responsive", async function () {
@@ -157,18 +196,19 @@ suite("corpus and language", () => {
       assert.ok(a.corpus.lastIndex.fromCache >= 10000, `${a.corpus.lastIndex.fromCache} articles taken from the cache`);
       const shownAfter = a.corpus.lastIndex.ms.shown;
       assert.ok(shownAfter > 0, "reopened unchanged, the corpus was shown as the cache kept it");
-      assert.ok(hovers.length > 0, "a hover answers while the corpus is read");
+      assert.match(hoverText(hovers), /^\*\*15%\*\* — Ownership stake/m, "a hover answers while the corpus is read: the stake's card");
       assert.ok(answeredWhileIndexing, "the hover was answered before indexing finished");
       assert.strictEqual(a.corpus.index.size, 10006);
       let problems = 0;
       a.diagnostics.forEach((_u, list) => { problems += list.length; });
       const flags = a.corpus.snapshot().contradictions.length;
       assert.ok(flags > 10000 && problems <= 2 * a.corpus.settings.maxProblems, `${flags} contradictions, ${problems} problems shown`);
-      assert.ok((a.diagnostics.get(ed.document.uri) ?? []).length > 0, "over the cap, the open article's flags are shown first");
+      const mine = (a.diagnostics.get(ed.document.uri) ?? []).map((d) => d.message);
+      assert.ok(mine.some((m) => m.startsWith("Exclusive license: holds → ends")), `over the cap, the open article's flags are shown first: ${mine.join(" | ")}`);
       const report = `10,000 articles indexed in ${((indexed - started) / 1000).toFixed(1)} s (longest event-loop stall ${stalls.index} ms), cache kept in ${((saved - indexed) / 1000).toFixed(1)} s more (${stalls.cache} ms), indexed again from it in ${(warm / 1000).toFixed(1)} s, shown after ${(shownAfter / 1000).toFixed(1)} s (${stalls.warm} ms), an edit published ${edited} ms after it was made, debounce included (${stalls.edit} ms)`;
       const heap = (await import("v8")).getHeapStatistics();
       console.log(`      ${report}; cache ${JSON.stringify(a.corpus.lastCacheWrite)}, warm ${JSON.stringify(a.corpus.lastIndex.ms)}; heap ${Math.round(heap.used_heap_size / 2 ** 20)} of ${Math.round(heap.heap_size_limit / 2 ** 20)} MB`);
-      assert.ok(Math.max(stalls.index, stalls.cache, stalls.warm, stalls.edit) < 1500, `the extension host was blocked: ${report}`);
+      assert.ok(Math.max(stalls.index, stalls.cache, stalls.warm, stalls.edit) < STALL_LIMIT_MS, `the extension host was blocked: ${report}`);
     } finally {
       clearInterval(timer);
       fs.rmSync(dir, { recursive: true, force: true });

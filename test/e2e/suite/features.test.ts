@@ -47,41 +47,20 @@ suite("highlighting, hovers, Problems", () => {
     assert.ok(fact < slot && slot < mine && mine < later && later < order && order < review && review < sheet, text);
   });
 
-  test("hover shows article text escaped: no links, commands or HTML from an article", async () => {
-    const a = await api();
-    const uri = file("08-hostile.md");
-    await vscode.workspace.fs.writeFile(uri, Buffer.from("# Hostile\n\nHalvorsen agreed to acquire Northwind for $9 billion [click](command:workbench.action.quit) <img src=x onerror=alert(1)> https://evil.example.\n"));
-    await until("hostile file indexed", () => a.corpus.index.get("08-hostile.md"));
-    const ed = await open("08-hostile.md");
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", ed.document.uri, offsetOf(ed.document, "$9 billion"));
-    const text = hoverText(hovers);
-    assert.match(text, /\$9 billion/);
-    assert.ok(!text.includes("](command:workbench"), text);
-    assert.ok(!text.includes("<img"), text);
-    assert.ok(!text.includes("https://evil"), text);
-    for (const h of hovers) for (const c of h.contents) {
-      const md = c as vscode.MarkdownString;
-      if (typeof md.isTrusted === "object") assert.ok(md.isTrusted.enabledCommands.length && md.isTrusted.enabledCommands.every((c) => c.startsWith("claimscope.")), "only our own commands");
-      else assert.notStrictEqual(md.isTrusted, true);
-      assert.notStrictEqual(md.supportHtml, true);
-    }
-    // The tree's labels are plain text and its tooltips escaped Markdown, without trust.
-    a.tree.setGrouping("deal");
-    const node = a.tree.nodeOf(a.corpus.index.get("08-hostile.md")!.claims[0]!.id)!;
-    assert.ok(node, "the hostile statement is in the tree by deal");
-    const item = a.tree.getTreeItem(node);
-    const tip = item.tooltip as vscode.MarkdownString;
-    assert.ok(!tip.isTrusted && !tip.supportHtml);
-    assert.ok(!tip.value.includes("](command:") && !tip.value.includes("<img") && !tip.value.includes("https://"), tip.value);
-    assert.strictEqual(typeof item.label, "string");
-    await vscode.workspace.fs.delete(uri);
-    await until("hostile file dropped", () => !a.corpus.index.get("08-hostile.md"));
-  });
-
   test("Problems: one entry per change on the later statement, the change first, severity by nature, pointing at the earlier ones", async () => {
     const a = await api();
     const all = a.corpus.paths().flatMap((p) => (a.diagnostics.get(a.corpus.uriFor(p)!) ?? []).map((d) => ({ path: p, d })));
-    assert.ok(all.length > 0);
+    // The samples' 11 flags as 8 changes: a later statement changing what several earlier ones said is one entry.
+    assert.strictEqual(a.corpus.snapshot().contradictions.length, 11);
+    assert.deepStrictEqual(all.map((x) => x.d.message).sort(), [
+      "Cloud exclusivity: holds → ends (superseded, 05)", "Completed on: June 29, 2026 → July 2, 2026 (conflict, 05)",
+      "Deal value: $6.8 billion → $7.4 billion (superseded, 01)", "Exclusive license: ends → holds (conflict, 04)",
+      "Exclusive license: holds → ends (superseded, 02)", "Price per share: $54 → $59 (superseded, 01)",
+      "Revenue share: holds → ends (superseded, 03)", "Stake: 12% → 15% (conflict, 01)",
+    ]);
+    // Each flag's earlier statement, and those that repeated it (alsoEarlier), pointed at once.
+    const earlier = a.corpus.snapshot().contradictions.reduce((n, c) => n + 1 + (c.alsoEarlier?.length ?? 0), 0);
+    assert.strictEqual(all.reduce((n, x) => n + (x.d.relatedInformation ?? []).filter((r) => r.message.startsWith("earlier, ")).length, 0), earlier, "every earlier statement pointed at");
     for (const { d } of all) {
       assert.ok(d.message.length <= 80, d.message);
       assert.match(d.message, /^[A-Z][^:]+: .+ → .+ \((superseded|conflict)(, reviewed)?, [^)]+\)$/);

@@ -33,6 +33,20 @@ export async function until<T>(what: string, probe: () => T | undefined | false 
   }
 }
 
+/**
+ * What a webview page of this extension may name, from a webview of the test's own (its source, and where the
+ * extension's files are served): the rules test/webviewPolicy.ts checks a page against, not read from the page.
+ */
+export async function webviewRules(): Promise<{ cspSource: string; resourceRoot: string }> {
+  const probe = vscode.window.createWebviewPanel("claimscope.test", "probe", { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+  const ext = vscode.extensions.getExtension("claimscope.claimscope")!.extensionUri;
+  const rules = { cspSource: probe.webview.cspSource, resourceRoot: probe.webview.asWebviewUri(ext).toString().replace(/\/?$/, "/") };
+  // Closed once shown (closing a panel still being opened upsets the workbench).
+  await until("the probe shown", () => probe.visible);
+  probe.dispose();
+  return rules;
+}
+
 export function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === "string" ? c : "value" in c ? c.value : ""))).join("\n");
 }
