@@ -49,6 +49,11 @@ test("percentages: British 'pc', hyphenated units; 'PC', percentiles and percent
   for (const text of ["the Contoso 10 PC bundle", "in the 27 percentile", "a 4 percentage-point drop"]) assert.deepEqual(recognizePercentages(text), [], text);
 });
 
+test("percentages: a number right after a percent sign is a link's encoding, not a figure", () => {
+  assert.deepEqual(recognizePercentages("see https://example.com/q?x=%5B%22deal%22%5D for the filing"), []);
+  assert.deepEqual(recognizePercentages("margins rose 5%, 22% of them in Europe").map((f) => f.text), ["5%", "22%"]);
+});
+
 // Each way a report states ownership, with a near miss that reads alike and is no stake.
 const rules: Array<{ rule: string; stake: [string, string]; other: [string, string] }> = [
   { rule: "holding verb with a qualifier or an adjective",

@@ -5,7 +5,7 @@ import { asciiLetters, twins } from "../text/ascii";
 
 // "27%", "27 percent", "27-per-cent", "6.7 pct", "10pc", "five percent"; "percentage points" are moves, not shares, and a percentile is a rank.
 const PERCENT = twins(new RegExp(
-  `(?<![\\p{L}\\d.,])(${DIGITS}|${NUMBER_WORD})(?:\\s?[-–]\\s?(${DIGITS}))?(%|\\s%|[\\s-]?(?:percent(?:age[\\s-]points?)?|per[\\s-]cent|pct|pc)(?!\\p{L}))`,
+  `(?<![\\p{L}\\d.,%])(${DIGITS}|${NUMBER_WORD})(?:\\s?[-–]\\s?(${DIGITS}))?(%|\\s%|[\\s-]?(?:percent(?:age[\\s-]points?)?|per[\\s-]cent|pct|pc)(?!\\p{L}))`,
   "giu",
 ));
 
