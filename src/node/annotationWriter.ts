@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
-import { ANNOTATIONS_PATH, parseAnnotationFile, serializeAnnotationFile, emptyAnnotationFile, type AnnotationFile } from "../core";
+import { ANNOTATIONS_PATH, parseAnnotationFile, serializeAnnotationFile, type AnnotationFile } from "../core";
 
 // `fs.…` is called through the module object (not destructured) so that a test can make one call fail or
 // crash the process, to see what a write interrupted at that point leaves.
@@ -62,10 +62,12 @@ function updateLocked(dir: string, edit: (current: AnnotationFile) => Annotation
   removeStaleTemps(path);
   const read = readText(path);
   if (!read.ok) return read;
-  const parsed = read.text === undefined ? { ok: true as const, file: emptyAnnotationFile() } : parseAnnotationFile(read.text);
-  if (!parsed.ok) return { ok: false, error: parsed.error, text: read.text ?? "" };
+  // No file yet reads as an empty one: no annotations.
+  const current = read.text ?? "";
+  const parsed = parseAnnotationFile(current);
+  if (!parsed.ok) return { ok: false, error: parsed.error, text: current };
   const next = edit(parsed.file);
-  if (!next) return { ok: true, file: parsed.file, text: read.text ?? "", written: false };
+  if (!next) return { ok: true, file: parsed.file, text: current, written: false };
   const text = serializeAnnotationFile(next);
   replaceFile(path, text);
   return { ok: true, file: next, text, written: true };

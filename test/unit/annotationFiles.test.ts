@@ -6,7 +6,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { ANNOTATIONS_PATH, applyEdits, emptyAnnotationFile, noteOn, parseAnnotationFile, serializeAnnotationFile, toWebAnnotations, type AnnotationFile } from "../../src/core";
-import { ANNOTATION_LOCK, updateAnnotationFileSync } from "../../src/node/annotationWriter";
+import { ANNOTATION_LOCK, updateAnnotationFile, updateAnnotationFileSync } from "../../src/node/annotationWriter";
 import { run } from "../../src/cli/main";
 
 const CHILD = join(__dirname, "..", "annotationWriter.child.ts");
@@ -105,6 +105,18 @@ test("a live writer's lock is waited for, not broken (the near miss of a dead on
   writeFileSync(`${c.path}.lock`, `${process.pid} ${hostname()} now\n`);
   assert.throws(() => updateAnnotationFileSync(c.dir, (f) => f, { waitMs: 200, staleMs: 60_000 }), /being written by another/);
   assert.ok(existsSync(`${c.path}.lock`));
+});
+
+test("the editor's writer, too, waits for a live writer's lock without blocking, then gives up and leaves the lock", async () => {
+  const c = corpus(["kept"]);
+  writeFileSync(`${c.path}.lock`, `${process.pid} ${hostname()} now\n`);
+  let ticks = 0;
+  const clock = setInterval(() => ticks++, 20);
+  await assert.rejects(updateAnnotationFile(c.dir, (f) => applyEdits(f, [{ type: "put", annotation: note("x") }]), { waitMs: 300, staleMs: 60_000 }), /being written by another/);
+  clearInterval(clock);
+  assert.ok(ticks >= 5, `the event loop ran while it waited (${ticks} ticks)`);
+  assert.ok(existsSync(`${c.path}.lock`));
+  assert.equal(readFileSync(c.path, "utf8"), c.before);
 });
 
 test("two processes writing at once (the CLI's writer and the editor's) lose nothing", { timeout: 120_000 }, async () => {
