@@ -67,3 +67,15 @@ test("cache: another text, another fingerprint or a damaged file gives nothing t
   assert.notEqual(textHash("abc"), textHash("abd"));
   assert.notEqual(textHash("ab"), textHash("ab\u0000"));
 });
+
+test("cache: the file comes in pieces of `per` documents (the header with the first), the corpus section line by line after them", () => {
+  const analyzer = createAnalyzer();
+  const docs = ["Alder Corp. agreed to buy Birch Inc.", "Birch Inc rose.", "Alder Corp. fell.", "Quillon paid $4.5 billion.", "No news."].map((text, i) => analyzer.analyzeDocument({ path: `${i}.md`, text }));
+  const pieces = [...cacheText(docs, "f", textHash, ["[1]", "[2]"], 2)];
+  const lines = (piece: string) => piece.split("\n").filter(Boolean).length;
+  assert.deepEqual(pieces.map(lines), [3, 2, 1, 1, 1]);
+  assert.ok(pieces[0]!.startsWith("{"));
+  assert.deepEqual(pieces.slice(3), ["*corpus\t[1]\n", "*corpus\t[2]\n"]);
+  assert.deepEqual([...readCache(pieces.join(""), "f").corpus], ["[1]", "[2]"]);
+  assert.deepEqual([...readCache(pieces.join(""), "f").keys()], ["0.md", "1.md", "2.md", "3.md", "4.md"]);
+});
