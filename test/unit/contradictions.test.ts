@@ -112,6 +112,56 @@ test("changes of a deal's slots are flagged once, with their nature", () => {
       ["2026-01-06", "Halvorsen Industries agreed to buy Northwind Robotics for $85 billion."],
       ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics for $84.5 billion."],
     ], ["deal-value a>c conflict"]],
+    ["a raise reported in the wrong currency: a misprint of the new price", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],
+      ["2026-02-10", "Halvorsen Industries raised its offer for Northwind Robotics to $7.4 billion."],
+      ["2026-02-12", "Halvorsen Industries raised its offer for Northwind Robotics to £7.4 billion."],
+    ], ["deal-value a>b superseded", "deal-value a>c superseded", "deal-value b>c conflict"]],
+    ["a deal value with its digits swapped, however far apart", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $4.2 billion."],
+      ["2026-02-01", "Shareholders of Northwind Robotics backed the $2.4bn takeover by Halvorsen Industries."],
+    ], ["deal-value a>b conflict"]],
+    ["a valuation's digits in another order: not a price, so a change", [
+      ["2026-01-05", "Quillon Robotics was valued at $2.4 billion."],
+      ["2026-06-05", "Quillon Robotics' valuation rose to $4.2 billion after its new funding round."],
+    ], ["valuation a>b superseded"]],
+    ["a valuation of a past month, then today's", [
+      ["2025-06-01", "Quillon Robotics was valued at $2 billion in March 2025."],
+      ["2026-01-05", "Quillon Robotics is now valued at $6 billion."],
+    ], ["valuation a>b superseded"]],
+    ["a price raised fivefold is still the price", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $2 billion."],
+      ["2026-03-05", "Halvorsen Industries raised its offer for Northwind Robotics to $10 billion."],
+    ], ["deal-value a>b superseded"]],
+    ["of two expectations a block dashes, the latest", [
+      ["2026-01-05", "The Halvorsen Industries deal for Northwind Robotics is expected to close in the first quarter of 2027."],
+      ["2026-02-05", "The Halvorsen Industries deal for Northwind Robotics is still pending regulatory approval."],
+      ["2026-09-01", "The European Commission blocked the Halvorsen Industries takeover of Northwind Robotics."],
+    ], ["deal-status b>c superseded"]],
+    ["a deadline without its year, then a day later with it", [
+      ["2026-01-05", "Halvorsen Industries and Northwind Robotics set June 21 as the outside date for their merger."],
+      ["2026-06-01", "Halvorsen Industries and Northwind Robotics are racing to close before their June 22, 2026 merger deadline."],
+    ], ["outside-date a>b conflict"]],
+    ["a completion in one month, then on a day of the next", [
+      ["2026-07-05", "Halvorsen Industries completed its acquisition of Northwind Robotics in June 2026."],
+      ["2026-08-05", "Halvorsen Industries completed its acquisition of Northwind Robotics on July 2, 2026."],
+    ], ["completed-on a>b conflict"]],
+    ["a closing expected in a half-year, then before it", [
+      ["2026-01-05", "The Halvorsen Industries deal for Northwind Robotics is expected to close in the first half of 2027."],
+      ["2026-06-05", "The Halvorsen Industries deal for Northwind Robotics is expected to close by December 2026."],
+    ], ["expected-close a>b superseded"]],
+    ["an extension in weeks lengthened", [
+      ["2026-01-05", "Halvorsen Industries and Northwind Robotics agreed to extend the deadline for their merger by two weeks."],
+      ["2026-06-05", "Halvorsen Industries and Northwind Robotics agreed to extend the deadline for their merger by three weeks."],
+    ], ["extension-length a>b superseded"]],
+    ["a funding round's size changed", [
+      ["2026-01-05", "Quillon Robotics raised a $300 million funding round led by Birch Capital."],
+      ["2026-06-05", "Quillon Robotics raised a $320 million funding round led by Birch Capital."],
+    ], ["round-size a>b superseded"]],
+    ["a range in euros that cannot hold the dollar price", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $9.9 billion."],
+      ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics for €5 billion to €6 billion."],
+    ], ["deal-value a>b superseded"]],
     ["a fee stated on a condition, changed", [
       ["2026-01-05", "Halvorsen Industries will pay Northwind Robotics a $200 million termination fee."],
       ["2026-07-05", "Halvorsen Industries would pay a $250 million break-up fee if its Northwind Robotics deal is terminated."],
@@ -223,6 +273,52 @@ test("what is not a contradiction raises nothing", () => {
       ["2026-01-05", "Halvorsen Industries holds a 12% stake in Northwind Robotics."],
       ["2026-06-05", "Halvorsen Industries holds a 12.4% stake in Northwind Robotics."],
     ]],
+    ["a later mention of the value with debt that does not say so", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6 billion."],
+      ["2026-01-06", "Halvorsen Industries agreed to buy Northwind Robotics for $7.5 billion including debt."],
+      ["2026-03-06", "Regulators approved Halvorsen Industries' planned $7.5 billion acquisition of Northwind Robotics."],
+    ]],
+    ["a price more than five times another: another sum", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $2 billion."],
+      ["2026-03-05", "Halvorsen Industries raised its offer for Northwind Robotics to $10.4 billion."],
+    ]],
+    ["a deadline restated with its year", [
+      ["2026-01-05", "Halvorsen Industries and Northwind Robotics set May 26 as the outside date for their merger."],
+      ["2026-02-05", "Halvorsen Industries and Northwind Robotics set May 26, 2026 as the outside date for their merger."],
+    ]],
+    ["a completion's year, then its day", [
+      ["2026-01-05", "Halvorsen Industries completed its acquisition of Northwind Robotics in 2026."],
+      ["2026-07-05", "Halvorsen Industries completed its acquisition of Northwind Robotics on June 30, 2026."],
+    ]],
+    ["a closing quarter, then a month in it", [
+      ["2026-01-05", "The Halvorsen Industries deal for Northwind Robotics is expected to close in the first quarter of 2027."],
+      ["2026-06-05", "The Halvorsen Industries deal for Northwind Robotics is expected to close in March 2027."],
+    ]],
+    ["an extension of a year and a half, and of eighteen months", [
+      ["2026-01-05", "Halvorsen Industries and Northwind Robotics agreed to extend the deadline for their merger by 1.5 years."],
+      ["2026-06-05", "Halvorsen Industries and Northwind Robotics agreed to extend the deadline for their merger by 18 months."],
+    ]],
+    ["an extension of two weeks, and of fourteen days", [
+      ["2026-01-05", "Halvorsen Industries and Northwind Robotics agreed to extend the deadline for their merger by two weeks."],
+      ["2026-06-05", "Halvorsen Industries and Northwind Robotics agreed to extend the deadline for their merger by 14 days."],
+    ]],
+    ["two funding rounds, each of its series", [
+      ["2026-01-05", "Quillon Robotics raised $300 million in a Series B round led by Birch Capital."],
+      ["2026-06-05", "Quillon Robotics raised $500 million in a Series C round led by Birch Capital."],
+    ]],
+    ["the price in yen: one price at today's rates", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],
+      ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics for ¥1 trillion."],
+    ]],
+    ["more than a sum in euros, a range in euros: each holding the dollar price", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.6 billion."],
+      ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics for more than €5 billion."],
+      ["2026-02-06", "Halvorsen Industries agreed to buy Northwind Robotics for €5 billion to €6 billion."],
+    ]],
+    ["pounds and euros for one price", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for £6 billion."],
+      ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics for €7 billion."],
+    ]],
     ["a value a rival bid could reach", [
       ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],
       ["2026-02-05", "A rival bid could value Northwind Robotics at $8 billion, analysts said of the Halvorsen Industries deal."],
@@ -320,4 +416,36 @@ test("a flag lists at most ten other earlier statements of the value it changes"
   assert.equal(flags.length, 1);
   assert.equal(flags[0]!.earlier.split("#")[0], "a00.md");
   assert.equal(flags[0]!.alsoEarlier!.length, 10);
+});
+
+test("a raise recalled as history is no later value; of a later article's statements, the one naming the same authority flags", () => {
+  const flagged = (story: Story) => {
+    const index = new CorpusIndex();
+    story.forEach(([date, body], i) => index.set({ path: `${String.fromCharCode(97 + i)}.md`, text: `---\ndate: ${date}\n---\n\n${body}\n` }));
+    const snap = index.result();
+    return snap.contradictions.filter((c) => c.kind !== "polarity").map((c) => `${c.earlier[0]}>${snap.claims.get(c.later)!.text}`);
+  };
+  assert.deepEqual(flagged([
+    ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],
+    ["2026-02-10", "Halvorsen Industries raised its offer for Northwind Robotics to $7.4 billion."],
+    ["2026-03-10", "Halvorsen Industries, which raised its offer from $6.8 billion, won approval for the Northwind Robotics deal."],
+  ]), ["a>Halvorsen Industries raised its offer for Northwind Robotics to $7.4 billion."]);
+  assert.deepEqual(flagged([
+    ["2026-04-01", "The Competition and Markets Authority blocked the Halvorsen Industries deal for Northwind Robotics."],
+    ["2026-10-01", "Regulators cleared the Halvorsen Industries deal for Northwind Robotics. The Competition and Markets Authority cleared the deal after Halvorsen Industries offered remedies."],
+  ]), ["a>The Competition and Markets Authority cleared the deal after Halvorsen Industries offered remedies."]);
+});
+
+test("statements of one value are cited together: 'about' a figure or the figure in other units is the figure; 'more than' it, or a finer figure, is a statement of its own", () => {
+  const cited = (earlier: string[]) => {
+    const index = new CorpusIndex();
+    const story: Story = [...earlier.map((body, i): [string, string] => [`2026-01-0${i + 5}`, body]), ["2026-02-10", "Halvorsen Industries raised its offer for Northwind Robotics to $7.4 billion."]];
+    story.forEach(([date, body], i) => index.set({ path: `${String.fromCharCode(97 + i)}.md`, text: `---\ndate: ${date}\n---\n\n${body}\n` }));
+    return index.result().contradictions.filter((c) => c.kind !== "polarity").map((c) => `${c.earlier[0]}>${c.later[0]} also [${(c.alsoEarlier ?? []).map((x) => x[0]).join("")}]`).sort();
+  };
+  const first = "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion.";
+  assert.deepEqual(cited([first, "Halvorsen Industries agreed to buy Northwind Robotics for about $6.8 billion."]), ["a>c also [b]"]);
+  assert.deepEqual(cited([first, "Halvorsen Industries agreed to buy Northwind Robotics for $6,800 million."]), ["a>c also [b]"]);
+  assert.deepEqual(cited([first, "Halvorsen Industries agreed to buy Northwind Robotics for more than $6.5 billion."]), ["a>c also []"]);
+  assert.deepEqual(cited([first, "Halvorsen Industries agreed to buy Northwind Robotics for $6.82 billion."]), ["a>c also []", "b>c also []"]);
 });

@@ -80,7 +80,7 @@ function usableLater(def: SlotDefinition, r: SlotReading): boolean {
 function usableEarlier(def: SlotDefinition, r: SlotReading): boolean {
   if (r.replaced || r.inferred) return false;
   // A figure the text dates to a past year ("valued at $2.1 billion in early 2024") was never the story's present one.
-  if (r.modality === "history" && r.when && /^\d{4}$/.test(r.when)) return false;
+  if (r.modality === "history" && /^\d{4}$/.test(r.when ?? "")) return false;
   // A date a report calls possible ("could extend to Nov. 26") is no value yet; an expected closing is expected by nature.
   if (def.kind === "date" && def.id !== "expected-close") return r.modality === "reported" || r.modality === "history";
   if (r.modality === "conditional") return CONDITIONAL_SLOTS.has(def.id);
@@ -100,7 +100,6 @@ function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tol
   // with the other kind may just be naming it ("its planned $108.7 billion acquisition", debt included).
   if (clusters.some((c) => basisOf(c.value.r) !== basisOf(later.r) && sameQuantity(c.value.r, later.r, def) && agree(def, c.value.r, later.r, tolerance))) return [];
   const same = clusters.filter((c) => sameQuantity(c.value.r, later.r, def) && basisOf(c.value.r) === basisOf(later.r) && sameScale(def, c.value.r, later.r));
-  if (!same.length) return [];
   const latestFirst = [...same].sort((a, b) => b.last - a.last);
   if (def.kind === "status") {
     const stage = later.r.value as DealStage;
@@ -241,10 +240,13 @@ function sameDate(a: string, b: string): boolean {
   return compareIso(a0, b1!) <= 0 && compareIso(b0, a1!) <= 0;
 }
 
+const DAYS_IN: Record<string, number> = { Y: 365, M: 30.4, W: 7, D: 1 };
+
+/** The days of an ISO 8601 duration as the recognizer writes them ("P3M", "P1.5Y", "P90D"). */
 function days(duration: string): number {
-  const m = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?$/.exec(duration);
-  if (!m) return 0;
-  return Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30.4 + Number(m[3] ?? 0) * 7 + Number(m[4] ?? 0);
+  let total = 0;
+  for (const [, n, unit] of duration.matchAll(/([\d.]+)([YMWD])/g)) total += Number(n) * DAYS_IN[unit!]!;
+  return total;
 }
 
 /** Two dates of a deadline this close are one deadline reported differently, unless the text says it moved. */
@@ -295,9 +297,7 @@ function misreported(def: SlotDefinition, a: SlotReading, b: SlotReading): boole
 
 /** The digits a figure is written with, without leading zeros ("$84.5 billion" → "845"). */
 function digitsOf(text: string): string {
-  let out = "";
-  for (const ch of text) if (ch >= "0" && ch <= "9" && (out || ch !== "0")) out += ch;
-  return out;
+  return text.replace(/\D/g, "").replace(/^0+/, "");
 }
 
 /** Days between two days of the year (YYYY-MM-DD, or --MM-DD taking the other's year); undefined when either is less precise. */
