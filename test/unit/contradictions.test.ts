@@ -162,6 +162,38 @@ test("changes of a deal's slots are flagged once, with their nature", () => {
       ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $9.9 billion."],
       ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics for €5 billion to €6 billion."],
     ], ["deal-value a>b superseded"]],
+    ["a lawsuit's day, then another month", [
+      ["2026-03-01", "The FTC sued on November 3, 2026 to block the Halvorsen Industries takeover of Northwind Robotics."],
+      ["2026-04-01", "The FTC sued in October to block the Halvorsen Industries takeover of Northwind Robotics."],
+    ], ["suit-date a>b conflict"]],
+    ["a vote two days apart without a word of a move: one vote reported differently", [
+      ["2026-03-01", "Northwind Robotics shareholders will vote on the Halvorsen Industries deal on July 10."],
+      ["2026-06-20", "Northwind Robotics set July 12 as the date of the shareholder vote on the Halvorsen Industries deal."],
+    ], ["vote-date a>b conflict"]],
+    ["a vote three days apart: moved", [
+      ["2026-03-01", "Northwind Robotics shareholders will vote on the Halvorsen Industries deal on July 10."],
+      ["2026-06-20", "Northwind Robotics set July 13 as the date of the shareholder vote on the Halvorsen Industries deal."],
+    ], ["vote-date a>b superseded"]],
+    ["prices a share less than a twentieth of the higher apart: a disagreement", [
+      ["2026-01-05", "Halvorsen Industries will pay $54 a share for Northwind Robotics."],
+      ["2026-01-06", "Halvorsen Industries agreed to buy Northwind Robotics at $56.80 per share."],
+    ], ["price-per-share a>b conflict"]],
+    ["a stake the text says was raised", [
+      ["2026-01-05", "Halvorsen Industries holds a 12% stake in Northwind Robotics."],
+      ["2026-06-05", "Halvorsen Industries raised its stake in Northwind Robotics to 15%."],
+    ], ["stake a>b superseded"]],
+    ["a valuation misprinted by a thousand", [
+      ["2026-01-05", "Quillon Robotics is valued at $4 billion."],
+      ["2026-06-05", "Quillon Robotics is valued at $4 million."],
+    ], ["valuation a>b conflict"]],
+    ["a valuation ten times another: not a price, so still the valuation", [
+      ["2026-01-05", "Quillon Robotics is valued at $4 billion."],
+      ["2026-06-05", "Quillon Robotics is valued at $40 billion."],
+    ], ["valuation a>b conflict"]],
+    ["the debt taken on, reported differently", [
+      ["2026-01-05", "Halvorsen Industries will also take on $1.2 billion of net debt from Northwind Robotics."],
+      ["2026-06-05", "Halvorsen Industries will also take on $1.5 billion of net debt from Northwind Robotics."],
+    ], ["net-debt a>b conflict"]],
     ["a fee stated on a condition, changed", [
       ["2026-01-05", "Halvorsen Industries will pay Northwind Robotics a $200 million termination fee."],
       ["2026-07-05", "Halvorsen Industries would pay a $250 million break-up fee if its Northwind Robotics deal is terminated."],
@@ -319,6 +351,18 @@ test("what is not a contradiction raises nothing", () => {
       ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for £6 billion."],
       ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics for €7 billion."],
     ]],
+    ["the same completion day reported twice", [
+      ["2026-07-01", "Halvorsen Industries completed its acquisition of Northwind Robotics on June 29, 2026."],
+      ["2026-07-05", "Halvorsen Industries completed its acquisition of Northwind Robotics on June 29, 2026, it said."],
+    ]],
+    ["a lawsuit's month, then its day", [
+      ["2026-03-01", "The FTC sued in November to block the Halvorsen Industries takeover of Northwind Robotics."],
+      ["2026-04-01", "The FTC sued on November 3, 2026 to block the Halvorsen Industries takeover of Northwind Robotics."],
+    ]],
+    ["a deadline's day, and the quarter it falls in", [
+      ["2026-01-05", "Halvorsen Industries and Northwind Robotics set May 26 as the outside date for their merger."],
+      ["2026-02-05", "The outside date for the Halvorsen Industries merger with Northwind Robotics falls in the second quarter of 2026."],
+    ]],
     ["a value a rival bid could reach", [
       ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],
       ["2026-02-05", "A rival bid could value Northwind Robotics at $8 billion, analysts said of the Halvorsen Industries deal."],
@@ -448,4 +492,50 @@ test("statements of one value are cited together: 'about' a figure or the figure
   assert.deepEqual(cited([first, "Halvorsen Industries agreed to buy Northwind Robotics for $6,800 million."]), ["a>c also [b]"]);
   assert.deepEqual(cited([first, "Halvorsen Industries agreed to buy Northwind Robotics for more than $6.5 billion."]), ["a>c also []"]);
   assert.deepEqual(cited([first, "Halvorsen Industries agreed to buy Northwind Robotics for $6.82 billion."]), ["a>c also []", "b>c also []"]);
+});
+
+test("a tolerance makes figures that close one figure: neither flagged against the other, both cited when a raise changes them", () => {
+  const cited = (story: Story, tolerance?: number) => {
+    const index = new CorpusIndex(tolerance === undefined ? {} : { tolerance });
+    story.forEach(([date, body], i) => index.set({ path: `${String.fromCharCode(97 + i)}.md`, text: `---\ndate: ${date}\n---\n\n${body}\n` }));
+    return index.result().contradictions.filter((c) => c.kind !== "polarity").map((c) => `${c.earlier[0]}>${c.later[0]} also [${(c.alsoEarlier ?? []).map((x) => x[0]).join("")}]`).sort();
+  };
+  const two: Story = [
+    ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],
+    ["2026-01-06", "Halvorsen Industries agreed to buy Northwind Robotics for $7.2 billion."],
+  ];
+  const raised: Story = [...two, ["2026-02-10", "Halvorsen Industries raised its offer for Northwind Robotics to $9 billion."]];
+  assert.deepEqual(cited(two), ["a>b also []"]);
+  assert.deepEqual(cited(two, 0.1), []);
+  assert.deepEqual(cited(raised), ["a>b also []", "a>c also []", "b>c also []"]);
+  assert.deepEqual(cited(raised, 0.1), ["a>c also [b]"]);
+});
+
+test("a figure is held as written, to the rounding of its last digit: 'more than', 'up to' and ranges allow for the rounding of their ends, and no more", () => {
+  const against = (earlier: string, later: string) => flagsOf([
+    ["2026-01-05", `Halvorsen Industries agreed to buy Northwind Robotics for ${earlier}.`],
+    ["2026-02-05", `Halvorsen Industries agreed to buy Northwind Robotics for ${later}.`],
+  ]).filter((f) => !f.startsWith("polarity"));
+  const held: Array<[string, string]> = [
+    ["$5.8 billion", "more than $6 billion"],
+    ["$7.2 billion", "up to $7 billion"],
+    ["$6.8 billion", "$6.76 billion"],
+    ["$6.8 billion", "$6.84 billion"],
+    ["$5.8 billion", "$6-7 billion"],
+    ["$7.3 billion", "$6-7 billion"],
+    ["$7.3 billion", "$6 billion to $7 billion"],
+  ];
+  for (const [earlier, later] of held) assert.deepEqual(against(earlier, later), [], `${earlier}, then ${later}`);
+  const changed: Array<[string, string]> = [["$7.9 billion", "$6-7 billion"], ["$5.2 billion", "$6-7 billion"], ["$6.8 billion", "$7 billion to $8 billion"]];
+  for (const [earlier, later] of changed) assert.deepEqual(against(earlier, later), ["deal-value a>b superseded"], `${earlier}, then ${later}`);
+});
+
+test("an expectation is renewed by each report of it: a deal called off is held against the latest", () => {
+  const index = new CorpusIndex();
+  const article = (path: string, date: string, body: string) => index.set({ path, text: `---\ndate: ${date}\n---\n\n${body}\n` });
+  article("a.md", "2026-01-05", "The Halvorsen Industries deal for Northwind Robotics is expected to close in the first quarter of 2027.");
+  article("b.md", "2026-03-05", "The Halvorsen Industries deal for Northwind Robotics is expected to close in the first quarter of 2027, the companies said.");
+  article("c.md", "2026-11-02", "Halvorsen Industries and Northwind Robotics terminated their merger agreement.");
+  const flags = index.result().contradictions.filter((c) => c.slot === "deal-status");
+  assert.deepEqual(flags.map((f) => [f.earlier.split("#")[0], f.alsoEarlier!.map((id) => id.split("#")[0]), f.later.split("#")[0]]), [["b.md", ["a.md"], "c.md"]]);
 });

@@ -271,8 +271,8 @@ function natureOfChange(def: SlotDefinition, earlier: SlotReading, later: SlotRe
   if (def.kind === "date" && !def.movesOnly && !later.replaced) return "conflict";
   if (later.changed || later.replaced) return "superseded";
   if (def.kind === "date") {
-    const apart = daysApart(String(earlier.value), String(later.value));
-    return apart !== undefined && apart <= SAME_DEADLINE_DAYS ? "conflict" : "superseded";
+    // Days apart: NaN (never this close) when either is less precise than a day.
+    return daysApart(String(earlier.value), String(later.value)) <= SAME_DEADLINE_DAYS ? "conflict" : "superseded";
   }
   if (def.movesOnly || valueModality === "expected") return "superseded";
   if (REVISED.has(def.id) && typeof earlier.value === "number" && typeof later.value === "number" && earlier.value && later.value) {
@@ -300,15 +300,14 @@ function digitsOf(text: string): string {
   return text.replace(/\D/g, "").replace(/^0+/, "");
 }
 
-/** Days between two days of the year (YYYY-MM-DD, or --MM-DD taking the other's year); undefined when either is less precise. */
-function daysApart(a: string, b: string): number | undefined {
+/** Days between two days of the year (YYYY-MM-DD, or --MM-DD taking the other's year); NaN when either is less precise. */
+function daysApart(a: string, b: string): number {
   const year = /^\d{4}-/.test(a) ? a.slice(0, 4) : /^\d{4}-/.test(b) ? b.slice(0, 4) : "2000";
   const day = (x: string) => {
     const full = x.startsWith("--") ? `${year}${x.slice(1)}` : x;
     return full.length === 10 && full[4] === "-" && full[7] === "-" ? Date.parse(`${full}T00:00:00Z`) : NaN;
   };
-  const x = day(a), y = day(b);
-  return Number.isNaN(x) || Number.isNaN(y) ? undefined : Math.abs(x - y) / 86_400_000;
+  return Math.abs(day(a) - day(b)) / 86_400_000;
 }
 
 function flag(topic: Topic, def: SlotDefinition, c: Cluster, later: Reading): Contradiction {
