@@ -194,6 +194,27 @@ test("changes of a deal's slots are flagged once, with their nature", () => {
       ["2026-01-05", "Halvorsen Industries will also take on $1.2 billion of net debt from Northwind Robotics."],
       ["2026-06-05", "Halvorsen Industries will also take on $1.5 billion of net debt from Northwind Robotics."],
     ], ["net-debt a>b conflict"]],
+    ["a round's size, once with its series and once without", [
+      ["2026-01-05", "Quillon Robotics raised $300 million in a Series B round led by Birch Capital."],
+      ["2026-06-05", "Quillon Robotics raised a $320 million funding round led by Birch Capital."],
+    ], ["round-size a>b superseded"]],
+    ["a reverse fee on a condition, changed", [
+      ["2026-01-05", "Halvorsen Industries would pay a $300 million reverse termination fee if regulators block its Northwind Robotics deal."],
+      ["2026-07-05", "Halvorsen Industries would pay a $350 million reverse termination fee if regulators block its Northwind Robotics deal."],
+    ], ["reverse-termination-fee a>b superseded"]],
+    ["a vote the text says was moved from its date", [
+      ["2026-03-01", "Northwind Robotics shareholders will vote on the Halvorsen Industries deal on July 10."],
+      ["2026-06-20", "The Northwind Robotics shareholder vote on the Halvorsen Industries deal, originally scheduled for July 10, was moved."],
+    ], ["vote-date a>b superseded"]],
+    ["a deadline recalled as it was, then moved", [
+      ["2026-01-05", "The outside date for the Halvorsen Industries merger with Northwind Robotics was previously May 26."],
+      ["2026-05-20", "Halvorsen Industries and Northwind Robotics extended the deadline for their merger to Aug. 26."],
+    ], ["outside-date a>b superseded"]],
+    ["a figure agreeing only with a 'more than' of the one it contradicts", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for about $7 billion."],
+      ["2026-01-06", "Halvorsen Industries agreed to buy Northwind Robotics for more than $6 billion."],
+      ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.2 billion."],
+    ], ["deal-value a>c superseded"]],
     ["a fee stated on a condition, changed", [
       ["2026-01-05", "Halvorsen Industries will pay Northwind Robotics a $200 million termination fee."],
       ["2026-07-05", "Halvorsen Industries would pay a $250 million break-up fee if its Northwind Robotics deal is terminated."],
@@ -362,6 +383,14 @@ test("what is not a contradiction raises nothing", () => {
     ["a deadline's day, and the quarter it falls in", [
       ["2026-01-05", "Halvorsen Industries and Northwind Robotics set May 26 as the outside date for their merger."],
       ["2026-02-05", "The outside date for the Halvorsen Industries merger with Northwind Robotics falls in the second quarter of 2026."],
+    ]],
+    ["a stake without its holder is not that holder's stake", [
+      ["2026-01-05", "Halvorsen Industries holds a 12% stake in Northwind Robotics."],
+      ["2026-06-05", "A 15% stake in Northwind Robotics changed hands, Halvorsen Industries said."],
+    ]],
+    ["a fee more than five times another: another sum", [
+      ["2026-01-05", "Halvorsen Industries will pay Northwind Robotics a $200 million termination fee."],
+      ["2026-07-05", "Halvorsen Industries will pay Northwind Robotics a $1.5 billion termination fee."],
     ]],
     ["a value a rival bid could reach", [
       ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],
