@@ -507,6 +507,11 @@ test("a raise recalled as history is no later value; of a later article's statem
     ["2026-04-01", "The Competition and Markets Authority blocked the Halvorsen Industries deal for Northwind Robotics."],
     ["2026-10-01", "Regulators cleared the Halvorsen Industries deal for Northwind Robotics. The Competition and Markets Authority cleared the deal after Halvorsen Industries offered remedies."],
   ]), ["a>The Competition and Markets Authority cleared the deal after Halvorsen Industries offered remedies."]);
+  // Neither naming anyone: the first.
+  assert.deepEqual(flagged([
+    ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],
+    ["2026-02-10", "Halvorsen Industries raised its offer for Northwind Robotics to $7.4 billion. The board of Northwind Robotics backed the $7.4 billion offer from Halvorsen Industries."],
+  ]), ["a>Halvorsen Industries raised its offer for Northwind Robotics to $7.4 billion."]);
 });
 
 test("statements of one value are cited together: 'about' a figure or the figure in other units is the figure; 'more than' it, or a finer figure, is a statement of its own", () => {
