@@ -113,6 +113,8 @@ test("annotations file: a blank file or one behind a byte-order mark is read; a 
   assert.ok(blank.ok && blank.file.annotations.length === 0, "only whitespace: no annotations yet");
   const bom = parseAnnotationFile(`\uFEFF${fileText([entry()])}`);
   assert.ok(bom.ok && bom.file.annotations[0]!.id === "n1", "a byte-order mark (as some editors save) is not part of the JSON");
+  const inside = parseAnnotationFile(fileText([entry({ note: "\uFEFFcheck" })]));
+  assert.ok(inside.ok && inside.file.annotations[0]!.note === "\uFEFFcheck", "only a mark before the JSON is dropped");
   const error = (text: string) => { const r = parseAnnotationFile(text); return r.ok ? "read" : r.error; };
   assert.match(error("[]"), /expected an object with "schema" and "annotations"/);
   assert.match(error(JSON.stringify({ schema: FILE, annotations: {} })), /"annotations" must be a list/);
@@ -209,6 +211,10 @@ test("anchor: of two passages alike to the last character of context, the one ne
   for (const at of [text.indexOf("$6.8"), text.lastIndexOf("$6.8")]) {
     assert.deepEqual(anchor(moved, targetFor("x.txt", text, at, at + 12)), { start: at + 12, end: at + 24, exact: true });
   }
+  // Of three, the middle one.
+  const three = `${block}\n${"Other news of the day. ".repeat(6)}\n${block}\n${"More news of the day. ".repeat(6)}\n${block}`;
+  const middle = three.indexOf("$6.8", three.indexOf("$6.8") + 1);
+  assert.deepEqual(anchor(`Intro line.\n${three}`, targetFor("x.txt", three, middle, middle + 12)), { start: middle + 12, end: middle + 24, exact: true });
 });
 
 test("anchor: a figure taken out of its sentence is looked for elsewhere, as the quote", () => {
@@ -222,10 +228,16 @@ test("anchor: among repeats whose context was rewritten, the one keeping more of
   const at = text.indexOf("$500 million");
   const t = targetFor("x.txt", text, at, at + 12);
   // Only the last words before the figure survive in one place, only the words after it in another.
-  const before = "Elsewhere, $500 million went to Alder. Later Quillon approved $500 million; no more was said.";
-  assert.equal(anchor(before, t)!.start, before.lastIndexOf("$500"));
+  // (Each time the one that fits is the farther from the old position.)
+  const before = "Later Quillon approved $500 million; no more was said. Elsewhere, $500 million went to Alder.";
+  assert.equal(anchor(before, t)!.start, before.indexOf("$500"));
   const after = "Quillon gave $500 million for Birch, the filing showed. Alder got $500 million too.";
   assert.equal(anchor(after, t)!.start, after.indexOf("$500"));
+  // The words after it running to the end of the text.
+  const last = `${"z".repeat(40)} Halvorsen agreed to pay the holders of Northwind $500 million for Birch.`;
+  const end = targetFor("x.txt", last, last.indexOf("$500"), last.indexOf("$500") + 12);
+  const ending = "Alder got $500 million too. Something else entirely was reported: $500 million for Birch.";
+  assert.equal(anchor(ending, end)!.start, ending.lastIndexOf("$500"));
 });
 
 test("anchor: with no context to go by, the occurrence nearest the old position, exact before approximate", () => {
