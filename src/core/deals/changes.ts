@@ -289,10 +289,11 @@ function misreported(def: SlotDefinition, a: SlotReading, b: SlotReading): boole
   const k = Math.round(Math.log10(ratio) / 3);
   if (k >= 1 && Math.abs(ratio / 1000 ** k - 1) < 0.02) return true;
   if (def.kind === "money" && (a.currency ?? "USD") !== (b.currency ?? "USD") && a.value === b.value) return true;
-  // Transposed digits in an offer's terms (a valuation from round to round may well go from 2.4 to 4.2).
+  // Transposed digits in an offer's terms (a valuation from round to round may well go from 2.4 to 4.2); other
+  // digits in the same order need two digits at least.
   if (!PRICES.has(def.id)) return false;
   const da = digitsOf(a.text), db = digitsOf(b.text);
-  return da.length >= 2 && da !== db && [...da].sort().join("") === [...db].sort().join("");
+  return da !== db && [...da].sort().join("") === [...db].sort().join("");
 }
 
 /** The digits a figure is written with, without leading zeros ("$84.5 billion" → "845"). */
@@ -302,10 +303,10 @@ function digitsOf(text: string): string {
 
 /** Days between two days of the year (YYYY-MM-DD, or --MM-DD taking the other's year); NaN when either is less precise. */
 function daysApart(a: string, b: string): number {
-  const year = /^\d{4}-/.test(a) ? a.slice(0, 4) : /^\d{4}-/.test(b) ? b.slice(0, 4) : "2000";
+  const year = !a.startsWith("--") ? a.slice(0, 4) : !b.startsWith("--") ? b.slice(0, 4) : "2000";
   const day = (x: string) => {
     const full = x.startsWith("--") ? `${year}${x.slice(1)}` : x;
-    return full.length === 10 && full[4] === "-" && full[7] === "-" ? Date.parse(`${full}T00:00:00Z`) : NaN;
+    return /^\d{4}-\d\d-\d\d$/.test(full) ? Date.parse(`${full}T00:00:00Z`) : NaN;
   };
   return Math.abs(day(a) - day(b)) / 86_400_000;
 }
