@@ -233,6 +233,16 @@ test("changes of a deal's slots are flagged once, with their nature", () => {
       ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],
       ["2026-02-05", "Halvorsen Industries is expected to offer $7.4 billion for Northwind Robotics."],
     ], ["deal-value a>b superseded"]],
+    ["a figure agreeing only with an 'about' of the one it contradicts", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $8.4 billion."],
+      ["2026-01-06", "Halvorsen Industries agreed to buy Northwind Robotics for about $8.6 billion."],
+      ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics for $8.9 billion."],
+    ], ["deal-value a>c superseded"]],
+    ["a walk-away expected, then done: the agreement it ends is flagged, not the expectation", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics."],
+      ["2026-03-05", "Halvorsen Industries could walk away from the Northwind Robotics deal."],
+      ["2026-06-05", "Halvorsen Industries and Northwind Robotics terminated their merger agreement."],
+    ], ["deal-status a>c superseded"]],
     ["a fee stated on a condition, changed", [
       ["2026-01-05", "Halvorsen Industries will pay Northwind Robotics a $200 million termination fee."],
       ["2026-07-05", "Halvorsen Industries would pay a $250 million break-up fee if its Northwind Robotics deal is terminated."],
