@@ -243,6 +243,10 @@ test("changes of a deal's slots are flagged once, with their nature", () => {
       ["2026-03-05", "Halvorsen Industries could walk away from the Northwind Robotics deal."],
       ["2026-06-05", "Halvorsen Industries and Northwind Robotics terminated their merger agreement."],
     ], ["deal-status a>c superseded"]],
+    ["an extension option lengthened, without a word of a change", [
+      ["2026-01-05", "The Halvorsen Industries merger with Northwind Robotics has a three-month extension option."],
+      ["2026-06-05", "The Halvorsen Industries merger with Northwind Robotics has a six-month extension option."],
+    ], ["extension-length a>b superseded"]],
     ["a fee stated on a condition, changed", [
       ["2026-01-05", "Halvorsen Industries will pay Northwind Robotics a $200 million termination fee."],
       ["2026-07-05", "Halvorsen Industries would pay a $250 million break-up fee if its Northwind Robotics deal is terminated."],
@@ -419,6 +423,22 @@ test("what is not a contradiction raises nothing", () => {
     ["a fee more than five times another: another sum", [
       ["2026-01-05", "Halvorsen Industries will pay Northwind Robotics a $200 million termination fee."],
       ["2026-07-05", "Halvorsen Industries will pay Northwind Robotics a $1.5 billion termination fee."],
+    ]],
+    ["extensions of 90 and 100 days: within a tenth of each other, one extension", [
+      ["2026-01-05", "Halvorsen Industries and Northwind Robotics agreed to extend the deadline for their merger by 90 days."],
+      ["2026-06-05", "Halvorsen Industries and Northwind Robotics agreed to extend the deadline for their merger by 100 days."],
+    ]],
+    ["a completion's year, then its day without a year", [
+      ["2026-01-05", "Halvorsen Industries completed its acquisition of Northwind Robotics in 2026."],
+      ["2026-07-05", "Halvorsen Industries completed its acquisition of Northwind Robotics on June 29."],
+    ]],
+    ["a deadline's quarter, then a day in it", [
+      ["2026-01-05", "The outside date for the Halvorsen Industries merger with Northwind Robotics falls in the second quarter of 2026."],
+      ["2026-02-05", "Halvorsen Industries and Northwind Robotics set May 26 as the outside date for their merger."],
+    ]],
+    ["a closing inferred from an extended deadline is no statement to contradict", [
+      ["2026-05-20", "Halvorsen Industries and Northwind Robotics extended the deadline for their merger to Aug. 26."],
+      ["2026-06-05", "The Halvorsen Industries deal for Northwind Robotics is expected to close in the fourth quarter of 2026."],
     ]],
     ["a value a rival bid could reach", [
       ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],

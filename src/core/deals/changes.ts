@@ -141,8 +141,9 @@ function sameScale(def: SlotDefinition, a: SlotReading, b: SlotReading): boolean
   if (!PRICES.has(def.id) || typeof a.value !== "number" || typeof b.value !== "number" || !a.value || !b.value) return true;
   const ratio = Math.max(a.value, b.value) / Math.min(a.value, b.value);
   if (ratio <= MAX_PRICE_RATIO) return true;
+  // (Past five times, the nearest power of a thousand is a thousand or more.)
   const k = Math.round(Math.log10(ratio) / 3);
-  return k >= 1 && Math.abs(ratio / 1000 ** k - 1) < 0.02;
+  return Math.abs(ratio / 1000 ** k - 1) < 0.02;
 }
 
 /** Whether two statements are about one quantity: one holder's stake in one company, one investor's money. */
