@@ -247,6 +247,32 @@ test("changes of a deal's slots are flagged once, with their nature", () => {
       ["2026-01-05", "The Halvorsen Industries merger with Northwind Robotics has a three-month extension option."],
       ["2026-06-05", "The Halvorsen Industries merger with Northwind Robotics has a six-month extension option."],
     ], ["extension-length a>b superseded"]],
+    ["a lawsuit's month reported three ways, then the first again: only the latest is contradicted", [
+      ["2026-03-01", "The FTC sued in October to block the Halvorsen Industries takeover of Northwind Robotics."],
+      ["2026-04-01", "The FTC sued in November to block the Halvorsen Industries takeover of Northwind Robotics."],
+      ["2026-04-05", "The FTC sued in December to block the Halvorsen Industries takeover of Northwind Robotics."],
+      ["2026-05-01", "The FTC sued in October to block the Halvorsen Industries takeover of Northwind Robotics, it said."],
+    ], ["suit-date a>b conflict", "suit-date a>c conflict", "suit-date b>c conflict", "suit-date c>d conflict"]],
+    ["a price and 'up to' the price: two statements, each changed by a raise", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $7 billion."],
+      ["2026-01-06", "Halvorsen Industries agreed to buy Northwind Robotics for up to $7 billion."],
+      ["2026-02-10", "Halvorsen Industries raised its offer for Northwind Robotics to $9 billion."],
+    ], ["deal-value a>c superseded", "deal-value b>c superseded"]],
+    ["a deal expected to close, then agreed, then terminated: the agreement and the expectation both", [
+      ["2026-01-05", "The Halvorsen Industries deal for Northwind Robotics is expected to close in the first quarter of 2027."],
+      ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics."],
+      ["2026-06-05", "Halvorsen Industries and Northwind Robotics terminated their merger agreement."],
+    ], ["deal-status a>c superseded", "deal-status b>c superseded"]],
+    ["a figure siding with the latest report raises nothing new", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],
+      ["2026-01-06", "Halvorsen Industries agreed to buy Northwind Robotics for more than $7.5 billion."],
+      ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics for $8 billion."],
+    ], ["deal-value a>b superseded"]],
+    ["a report of the first deadline after it moved raises nothing", [
+      ["2026-01-05", "Halvorsen Industries and Northwind Robotics set May 26 as the outside date for their merger."],
+      ["2026-05-20", "Halvorsen Industries and Northwind Robotics extended the deadline for their merger to Aug. 26."],
+      ["2026-06-20", "Halvorsen Industries and Northwind Robotics set May 26 as the outside date for their merger, filings show."],
+    ], ["outside-date a>b superseded"]],
     ["a fee stated on a condition, changed", [
       ["2026-01-05", "Halvorsen Industries will pay Northwind Robotics a $200 million termination fee."],
       ["2026-07-05", "Halvorsen Industries would pay a $250 million break-up fee if its Northwind Robotics deal is terminated."],
@@ -352,7 +378,15 @@ test("what is not a contradiction raises nothing", () => {
     ]],
     ["an amount in a currency without a rate is not held against dollars", [
       ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $3.1 billion."],
-      ["2026-01-07", "Halvorsen Industries agreed to buy Northwind Robotics for 30 billion rand."],
+      ["2026-01-07", "Halvorsen Industries agreed to buy Northwind Robotics for R$30 billion."],
+    ]],
+    ["nor dollars against it", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for R$30 billion."],
+      ["2026-01-07", "Halvorsen Industries agreed to buy Northwind Robotics for $3.1 billion."],
+    ]],
+    ["a range in euros holding a dollar price near its top", [
+      ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $7.9 billion."],
+      ["2026-02-05", "Halvorsen Industries agreed to buy Northwind Robotics for €5 billion to €6 billion."],
     ]],
     ["a stake given to another decimal", [
       ["2026-01-05", "Halvorsen Industries holds a 12% stake in Northwind Robotics."],

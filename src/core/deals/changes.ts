@@ -114,13 +114,14 @@ function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tol
   const agreeing = same.filter((c) => agree(def, c.value.r, later.r, tolerance));
   // A value that agrees with an earlier one restates it, and raises nothing — unless what it agrees with is
   // only a rounder statement of an earlier figure it contradicts ("$84.5 billion" after "$85 billion" and
-  // "$85.4 billion").
-  const changed = latestFirst.filter((c) => !agreeing.includes(c) && agreeing.every((a) => agree(def, a.value.r, c.value.r, tolerance) && looseness(a.value.r) > looseness(c.value.r)));
-  if (changed.length || !agreeing.length || def.movesOnly) return changed.slice(0, MAX_CHANGED);
+  // "$85.4 billion"). (An agreeing value is never looser than itself, so it is never among them; with none
+  // agreeing, every value is.)
+  const changed = latestFirst.filter((c) => agreeing.every((a) => agree(def, a.value.r, c.value.r, tolerance) && looseness(a.value.r) > looseness(c.value.r)));
+  if (changed.length || def.movesOnly) return changed.slice(0, MAX_CHANGED);
   // A fact fixed in time (the month a suit was filed): siding with an older report against the latest one
   // contradicts the latest.
   const lastAgreeing = Math.max(...agreeing.map((a) => a.last));
-  return latestFirst.filter((c) => !agreeing.includes(c) && c.last > lastAgreeing).slice(0, 1);
+  return latestFirst.filter((c) => c.last > lastAgreeing).slice(0, 1);
 }
 
 /** A deal value that does not say its basis is a price, as most reports mean it. */
