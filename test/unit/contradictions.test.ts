@@ -278,6 +278,13 @@ test("changes of a deal's slots are flagged once, with their nature", () => {
       ["2026-06-20", "Northwind Robotics set July 27 as the date of the shareholder vote on the Halvorsen Industries deal."],
       ["2026-07-01", "The Northwind Robotics shareholder vote on the Halvorsen Industries deal, originally scheduled for July 10, was moved."],
     ], ["vote-date a>b superseded", "vote-date a>c superseded"]],
+    ["a deadline restated after two moves counts as current again: the next move is held against it and the latest", [
+      ["2026-01-05", "Halvorsen Industries and Northwind Robotics set May 26 as the outside date for their merger."],
+      ["2026-05-20", "Halvorsen Industries and Northwind Robotics extended the deadline for their merger to Aug. 26."],
+      ["2026-08-21", "Halvorsen Industries and Northwind Robotics extended the deadline for their merger to Nov. 26."],
+      ["2026-09-01", "Halvorsen Industries and Northwind Robotics set May 26 as the outside date for their merger, filings show."],
+      ["2026-11-21", "Halvorsen Industries and Northwind Robotics extended the deadline for their merger to Feb. 26."],
+    ], ["outside-date a>b superseded", "outside-date a>c superseded", "outside-date a>e superseded", "outside-date b>c superseded", "outside-date c>e superseded"]],
     ["a fee stated on a condition, changed", [
       ["2026-01-05", "Halvorsen Industries will pay Northwind Robotics a $200 million termination fee."],
       ["2026-07-05", "Halvorsen Industries would pay a $250 million break-up fee if its Northwind Robotics deal is terminated."],
@@ -478,6 +485,14 @@ test("what is not a contradiction raises nothing", () => {
     ["a closing inferred from an extended deadline is no statement to contradict", [
       ["2026-05-20", "Halvorsen Industries and Northwind Robotics extended the deadline for their merger to Aug. 26."],
       ["2026-06-05", "The Halvorsen Industries deal for Northwind Robotics is expected to close in the fourth quarter of 2026."],
+    ]],
+    ["two investments by one investor: two sums, never compared", [
+      ["2026-01-05", "Birch Capital invested $500 million in Quillon Robotics."],
+      ["2026-06-05", "Birch Capital invested $800 million in Quillon Robotics."],
+    ]],
+    ["a deadline once only possible, then one set", [
+      ["2026-01-05", "The outside date of the Halvorsen Industries merger with Northwind Robotics could be extended to Aug. 26."],
+      ["2026-05-20", "Halvorsen Industries and Northwind Robotics extended the deadline for their merger to Nov. 26."],
     ]],
     ["a value a rival bid could reach", [
       ["2026-01-05", "Halvorsen Industries agreed to buy Northwind Robotics for $6.8 billion."],
