@@ -242,13 +242,13 @@ function sameDate(a: string, b: string): boolean {
   return compareIso(a0, b1!) <= 0 && compareIso(b0, a1!) <= 0;
 }
 
-const DAYS_IN: Record<string, number> = { Y: 365, M: 30.4, W: 7, D: 1 };
-
-/** The days of an ISO 8601 duration as the recognizer writes them ("P3M", "P1.5Y", "P90D"). */
+/** The days of an ISO 8601 duration as the recognizer writes them ("P3M", "P1.5Y", "P90D"); 0 for anything else. */
+// One pattern anchored at both ends, each part a number and its unit: a global search for the parts backtracks
+// super-linearly (regexSafety.test.ts).
 function days(duration: string): number {
-  let total = 0;
-  for (const [, n, unit] of duration.matchAll(/([\d.]+)([YMWD])/g)) total += Number(n) * DAYS_IN[unit!]!;
-  return total;
+  const m = /^P(?:([\d.]+)Y)?(?:([\d.]+)M)?(?:([\d.]+)W)?(?:([\d.]+)D)?$/.exec(duration);
+  if (!m) return 0;
+  return Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30.4 + Number(m[3] ?? 0) * 7 + Number(m[4] ?? 0);
 }
 
 /** Two dates of a deadline this close are one deadline reported differently, unless the text says it moved. */
