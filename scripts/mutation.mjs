@@ -36,7 +36,12 @@ for (const g of Object.keys(GROUPS)) {
   }
 }
 const total = rows.reduce((a, r) => { const c = r.split("|"); return [a[0] + Number(c[3]), a[1] + Number(c[4])]; }, [0, 0]);
-writeFileSync(join(root, "bench", "MUTATION.md"), `# Mutation testing
+// The hand-written notes (what the survivors are, the mutants disabled and why) are kept from the last page.
+const page = join(root, "bench", "MUTATION.md");
+const last = existsSync(page) ? readFileSync(page, "utf8") : "";
+const notesAt = last.indexOf("\n## Notes\n");
+const notes = notesAt < 0 ? "" : last.slice(notesAt + 1, last.indexOf("\n## Surviving mutants\n", notesAt) + 1);
+writeFileSync(page, `# Mutation testing
 
 \`npm run test:mutation\` (Stryker with its TypeScript checker; each group of modules run against the unit
 tests that speak of it, see \`stryker.config.mjs\`). A mutant the checker rejects (it does not compile) is
@@ -47,6 +52,7 @@ not counted. Score = killed (or timed out) / (killed + survived).
 ${rows.join("\n")}
 | all | | ${total[0]} | ${total[1]} | | ${((100 * total[0]) / (total[0] + total[1])).toFixed(1)}% |
 
+${notes}
 ## Surviving mutants
 ${survivors.length ? survivors.join("\n") : "None."}
 `);

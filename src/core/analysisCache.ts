@@ -27,7 +27,7 @@ export class AnalysisCache extends Map<string, CachedDocument> {
 
 /** Starts each line of the corpus section; a document's line starts with its path in JSON, a quote. */
 const CORPUS_LINE = "*corpus\t";
-const NL = 10, TAB = 9, STAR = 42;
+const NL = 10, TAB = 9;
 const utf8 = new TextDecoder();
 
 const FACT_KINDS: FactKind[] = ["money", "stake", "percent", "date", "duration", "term", "org"];
@@ -67,29 +67,31 @@ export function* cacheText(docs: Iterable<DocumentAnalysis>, fingerprint: string
 export function readCache(file: Uint8Array | string, fingerprint: string): AnalysisCache {
   const out = new AnalysisCache();
   const bytes = typeof file === "string" ? new TextEncoder().encode(file) : file;
-  const text = (from: number, to: number) => utf8.decode(bytes.subarray(from, to));
   let end = lineEnd(bytes, 0);
-  const header: unknown = JSON.parse(text(0, end));
+  const header: unknown = JSON.parse(utf8.decode(bytes.subarray(0, end)));
   if (!isRecord(header) || header.format !== CACHE_FORMAT || header.fingerprint !== fingerprint) return out;
-  for (let at = end + 1; at < bytes.length; at = end + 1) {
+  for (let at = end; at < bytes.length; at = end) {
+    at++; // past the newline
     end = lineEnd(bytes, at);
-    if (bytes[at] === STAR && text(at, at + CORPUS_LINE.length) === CORPUS_LINE) { out.corpus.push(text(at + CORPUS_LINE.length, end)); continue; }
-    const a = bytes.indexOf(TAB, at), b = a < 0 ? -1 : bytes.indexOf(TAB, a + 1);
-    if (a < 0 || b < 0 || b > end) continue;
+    const line = bytes.subarray(at, end);
+    if (utf8.decode(line.subarray(0, CORPUS_LINE.length)) === CORPUS_LINE) { out.corpus.push(utf8.decode(line.subarray(CORPUS_LINE.length))); continue; }
+    // Its path, its hash, its analysis: a line without two tabs is no entry (a second tab implies a first).
+    const a = line.indexOf(TAB), b = line.indexOf(TAB, a + 1);
+    if (b === -1) continue;
     let path: unknown;
     try {
-      path = JSON.parse(text(at, a));
+      path = JSON.parse(utf8.decode(line.subarray(0, a)));
     } catch {
-      continue;
+      // not a path: no entry
     }
-    if (typeof path === "string") out.set(path, [text(a + 1, b), bytes.subarray(b + 1, end)]);
+    if (typeof path === "string") out.set(path, [utf8.decode(line.subarray(a + 1, b)), line.subarray(b + 1)]);
   }
   return out;
 }
 
 function lineEnd(bytes: Uint8Array, from: number): number {
   const i = bytes.indexOf(NL, from);
-  return i < 0 ? bytes.length : i;
+  return i === -1 ? bytes.length : i;
 }
 
 /** The analysis a cache entry holds for this text; throws when the entry does not decode. */
@@ -101,12 +103,14 @@ export function decodeEntry(path: string, text: string, entry: CachedDocument): 
 
 /** The analysis of this text (whose hash is `hash`) from its cache entry, or undefined when the entry is for another text or unreadable. */
 export function cachedAnalysis(path: string, text: string, hash: string, entry: CachedDocument | undefined): DocumentAnalysis | undefined {
-  if (!entry || entry[0] !== hash) return undefined;
+  let out: DocumentAnalysis | undefined;
+  if (!entry || entry[0] !== hash) return out;
   try {
-    return decodeEntry(path, text, entry);
+    out = decodeEntry(path, text, entry);
   } catch {
-    return undefined;
+    // unreadable: analysed afresh
   }
+  return out;
 }
 
 /** One analysis as compact JSON text (what a worker thread sends back instead of the object graph). */

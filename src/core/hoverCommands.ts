@@ -32,7 +32,8 @@ const WHAT: Record<HoverCommand, string> = {
 /** Why `arg` is refused as what the hover gives `command`, or undefined when it names something that exists. */
 export function hoverArgumentRefusal(command: HoverCommand, arg: unknown, known: KnownIds): string | undefined {
   const refuse = (why: string) => `${command} was given ${why}, not ${WHAT[command]}; nothing was done (a link Claimscope did not make, or one an edit made stale)`;
-  const id = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 && v.length <= MAX_ID ? v : undefined);
+  // (An empty string is refused below like no id at all.)
+  const id = (v: unknown): string | undefined => (typeof v === "string" && v.length <= MAX_ID ? v : undefined);
   if (command === "claimscope.reviewContradiction") {
     if (!isRecord(arg) || Object.keys(arg).some((k) => k !== "earlier" && k !== "later")) return refuse(describe(arg));
     const earlier = id(arg.earlier), later = id(arg.later);

@@ -1,7 +1,8 @@
 import fs from "node:fs";
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
-import { ANNOTATIONS_PATH, parseAnnotationFile, serializeAnnotationFile, emptyAnnotationFile, type AnnotationFile } from "../core";
+import { ANNOTATIONS_PATH, parseAnnotationFile, serializeAnnotationFile, type AnnotationFile } from "../core";
 
 // `fs.…` is called through the module object (not destructured) so that a test can make one call fail or
 // crash the process, to see what a write interrupted at that point leaves.
@@ -29,8 +30,8 @@ export type AnnotationUpdate =
 export function updateAnnotationFileSync(dir: string, edit: (current: AnnotationFile) => AnnotationFile | undefined, timing: LockTiming): AnnotationUpdate {
   const deadline = Date.now() + timing.waitMs;
   while (!tryLock(dir, timing)) {
-    if (Date.now() > deadline) throw new Error(busy());
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 + Math.random() * 50);
+    giveUpAfter(deadline);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, retryMs());
   }
   try {
     return updateLocked(dir, edit);
@@ -43,8 +44,8 @@ export function updateAnnotationFileSync(dir: string, edit: (current: Annotation
 export async function updateAnnotationFile(dir: string, edit: (current: AnnotationFile) => AnnotationFile | undefined, timing: LockTiming): Promise<AnnotationUpdate> {
   const deadline = Date.now() + timing.waitMs;
   while (!tryLock(dir, timing)) {
-    if (Date.now() > deadline) throw new Error(busy());
-    await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
+    giveUpAfter(deadline);
+    await new Promise((r) => setTimeout(r, retryMs()));
   }
   try {
     return updateLocked(dir, edit);
@@ -53,8 +54,13 @@ export async function updateAnnotationFile(dir: string, edit: (current: Annotati
   }
 }
 
-function busy(): string {
-  return `${ANNOTATIONS_PATH} is being written by another window or command; try again in a moment`;
+function giveUpAfter(deadline: number): void {
+  if (Date.now() > deadline) throw new Error(`${ANNOTATIONS_PATH} is being written by another window or command; try again in a moment`);
+}
+
+/** A wait between two tries at the lock, random so that two waiting writers do not keep meeting. */
+function retryMs(): number {
+  return 25 + Math.random() * 50;
 }
 
 function updateLocked(dir: string, edit: (current: AnnotationFile) => AnnotationFile | undefined): AnnotationUpdate {
@@ -62,10 +68,12 @@ function updateLocked(dir: string, edit: (current: AnnotationFile) => Annotation
   removeStaleTemps(path);
   const read = readText(path);
   if (!read.ok) return read;
-  const parsed = read.text === undefined ? { ok: true as const, file: emptyAnnotationFile() } : parseAnnotationFile(read.text);
-  if (!parsed.ok) return { ok: false, error: parsed.error, text: read.text ?? "" };
+  // No file yet reads as an empty one: no annotations.
+  const current = read.text ?? "";
+  const parsed = parseAnnotationFile(current);
+  if (!parsed.ok) return { ok: false, error: parsed.error, text: current };
   const next = edit(parsed.file);
-  if (!next) return { ok: true, file: parsed.file, text: read.text ?? "", written: false };
+  if (!next) return { ok: true, file: parsed.file, text: current, written: false };
   const text = serializeAnnotationFile(next);
   replaceFile(path, text);
   return { ok: true, file: next, text, written: true };
@@ -89,7 +97,7 @@ function readText(path: string): { ok: true; text: string | undefined } | { ok: 
 /** Writes `text` to a new file beside `path`, flushes it, and renames it over `path`. */
 export function replaceFile(path: string, text: string): void {
   fs.mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+  const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
   try {
     const fd = fs.openSync(temp, "wx");
     try {

@@ -6,7 +6,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { ANNOTATIONS_PATH, applyEdits, emptyAnnotationFile, noteOn, parseAnnotationFile, serializeAnnotationFile, toWebAnnotations, type AnnotationFile } from "../../src/core";
-import { ANNOTATION_LOCK, updateAnnotationFileSync } from "../../src/node/annotationWriter";
+import { ANNOTATION_LOCK, updateAnnotationFile, updateAnnotationFileSync } from "../../src/node/annotationWriter";
 import { run } from "../../src/cli/main";
 
 const CHILD = join(__dirname, "..", "annotationWriter.child.ts");
@@ -107,6 +107,18 @@ test("a live writer's lock is waited for, not broken (the near miss of a dead on
   assert.ok(existsSync(`${c.path}.lock`));
 });
 
+test("the editor's writer, too, waits for a live writer's lock without blocking, then gives up and leaves the lock", async () => {
+  const c = corpus(["kept"]);
+  writeFileSync(`${c.path}.lock`, `${process.pid} ${hostname()} now\n`);
+  let ticks = 0;
+  const clock = setInterval(() => ticks++, 20);
+  await assert.rejects(updateAnnotationFile(c.dir, (f) => applyEdits(f, [{ type: "put", annotation: note("x") }]), { waitMs: 300, staleMs: 60_000 }), /being written by another/);
+  clearInterval(clock);
+  assert.ok(ticks >= 5, `the event loop ran while it waited (${ticks} ticks)`);
+  assert.ok(existsSync(`${c.path}.lock`));
+  assert.equal(readFileSync(c.path, "utf8"), c.before);
+});
+
 test("two processes writing at once (the CLI's writer and the editor's) lose nothing", { timeout: 120_000 }, async () => {
   const c = corpus(["first"]);
   const N = 100;
@@ -117,4 +129,126 @@ test("two processes writing at once (the CLI's writer and the editor's) lose not
   assert.equal(notes.length, 1 + 2 * N, `${notes.length} notes`);
   for (let i = 0; i < N; i++) assert.ok(notes.includes(`cli ${i}`) && notes.includes(`editor ${i}`), `note ${i} of each`);
   assert.deepEqual(temps(c.dir), []);
+});
+
+const addNote = (text: string) => (f: AnnotationFile) => applyEdits(f, [{ type: "put", annotation: note(text) }]);
+
+test("a folder without an annotations file gets one on the first write; an edit that changes nothing writes nothing", () => {
+  const dir = mkdtempSync(join(tmpdir(), "claimscope-annotations-"));
+  const path = join(dir, ANNOTATIONS_PATH);
+  const none = updateAnnotationFileSync(dir, () => undefined, ANNOTATION_LOCK);
+  assert.deepEqual([none.ok, none.ok && none.written, none.text, existsSync(path)], [true, false, "", false]);
+  const first = updateAnnotationFileSync(dir, addNote("first"), ANNOTATION_LOCK);
+  assert.deepEqual([first.ok, first.ok && first.written], [true, true]);
+  assert.deepEqual(notesIn(path), ["first"]);
+  assert.equal(readFileSync(path, "utf8"), first.text);
+  const again = updateAnnotationFileSync(dir, () => undefined, ANNOTATION_LOCK);
+  assert.deepEqual([again.ok && again.written, again.text], [false, first.text]);
+});
+
+test("a file that is not UTF-8, or cannot be read at all, is left as it is, with the reason", () => {
+  const c = corpus([]);
+  const bytes = Buffer.concat([Buffer.from(c.before.slice(0, -3)), Buffer.from([0xff, 0xfe]), Buffer.from(c.before.slice(-3))]);
+  writeFileSync(c.path, bytes);
+  const r = updateAnnotationFileSync(c.dir, addNote("x"), ANNOTATION_LOCK);
+  assert.deepEqual([r.ok, !r.ok && r.error], [false, "not UTF-8 text"]);
+  assert.deepEqual(readFileSync(c.path), bytes);
+  const d = corpus([]);
+  fs.rmSync(d.path);
+  mkdirSync(d.path);
+  const unreadable = updateAnnotationFileSync(d.dir, addNote("x"), ANNOTATION_LOCK);
+  assert.deepEqual([unreadable.ok, !unreadable.ok && unreadable.error], [false, "cannot be read (EISDIR)"]);
+});
+
+test("a lock is broken when it is older than the stale time, or its writer on this machine is gone; otherwise waited for", () => {
+  const c = corpus(["kept"]);
+  const lock = `${c.path}.lock`;
+  const busy = (text: string, staleMs = 60_000) => {
+    writeFileSync(lock, text);
+    try {
+      updateAnnotationFileSync(c.dir, addNote("x"), { waitMs: 100, staleMs });
+      return "written";
+    } catch (e) {
+      return /being written by another/.test((e as Error).message) ? "busy" : (e as Error).message;
+    } finally {
+      fs.rmSync(lock, { force: true });
+    }
+  };
+  // A process number no process has here.
+  let free = 4_000_000;
+  for (;; free--) { try { process.kill(free, 0); } catch (e) { if ((e as NodeJS.ErrnoException).code === "ESRCH") break; } }
+  assert.equal(busy(`${free} another-host now\n`), "busy", "a writer elsewhere cannot be asked, even by a number that is free here");
+  assert.equal(busy(`pid ${hostname()} now\n`), "busy", "nor one that did not say its process");
+  assert.equal(busy(`+${free} ${hostname()} now\n`), "busy", "a process is a plain number");
+  assert.equal(busy(`${free}e0 ${hostname()} now\n`), "busy");
+  assert.equal(busy(`${free} ${hostname()} now\n`), "written", "the near miss: a writer of this machine that is gone");
+  const old = Date.now() / 1000 - 120;
+  writeFileSync(lock, `${process.pid} another-host then\n`);
+  fs.utimesSync(lock, old, old);
+  updateAnnotationFileSync(c.dir, addNote("after a stale lock"), { waitMs: 100, staleMs: 60_000 });
+  assert.ok(notesIn(c.path).includes("after a stale lock"));
+  assert.ok(!existsSync(lock));
+});
+
+test("only the writer's own temporary files are removed, not another file's", () => {
+  const c = corpus(["kept"]);
+  const folder = join(c.dir, ".claimscope");
+  writeFileSync(join(folder, "notes.json.123.abc.tmp"), "someone else's");
+  writeFileSync(join(folder, "annotations.json.123.abc.tmp"), "a dead writer's");
+  updateAnnotationFileSync(c.dir, addNote("x"), ANNOTATION_LOCK);
+  assert.deepEqual(temps(c.dir), ["notes.json.123.abc.tmp"]);
+});
+
+test("a lock that cannot be taken or written says why, and leaves no lock behind", () => {
+  const c = corpus(["kept"]);
+  const open = fs.openSync, write = fs.writeFileSync;
+  const lockFds = new Set<number>();
+  const attempt = (fail: "open" | "write") => {
+    fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
+      if (String(path).endsWith(".lock") && fail === "open") throw Object.assign(new Error("permission denied"), { code: "EACCES" });
+      const fd = (open as (...a: unknown[]) => number)(path, ...rest);
+      if (String(path).endsWith(".lock")) lockFds.add(fd);
+      return fd;
+    }) as typeof fs.openSync;
+    fs.writeFileSync = ((file: unknown, ...rest: unknown[]) => {
+      if (typeof file === "number" && lockFds.has(file)) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+      return (write as (...a: unknown[]) => void)(file, ...rest);
+    }) as typeof fs.writeFileSync;
+    try {
+      updateAnnotationFileSync(c.dir, addNote("x"), { waitMs: 100, staleMs: 60_000 });
+      return "written";
+    } catch (e) {
+      return (e as Error).message;
+    } finally {
+      fs.openSync = open;
+      fs.writeFileSync = write;
+    }
+  };
+  assert.equal(attempt("open"), "permission denied");
+  assert.equal(attempt("write"), "no space left on device");
+  assert.ok(!existsSync(`${c.path}.lock`));
+  assert.equal(readFileSync(c.path, "utf8"), c.before);
+});
+
+test("a temporary file that cannot be created fails the write with its own reason", () => {
+  const c = corpus(["kept"]);
+  const open = fs.openSync;
+  fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
+    if (String(path).endsWith(".tmp")) throw Object.assign(new Error("too many open files"), { code: "EMFILE" });
+    return (open as (...a: unknown[]) => number)(path, ...rest);
+  }) as typeof fs.openSync;
+  try {
+    assert.throws(() => updateAnnotationFileSync(c.dir, addNote("x"), ANNOTATION_LOCK), /too many open files/);
+  } finally {
+    fs.openSync = open;
+  }
+  assert.equal(readFileSync(c.path, "utf8"), c.before);
+  assert.ok(!existsSync(`${c.path}.lock`));
+});
+
+test("a lock another writer broke while this one held it does not fail this one's write", () => {
+  const c = corpus(["kept"]);
+  const r = updateAnnotationFileSync(c.dir, (f) => { fs.rmSync(`${c.path}.lock`); return addNote("mine")(f); }, ANNOTATION_LOCK);
+  assert.ok(r.ok && r.written);
+  assert.deepEqual(notesIn(c.path), ["kept", "mine"]);
 });

@@ -41,6 +41,7 @@ test("hover commands: a forged or stale argument is refused with the command, wh
     ["claimscope.openClaim", flag.topic, /which is not one/], // a topic id is not a claim id
     ["claimscope.openClaim", "", /an empty string/],
     ["claimscope.openClaim", "x".repeat(5000), /a string of 5000 characters/],
+    ["claimscope.openClaim", "x".repeat(4096), /“x+…”, which is not one/], // the near miss: as long as an id may be
     ["claimscope.openClaim", { evil: true }, /an object of another shape/],
     ["claimscope.openClaim", 42, /a number/],
     ["claimscope.openClaim", null, /given null/],
@@ -61,6 +62,15 @@ test("hover commands: a forged or stale argument is refused with the command, wh
     assert.match(msg, why);
     assert.ok(msg.startsWith(`${command} was given`) && msg.includes("nothing was done"), msg);
   }
+  // Each says what it wanted.
+  const wanted: Array<[(typeof HOVER_COMMANDS)[number], string]> = [
+    ["claimscope.openClaim", "a claim of this corpus"],
+    ["claimscope.reviewClaim", "a claim of this corpus"],
+    ["claimscope.reviewContradiction", "a flag of this corpus ({ earlier, later } claim ids)"],
+    ["claimscope.removeAnnotation", "an annotation in the annotations file"],
+    ["claimscope.showDealSheet", "a deal of this corpus or a claim of one"],
+  ];
+  for (const [command, what] of wanted) assert.ok(hoverArgumentRefusal(command, 42, known)!.includes(`, not ${what};`), command);
 });
 
 test("hover commands: the hover links to these only, and the README lists each", () => {

@@ -80,7 +80,7 @@ function usableLater(def: SlotDefinition, r: SlotReading): boolean {
 function usableEarlier(def: SlotDefinition, r: SlotReading): boolean {
   if (r.replaced || r.inferred) return false;
   // A figure the text dates to a past year ("valued at $2.1 billion in early 2024") was never the story's present one.
-  if (r.modality === "history" && r.when && /^\d{4}$/.test(r.when)) return false;
+  if (r.modality === "history" && /^\d{4}$/.test(r.when ?? "")) return false;
   // A date a report calls possible ("could extend to Nov. 26") is no value yet; an expected closing is expected by nature.
   if (def.kind === "date" && def.id !== "expected-close") return r.modality === "reported" || r.modality === "history";
   if (r.modality === "conditional") return CONDITIONAL_SLOTS.has(def.id);
@@ -100,7 +100,6 @@ function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tol
   // with the other kind may just be naming it ("its planned $108.7 billion acquisition", debt included).
   if (clusters.some((c) => basisOf(c.value.r) !== basisOf(later.r) && sameQuantity(c.value.r, later.r, def) && agree(def, c.value.r, later.r, tolerance))) return [];
   const same = clusters.filter((c) => sameQuantity(c.value.r, later.r, def) && basisOf(c.value.r) === basisOf(later.r) && sameScale(def, c.value.r, later.r));
-  if (!same.length) return [];
   const latestFirst = [...same].sort((a, b) => b.last - a.last);
   if (def.kind === "status") {
     const stage = later.r.value as DealStage;
@@ -115,13 +114,14 @@ function changedBy(def: SlotDefinition, later: Reading, clusters: Cluster[], tol
   const agreeing = same.filter((c) => agree(def, c.value.r, later.r, tolerance));
   // A value that agrees with an earlier one restates it, and raises nothing — unless what it agrees with is
   // only a rounder statement of an earlier figure it contradicts ("$84.5 billion" after "$85 billion" and
-  // "$85.4 billion").
-  const changed = latestFirst.filter((c) => !agreeing.includes(c) && agreeing.every((a) => agree(def, a.value.r, c.value.r, tolerance) && looseness(a.value.r) > looseness(c.value.r)));
-  if (changed.length || !agreeing.length || def.movesOnly) return changed.slice(0, MAX_CHANGED);
+  // "$85.4 billion"). (An agreeing value is never looser than itself, so it is never among them; with none
+  // agreeing, every value is.)
+  const changed = latestFirst.filter((c) => agreeing.every((a) => agree(def, a.value.r, c.value.r, tolerance) && looseness(a.value.r) > looseness(c.value.r)));
+  if (changed.length || def.movesOnly) return changed.slice(0, MAX_CHANGED);
   // A fact fixed in time (the month a suit was filed): siding with an older report against the latest one
   // contradicts the latest.
   const lastAgreeing = Math.max(...agreeing.map((a) => a.last));
-  return latestFirst.filter((c) => !agreeing.includes(c) && c.last > lastAgreeing).slice(0, 1);
+  return latestFirst.filter((c) => c.last > lastAgreeing).slice(0, 1);
 }
 
 /** A deal value that does not say its basis is a price, as most reports mean it. */
@@ -142,8 +142,9 @@ function sameScale(def: SlotDefinition, a: SlotReading, b: SlotReading): boolean
   if (!PRICES.has(def.id) || typeof a.value !== "number" || typeof b.value !== "number" || !a.value || !b.value) return true;
   const ratio = Math.max(a.value, b.value) / Math.min(a.value, b.value);
   if (ratio <= MAX_PRICE_RATIO) return true;
+  // (Past five times, the nearest power of a thousand is a thousand or more.)
   const k = Math.round(Math.log10(ratio) / 3);
-  return k >= 1 && Math.abs(ratio / 1000 ** k - 1) < 0.02;
+  return Math.abs(ratio / 1000 ** k - 1) < 0.02;
 }
 
 /** Whether two statements are about one quantity: one holder's stake in one company, one investor's money. */
@@ -241,8 +242,11 @@ function sameDate(a: string, b: string): boolean {
   return compareIso(a0, b1!) <= 0 && compareIso(b0, a1!) <= 0;
 }
 
+/** The days of an ISO 8601 duration as the recognizer writes them ("P3M", "P1.5Y", "P90D"); 0 for anything else. */
+// One pattern anchored at both ends, each part a number and its unit: a global search for the parts backtracks
+// super-linearly (regexSafety.test.ts).
 function days(duration: string): number {
-  const m = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?$/.exec(duration);
+  const m = /^P(?:([\d.]+)Y)?(?:([\d.]+)M)?(?:([\d.]+)W)?(?:([\d.]+)D)?$/.exec(duration);
   if (!m) return 0;
   return Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30.4 + Number(m[3] ?? 0) * 7 + Number(m[4] ?? 0);
 }
@@ -269,8 +273,8 @@ function natureOfChange(def: SlotDefinition, earlier: SlotReading, later: SlotRe
   if (def.kind === "date" && !def.movesOnly && !later.replaced) return "conflict";
   if (later.changed || later.replaced) return "superseded";
   if (def.kind === "date") {
-    const apart = daysApart(String(earlier.value), String(later.value));
-    return apart !== undefined && apart <= SAME_DEADLINE_DAYS ? "conflict" : "superseded";
+    // Days apart: NaN (never this close) when either is less precise than a day.
+    return daysApart(String(earlier.value), String(later.value)) <= SAME_DEADLINE_DAYS ? "conflict" : "superseded";
   }
   if (def.movesOnly || valueModality === "expected") return "superseded";
   if (REVISED.has(def.id) && typeof earlier.value === "number" && typeof later.value === "number" && earlier.value && later.value) {
@@ -287,28 +291,26 @@ function misreported(def: SlotDefinition, a: SlotReading, b: SlotReading): boole
   const k = Math.round(Math.log10(ratio) / 3);
   if (k >= 1 && Math.abs(ratio / 1000 ** k - 1) < 0.02) return true;
   if (def.kind === "money" && (a.currency ?? "USD") !== (b.currency ?? "USD") && a.value === b.value) return true;
-  // Transposed digits in an offer's terms (a valuation from round to round may well go from 2.4 to 4.2).
+  // Transposed digits in an offer's terms (a valuation from round to round may well go from 2.4 to 4.2); other
+  // digits in the same order need two digits at least.
   if (!PRICES.has(def.id)) return false;
   const da = digitsOf(a.text), db = digitsOf(b.text);
-  return da.length >= 2 && da !== db && [...da].sort().join("") === [...db].sort().join("");
+  return da !== db && [...da].sort().join("") === [...db].sort().join("");
 }
 
 /** The digits a figure is written with, without leading zeros ("$84.5 billion" → "845"). */
 function digitsOf(text: string): string {
-  let out = "";
-  for (const ch of text) if (ch >= "0" && ch <= "9" && (out || ch !== "0")) out += ch;
-  return out;
+  return text.replace(/\D/g, "").replace(/^0+/, "");
 }
 
-/** Days between two days of the year (YYYY-MM-DD, or --MM-DD taking the other's year); undefined when either is less precise. */
-function daysApart(a: string, b: string): number | undefined {
-  const year = /^\d{4}-/.test(a) ? a.slice(0, 4) : /^\d{4}-/.test(b) ? b.slice(0, 4) : "2000";
+/** Days between two days of the year (YYYY-MM-DD, or --MM-DD taking the other's year); NaN when either is less precise. */
+function daysApart(a: string, b: string): number {
+  const year = !a.startsWith("--") ? a.slice(0, 4) : !b.startsWith("--") ? b.slice(0, 4) : "2000";
   const day = (x: string) => {
     const full = x.startsWith("--") ? `${year}${x.slice(1)}` : x;
-    return full.length === 10 && full[4] === "-" && full[7] === "-" ? Date.parse(`${full}T00:00:00Z`) : NaN;
+    return /^\d{4}-\d\d-\d\d$/.test(full) ? Date.parse(`${full}T00:00:00Z`) : NaN;
   };
-  const x = day(a), y = day(b);
-  return Number.isNaN(x) || Number.isNaN(y) ? undefined : Math.abs(x - y) / 86_400_000;
+  return Math.abs(day(a) - day(b)) / 86_400_000;
 }
 
 function flag(topic: Topic, def: SlotDefinition, c: Cluster, later: Reading): Contradiction {

@@ -51,12 +51,13 @@ function inContext(text: string, target: AnnotationTarget): Anchored | null {
   const m = matches.reduce((a, b) => (Math.abs(b.start - target.position.start) < Math.abs(a.start - target.position.start) ? b : a));
   const expected = m.start + prefix.length;
   const slack = m.errors + 1;
-  const at = text.indexOf(exact, Math.max(0, expected - slack));
-  if (at >= 0 && at <= expected + slack) return { start: at, end: at + exact.length, exact: true };
-  // The quote itself was edited: find what stands in its place between the context.
+  // Where the quote should stand between the context, give or take the errors found.
   const from = Math.max(0, expected - slack);
-  const region = text.slice(from, Math.min(text.length, expected + exact.length + slack));
-  const inner = allowed(exact.length) ? search(region, exact, allowed(exact.length)) : [];
+  const region = text.slice(from, expected + exact.length + slack);
+  const at = region.indexOf(exact);
+  if (at !== -1) return { start: from + at, end: from + at + exact.length, exact: true };
+  // The quote itself was edited: find what stands in its place.
+  const inner = search(region, exact, allowed(exact.length));
   if (!inner.length) return null;
   const best = inner.reduce((a, b) => (Math.abs(b.start + from - expected) < Math.abs(a.start + from - expected) ? b : a));
   return { start: from + best.start, end: from + best.end, exact: false };
@@ -74,7 +75,6 @@ function bestOccurrence(text: string, target: AnnotationTarget): Anchored | null
 }
 
 function approximate(text: string, exact: string, prefix: string, suffix: string, hint: number): Anchored | null {
-  if (allowed(exact.length) < 1) return null;
   let best: { start: number; end: number; score: number } | null = null;
   for (const m of search(text, exact, allowed(exact.length))) {
     const score = contextScore(text, m.start, m.end, prefix, suffix) - distancePenalty(m.start, hint, text.length);
@@ -85,10 +85,11 @@ function approximate(text: string, exact: string, prefix: string, suffix: string
 
 /** Characters of prefix and suffix that still surround the candidate. */
 function contextScore(text: string, start: number, end: number, prefix: string, suffix: string): number {
+  // Outside the text a character is undefined, which no character of the context equals.
   let p = 0;
-  while (p < prefix.length && start - p - 1 >= 0 && text[start - p - 1] === prefix[prefix.length - p - 1]) p++;
+  while (p < prefix.length && text[start - p - 1] === prefix[prefix.length - p - 1]) p++;
   let s = 0;
-  while (s < suffix.length && end + s < text.length && text[end + s] === suffix[s]) s++;
+  while (s < suffix.length && text[end + s] === suffix[s]) s++;
   return p + s;
 }
 

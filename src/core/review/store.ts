@@ -70,9 +70,9 @@ export function readAnnotation(entry: unknown): Annotation | string {
 
 function readTarget(t: unknown): AnnotationTarget | string {
   if (!isRecord(t) || typeof t.source !== "string" || !t.source) return "a target needs a \"source\"";
-  const selectors = Array.isArray(t.selector) ? t.selector : [];
-  const quote = selectors.find((s): s is Record<string, unknown> => isRecord(s) && s.type === "TextQuoteSelector");
-  const position = selectors.find((s): s is Record<string, unknown> => isRecord(s) && s.type === "TextPositionSelector");
+  const selectors = Array.isArray(t.selector) ? t.selector : undefined;
+  const quote = selectors?.find((s): s is Record<string, unknown> => isRecord(s) && s.type === "TextQuoteSelector");
+  const position = selectors?.find((s): s is Record<string, unknown> => isRecord(s) && s.type === "TextPositionSelector");
   if (!quote || typeof quote.exact !== "string" || !quote.exact) return "a target needs a TextQuoteSelector with \"exact\" text";
   const start = position?.start, end = position?.end;
   const ok = Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (end as number) >= (start as number);
@@ -92,11 +92,12 @@ export function serializeAnnotationFile(file: AnnotationFile): string {
   const sorted = [...file.annotations].sort(compareAnnotations);
   const entries = sorted.map((a) => {
     const out: Record<string, unknown> = { id: a.id, kind: a.kind };
+    // A field left undefined is left out of the JSON.
     if (a.kind !== "note") {
       out.state = a.state;
-      if (a.concept !== undefined) out.concept = a.concept;
+      out.concept = a.concept;
     }
-    if (a.note !== undefined) out.note = a.note;
+    out.note = a.note;
     out.target = a.target.map((t) => ({
       source: t.source,
       selector: [
@@ -104,7 +105,7 @@ export function serializeAnnotationFile(file: AnnotationFile): string {
         { type: "TextPositionSelector", start: t.position.start, end: t.position.end },
       ],
     }));
-    if (a.creator !== undefined) out.creator = a.creator;
+    out.creator = a.creator;
     out.created = a.created;
     out.modified = a.modified;
     return out;
@@ -114,7 +115,11 @@ export function serializeAnnotationFile(file: AnnotationFile): string {
 
 function compareAnnotations(a: Annotation, b: Annotation): number {
   const x = a.target[0], y = b.target[0];
-  return x.source < y.source ? -1 : x.source > y.source ? 1 : x.position.start - y.position.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return order(x.source, y.source) || x.position.start - y.position.start || order(a.id, b.id);
+}
+
+function order(p: string, q: string): number {
+  return p < q ? -1 : p > q ? 1 : 0;
 }
 
 /** A change to the file, applied to whatever the file holds at the moment of writing (so two windows do not overwrite each other). */
