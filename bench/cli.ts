@@ -13,7 +13,7 @@ const child = (script: string, ...args: string[]) => execFileSync(process.execPa
 
 export interface CliRow {
   corpus: "generated" | "real"; articles: number; mb: number; floorMs: number; wallMs: number; wallRunsMs: number[]; cpuMs: number; peakRssMb: number; floorRatio: number;
-  stageShares: Record<string, number>; twoThreads?: { wallMs: number; peakRssMb: number }; flags: number; flagsPerArticle: number; outputMb: number; baseline?: { wallMs: number; cpuMs: number; peakRssMb: number; outputMb: number };
+  stageShares: Record<string, number>; oneThread?: { wallMs: number; peakRssMb: number }; flags: number; flagsPerArticle: number; outputMb: number; baseline?: { wallMs: number; cpuMs: number; peakRssMb: number; outputMb: number };
 }
 
 /** One run of a built CLI on `dir`: wall time, peak memory, bytes written. */
@@ -48,13 +48,13 @@ export function benchCli(sizes: number[], baseline?: string): CliRow[] {
       process.stderr.write(`bench: CLI, ${corpus} corpus, ${n} articles…\n`);
       const dir = mkdtempSync(join(tmpdir(), `claimscope-cli-${corpus}-${n}-`));
       const mb = write(corpus, n, dir);
-      const floors: number[] = [], ours: ReturnType<typeof runCli>[] = [], theirs: ReturnType<typeof runCli>[] = [], two: ReturnType<typeof runCli>[] = [];
-      // The largest size also on two threads (--jobs 2), to tell whether the default should use them here.
+      const floors: number[] = [], ours: ReturnType<typeof runCli>[] = [], theirs: ReturnType<typeof runCli>[] = [], one: ReturnType<typeof runCli>[] = [];
+      // The largest size also on one thread (--jobs 1), to tell whether the default's threads pay here.
       const threaded = n === Math.max(...sizes);
       for (let i = 0; i < 3; i++) {
         floors.push(JSON.parse(child("floor.ts", dir)).ms);
         ours.push(runCli(cli, dir));
-        if (threaded) two.push(runCli(cli, dir, ["--jobs", "2"]));
+        if (threaded) one.push(runCli(cli, dir, ["--jobs", "1"]));
         if (baseline) theirs.push(runCli(join(baseline, "cli.js"), dir));
       }
       const stages = JSON.parse(child("stageRun.ts", dir)) as { ms: number; stages: Record<string, number>; flags: number; outputMb: number };
@@ -65,7 +65,7 @@ export function benchCli(sizes: number[], baseline?: string): CliRow[] {
         corpus, articles: n, mb: +mb.toFixed(1), floorMs: Math.round(floorMs), wallMs: Math.round(wallMs), wallRunsMs: ours.map((r) => Math.round(r.ms)), cpuMs: Math.round(median(ours.map((r) => r.cpuMs))),
         peakRssMb: Math.round(median(ours.map((r) => r.peakMb))), floorRatio: +(wallMs / floorMs).toFixed(1),
         stageShares: Object.fromEntries(Object.entries(stages.stages).map(([k, v]) => [k, Math.round((100 * v) / total)])),
-        ...(threaded ? { twoThreads: { wallMs: Math.round(median(two.map((r) => r.ms))), peakRssMb: Math.round(median(two.map((r) => r.peakMb))) } } : {}),
+        ...(threaded ? { oneThread: { wallMs: Math.round(median(one.map((r) => r.ms))), peakRssMb: Math.round(median(one.map((r) => r.peakMb))) } } : {}),
         flags: stages.flags, flagsPerArticle: +(stages.flags / n).toFixed(1), outputMb: +median(ours.map((r) => r.outMb)).toFixed(1),
         ...(baseline ? { baseline: { wallMs: Math.round(median(theirs.map((r) => r.ms))), cpuMs: Math.round(median(theirs.map((r) => r.cpuMs))), peakRssMb: Math.round(median(theirs.map((r) => r.peakMb))), outputMb: +median(theirs.map((r) => r.outMb)).toFixed(1) } } : {}),
       });
@@ -76,9 +76,9 @@ export function benchCli(sizes: number[], baseline?: string): CliRow[] {
 
 export function cliTable(rows: CliRow[]): string {
   const base = rows.some((r) => r.baseline);
-  const head = `| corpus | articles | MB | CLI wall, median of 3 (runs) | CPU time | vs floor | floor (read + one regex) | peak RSS | on 2 threads: wall / peak | stages (share of analysis + output) | flags (per article) | JSON output${base ? " | before: wall / CPU / peak / output | after ÷ before (wall, CPU, peak)" : ""} |`;
+  const head = `| corpus | articles | MB | CLI wall, median of 3 (runs) | CPU time | vs floor | floor (read + one regex) | peak RSS | on 1 thread: wall / peak | stages (share of analysis + output) | flags (per article) | JSON output${base ? " | before: wall / CPU / peak / output | after ÷ before (wall, CPU, peak)" : ""} |`;
   const line = `|${"---|".repeat(base ? 14 : 12)}`;
-  const row = (r: CliRow) => `| ${r.corpus} | ${r.articles.toLocaleString("en-US")} | ${r.mb} | ${(r.wallMs / 1000).toFixed(2)} s (${r.wallRunsMs.map((x) => (x / 1000).toFixed(2)).join(", ")}) | ${(r.cpuMs / 1000).toFixed(2)} s | ${r.floorRatio}× | ${(r.floorMs / 1000).toFixed(2)} s | ${r.peakRssMb} MB | ${r.twoThreads ? `${(r.twoThreads.wallMs / 1000).toFixed(2)} s / ${r.twoThreads.peakRssMb} MB` : "—"} | ${Object.entries(r.stageShares).map(([k, v]) => `${k} ${v}%`).join(", ")} | ${r.flags.toLocaleString("en-US")} (${r.flagsPerArticle}) | ${r.outputMb} MB${r.baseline ? ` | ${(r.baseline.wallMs / 1000).toFixed(2)} s / ${(r.baseline.cpuMs / 1000).toFixed(2)} s / ${r.baseline.peakRssMb} MB / ${r.baseline.outputMb} MB | ${(r.wallMs / r.baseline.wallMs).toFixed(2)}, ${(r.cpuMs / r.baseline.cpuMs).toFixed(2)}, ${(r.peakRssMb / r.baseline.peakRssMb).toFixed(2)}` : ""} |`;
+  const row = (r: CliRow) => `| ${r.corpus} | ${r.articles.toLocaleString("en-US")} | ${r.mb} | ${(r.wallMs / 1000).toFixed(2)} s (${r.wallRunsMs.map((x) => (x / 1000).toFixed(2)).join(", ")}) | ${(r.cpuMs / 1000).toFixed(2)} s | ${r.floorRatio}× | ${(r.floorMs / 1000).toFixed(2)} s | ${r.peakRssMb} MB | ${r.oneThread ? `${(r.oneThread.wallMs / 1000).toFixed(2)} s / ${r.oneThread.peakRssMb} MB` : "—"} | ${Object.entries(r.stageShares).map(([k, v]) => `${k} ${v}%`).join(", ")} | ${r.flags.toLocaleString("en-US")} (${r.flagsPerArticle}) | ${r.outputMb} MB${r.baseline ? ` | ${(r.baseline.wallMs / 1000).toFixed(2)} s / ${(r.baseline.cpuMs / 1000).toFixed(2)} s / ${r.baseline.peakRssMb} MB / ${r.baseline.outputMb} MB | ${(r.wallMs / r.baseline.wallMs).toFixed(2)}, ${(r.cpuMs / r.baseline.cpuMs).toFixed(2)}, ${(r.peakRssMb / r.baseline.peakRssMb).toFixed(2)}` : ""} |`;
   return [head, line, ...rows.map(row)].join("\n");
 }
 

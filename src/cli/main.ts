@@ -30,8 +30,8 @@ DIR/${ANNOTATIONS_PATH}.
   --fail-on-contradiction    exit 1 when a contradiction no reviewer has judged is found
   --max-size BYTES           skip files larger than this (default 5 MB)
   --cache FILE               reuse the analyses kept in FILE for unchanged articles, and update it
-  --jobs N                   analyse on N threads (default: one per core, up to 8, on 4 cores or more;
-                             corpora under 500 articles use one)
+  --jobs N                   analyse on N threads (default: one per core, up to 8, for
+                             5,000 articles or more; with --jobs, from 500 articles)
   --no-color                 plain text output
   --version, --help
 
@@ -79,7 +79,7 @@ export function run(argv: string[], env: Env = {}): CliResult {
 
 /**
  * The command line as `claimscope` runs it: like run, but a large corpus is analysed on worker threads
- * (`--jobs`; by default one per core on a machine with four or more), with the same result.
+ * (`--jobs`; by default one per core), with the same result.
  */
 export async function runThreaded(argv: string[], env: Env = {}): Promise<CliResult> {
   const p = plan(argv, env);

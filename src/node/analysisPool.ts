@@ -21,16 +21,22 @@ export function defaultThreads(): number {
 }
 
 /**
+ * Documents worth threads when only the time to the end counts (the CLI): measured on two cores, one thread's
+ * start-up and the decoding of every result made 1,000 articles slower on two threads than on one, and 10,000
+ * faster (see bench/RESULTS.md).
+ */
+export const THROUGHPUT_THRESHOLD = 5000;
+
+/**
  * The threads to analyse a corpus's `todo` articles on, the one rule for the CLI and the editor: `jobs` when
- * asked for; else one per core — on four or more cores, or on two where `keepThreadFree` (the editor's host
- * must stay free for typing; the CLI's gain on two is eaten by the threads' start-up and decoding); none
- * below POOL_THRESHOLD articles.
+ * asked for, else one per core; none below POOL_THRESHOLD articles — or, unless `keepThreadFree` (the editor's
+ * host must stay free for typing, whatever the total time), below THROUGHPUT_THRESHOLD without `jobs`.
  */
 export function analysisThreads(o: { jobs?: number; keepThreadFree?: boolean }): (todo: number, options: Required<AnalysisOptions>) => AnalysisPool | undefined {
   return (todo, options) => {
-    const cores = defaultThreads();
-    const threads = o.jobs || (cores >= 4 || (o.keepThreadFree && cores > 1) ? cores : 1);
-    if (threads < 2 || todo < POOL_THRESHOLD) return undefined;
+    const threads = o.jobs || defaultThreads();
+    const from = o.jobs || o.keepThreadFree ? POOL_THRESHOLD : THROUGHPUT_THRESHOLD;
+    if (threads < 2 || todo < from) return undefined;
     return new AnalysisPool(options, Math.min(threads, Math.ceil(todo / 50)));
   };
 }

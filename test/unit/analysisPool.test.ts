@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { AnalysisPool } from "../../src/node/analysisPool";
+import { AnalysisPool, analysisThreads, defaultThreads, POOL_THRESHOLD, THROUGHPUT_THRESHOLD } from "../../src/node/analysisPool";
 import { createAnalyzer } from "../../src/core";
 import { sampleDocuments } from "./helpers";
 
@@ -16,4 +16,26 @@ test("pool: worker threads give the same analysis as this thread, with the corpu
     await pool.close();
   }
   await assert.rejects(pool.analyze({ path: "a.txt", text: "x" }), /closed/);
+});
+
+test("threads: the CLI's default starts them only for a corpus large enough to gain; asked for, or for the editor, from the pool's threshold", async () => {
+  const options = createAnalyzer().options;
+  const made: AnalysisPool[] = [];
+  const threads = (o: Parameters<typeof analysisThreads>[0], todo: number) => {
+    const pool = analysisThreads(o)(todo, options);
+    if (pool) made.push(pool);
+    return pool?.threads;
+  };
+  const cores = defaultThreads();
+  try {
+    assert.equal(threads({}, THROUGHPUT_THRESHOLD - 1), undefined);
+    assert.equal(threads({ jobs: 2 }, POOL_THRESHOLD - 1), undefined);
+    assert.equal(threads({ jobs: 2 }, POOL_THRESHOLD), 2);
+    // One per core where there are two or more; on one core, none.
+    assert.equal(threads({}, THROUGHPUT_THRESHOLD), cores > 1 ? cores : undefined);
+    assert.equal(threads({ keepThreadFree: true }, POOL_THRESHOLD), cores > 1 ? cores : undefined);
+    assert.equal(threads({ jobs: 1 }, THROUGHPUT_THRESHOLD), undefined);
+  } finally {
+    await Promise.all(made.map((p) => p.close()));
+  }
 });
