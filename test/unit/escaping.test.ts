@@ -2,12 +2,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { marked } from "marked";
-import { parseFragment, type DefaultTreeAdapterMap } from "parse5";
+import { parseFragment } from "parse5";
 import { applyEdits, CorpusIndex, dealSheets, DEFAULT_FLAG_SEVERITY, emptyAnnotationFile, noteOn, resolveReviews, reviewClaim, reviewContradiction, type DocumentInput } from "../../src/core";
 import { escapeHtml, escapeMarkdown } from "../../src/extension/escape";
 import { dealSheetHtml } from "../../src/extension/dealSheetPage";
 import { pageElements, pageProblems, pageText } from "../webviewPolicy";
+import { markdownFragment, tags, textOf, type Element, type Node } from "../markdownRender";
 
 const HOSTILE = join(__dirname, "..", "fixtures", "hostile");
 
@@ -51,24 +51,9 @@ const PAYLOADS = [
   "{curly} |pipe| ~tilde~",
 ];
 
-type Node = DefaultTreeAdapterMap["node"];
-type Element = DefaultTreeAdapterMap["element"];
-
-function tags(node: Node, out: Element[] = []): Element[] {
-  if ("tagName" in node) out.push(node);
-  for (const k of "childNodes" in node ? node.childNodes : []) tags(k, out);
-  return out;
-}
-
-function textOf(node: Node): string {
-  if (node.nodeName === "#text") return (node as DefaultTreeAdapterMap["textNode"]).value;
-  return ("childNodes" in node ? node.childNodes : []).map(textOf).join("");
-}
-
-/** Markdown rendered as VS Code renders a hover or a tooltip (marked, GitHub-flavoured), then read back as HTML. */
+/** Markdown rendered as VS Code renders a hover or a tooltip, read back as HTML: its elements, and its text trimmed. */
 function rendered(markdown: string): { elements: Element[]; text: string } {
-  const html = marked.parse(markdown, { async: false, gfm: true });
-  const root = parseFragment(html) as unknown as Node;
+  const root = markdownFragment(markdown);
   return { elements: tags(root), text: textOf(root).trim() };
 }
 
