@@ -142,14 +142,16 @@ function decodeAnalysis(path: string, text: string, data: unknown[]): DocumentAn
   ];
   const outFacts = facts.map((f): Fact => {
     const [start, end, kind, value, t, more] = f as [number, number, number, Fact["value"], string | 0 | undefined, Partial<Fact> | 0 | undefined];
-    const fact: Fact = { kind: kindAt(FACT_KINDS, kind), text: t || text.slice(start, end), start, end, value };
+    // `| 0`: JSON.parse reads an all-number entry ([start, end, kind, 0.27]) as doubles, and one double stored in a
+    // field makes V8 box that field in every object of the shape — two boxed numbers per fact, ever after.
+    const fact: Fact = { kind: kindAt(FACT_KINDS, kind), text: t || text.slice(start, end), start: start | 0, end: end | 0, value };
     return more ? Object.assign(fact, more) : fact;
   });
   const outClaims = claims.map((c): Claim => {
     const [start, end, id, concept, orgs, polarity, factIds, fromHeading, status, measure, t, slot] = c as [
       number, number, string, string, string[], Claim["polarity"], number[], number, Claim["status"] | 0, Claim["measure"] | 0, string | 0, Claim["slot"] | 0 | undefined,
     ];
-    const claim: Claim = { id, document: path, start, end, text: t || text.slice(start, end), concept, orgs, polarity, facts: factIds, fromHeading: fromHeading === 1, topic: "" };
+    const claim: Claim = { id, document: path, start: start | 0, end: end | 0, text: t || text.slice(start, end), concept, orgs, polarity, facts: factIds, fromHeading: fromHeading === 1, topic: "" };
     if (status) claim.status = status;
     if (measure) claim.measure = measure;
     if (slot) claim.slot = slot;
