@@ -202,8 +202,9 @@ const childOf = (node: TrieNode, c: number): TrieNode | undefined => (node.ascii
  */
 export class PrefixIndex {
   private readonly root: TrieNode = trieNode(0);
+  private readonly starts = new Map<string, RegExp | null>();
 
-  constructor(entries: string[][], private readonly depth = 3) {
+  constructor(private readonly entries: string[][], private readonly depth = 3) {
     entries.forEach((sources, i) => {
       for (const source of sources) {
         for (const b of beginnings(source, depth)) {
@@ -230,6 +231,24 @@ export class PrefixIndex {
     inherit(this.root, []);
   }
 
+  /**
+   * A global pattern that matches wherever an entry may begin after `before` (a look-behind or `\b`):
+   * one native search finds the few places worth a lookup, where a scan would look up every character. It
+   * matches more than the index admits, never less: beginnings of up to START_DEPTH characters, letters in
+   * either case (and the two signs that fold to k and s), any white space for a space, any non-ASCII character
+   * for one. None when an entry may begin with anything.
+   */
+  startsAfter(before: string): RegExp | undefined {
+    let re = this.starts.get(before);
+    if (re === undefined) {
+      const all: string[] = [];
+      for (const sources of this.entries) for (const source of sources) for (const b of beginnings(source, Math.min(START_DEPTH, this.depth))) all.push(b);
+      re = all.includes("") ? null : new RegExp(`${before}${alternation(all)}`, "gi");
+      this.starts.set(before, re);
+    }
+    return re ?? undefined;
+  }
+
   /** The entries that may match at `at`. */
   at(text: string, at: number): readonly number[] {
     let node = this.root;
@@ -241,6 +260,52 @@ export class PrefixIndex {
     }
     return node.entries;
   }
+}
+
+/** Three characters make the starts' search selective (one or two find most words); more make it slower. */
+const START_DEPTH = 3;
+
+/** A character of a beginning as the starts' search matches it, as a class's body (a superset of what lowerCode folds to it). */
+function startChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (SPACE_CODES.has(code)) return "\\s";
+  if (code >= 128) return "\\x80-\\uffff";
+  if (c === "k") return "k\\u212a";
+  if (c === "s") return "s\\u017f";
+  return /\w/.test(c) ? c : `\\${c}`;
+}
+
+interface StartNode { end: boolean; kids: Map<string, StartNode> }
+
+/**
+ * The beginnings as one pattern, factored like a trie — `(?:1(?:9\d|…)|…)`, characters with the same
+ * continuations in one class —: digit runs make hundreds of beginnings, and a pattern that tries them one by one
+ * at every place is slower than the scan it replaces. A beginning that holds another's start stands for it.
+ */
+function alternation(all: string[]): string {
+  const root: StartNode = { end: false, kids: new Map() };
+  for (const b of all) {
+    let node = root;
+    for (const c of b) {
+      if (node.end) break;
+      const key = startChar(c);
+      let kid = node.kids.get(key);
+      if (!kid) node.kids.set(key, (kid = { end: false, kids: new Map() }));
+      node = kid;
+    }
+    node.end = true;
+  }
+  const write = (node: StartNode): string => {
+    if (node.end) return "";
+    const byRest = new Map<string, string[]>();
+    for (const [key, kid] of node.kids) {
+      const rest = write(kid);
+      byRest.set(rest, [...(byRest.get(rest) ?? []), key]);
+    }
+    const parts = [...byRest].map(([rest, keys]) => (keys.length === 1 && (keys[0]!.length === 1 || /^\\.$/.test(keys[0]!)) ? keys[0]! : `[${keys.join("")}]`) + rest);
+    return parts.length === 1 ? parts[0]! : `(?:${parts.join("|")})`;
+  };
+  return write(root);
 }
 
 /**
@@ -263,9 +328,18 @@ function lowerCode(c: number): number {
  * patterns `index` says can begin there (index entries are pattern numbers). Overlapping matches of one
  * pattern are all reported; callers keep the longest.
  */
-export function matchEach(text: string, patterns: RegExp[], index: PrefixIndex, mayStart: (text: string, at: number) => boolean, found: (pattern: number, m: RegExpExecArray) => void): void {
+export function matchEach(text: string, patterns: RegExp[], index: PrefixIndex, start: StartRule, found: (pattern: number, m: RegExpExecArray) => void): void {
+  const starts = index.startsAfter(start.before);
+  if (starts) starts.lastIndex = 0;
   for (let at = 0; at < text.length; at++) {
-    if (!mayStart(text, at)) continue;
+    if (starts) {
+      // The next place worth a lookup, found natively; the scan goes on from the character after it.
+      const s = starts.exec(text);
+      if (!s) return;
+      at = s.index;
+      starts.lastIndex = at + 1;
+    }
+    if (!start.holds(text, at)) continue;
     const candidates = index.at(text, at);
     for (let n = 0; n < candidates.length; n++) {
       const i = candidates[n]!;
@@ -277,34 +351,53 @@ export function matchEach(text: string, patterns: RegExp[], index: PrefixIndex, 
   }
 }
 
+/**
+ * Where a pattern may begin: `holds` says exactly; `before`, a look-behind (or `\b`) that holds wherever `holds`
+ * does (and may hold elsewhere), lets the starts' search skip the rest natively.
+ */
+export interface StartRule {
+  holds(text: string, at: number): boolean;
+  before: string;
+}
+
 const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /** Where `\b` holds in a pattern without the u flag: between an ASCII word character and anything else. */
-export function asciiWordBoundary(text: string, at: number): boolean {
-  const c = isAsciiWord(text.charCodeAt(at));
-  return at === 0 ? c : c !== isAsciiWord(text.charCodeAt(at - 1));
-}
+export const asciiWordBoundary: StartRule = {
+  holds(text, at) {
+    const c = isAsciiWord(text.charCodeAt(at));
+    return at === 0 ? c : c !== isAsciiWord(text.charCodeAt(at - 1));
+  },
+  before: "\\b",
+};
 
 /** After anything but a letter, digit or hyphen (the terms' own look-behind), and not on a space. */
-export function afterWord(text: string, at: number): boolean {
-  if (isSpace(text.charCodeAt(at))) return false;
-  if (at === 0) return true;
-  const p = text.charCodeAt(at - 1);
-  if (p < 128) return !(isAsciiWord(p) && p !== 95) && p !== 45;
-  return !/\p{L}/u.test(text[at - 1]!);
-}
+export const afterWord: StartRule = {
+  holds(text, at) {
+    if (isSpace(text.charCodeAt(at))) return false;
+    if (at === 0) return true;
+    const p = text.charCodeAt(at - 1);
+    if (p < 128) return !(isAsciiWord(p) && p !== 95) && p !== 45;
+    return !/\p{L}/u.test(text[at - 1]!);
+  },
+  // (A non-ASCII letter before is left to `holds`.)
+  before: "(?<![A-Za-z0-9-])",
+};
 
 /** Where a word or a run of digits begins (what `\b` and the patterns' look-behinds allow), or after any non-ASCII character. */
-export function wordOrDigitsStart(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  if (isSpace(c)) return false;
-  if (at === 0) return true;
-  const p = text.charCodeAt(at - 1);
-  if (p >= 128) return true;
-  if (!isAsciiWord(p)) return true;
-  return c >= 48 && c <= 57 && !(p >= 48 && p <= 57);
-}
+export const wordOrDigitsStart: StartRule = {
+  holds(text, at) {
+    const c = text.charCodeAt(at);
+    if (isSpace(c)) return false;
+    if (at === 0) return true;
+    const p = text.charCodeAt(at - 1);
+    if (p >= 128) return true;
+    if (!isAsciiWord(p)) return true;
+    return c >= 48 && c <= 57 && !(p >= 48 && p <= 57);
+  },
+  before: "(?:(?<![A-Za-z0-9_])|(?<=[A-Za-z_])(?=\\d))",
+};
 
 /**
  * Global patterns that each begin where `\b` holds, looked for together: one pass over a text tries a pattern
