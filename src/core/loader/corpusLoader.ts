@@ -99,7 +99,10 @@ export class CorpusLoader {
     // Nothing changed: the corpus as the cache kept it, its topics read a part at a time.
     const whole = !todo.length && unchanged.length ? CachedCorpus.open(cache, unchanged, this.index.override, (d) => this.index.analyzer.analyzeDocument(d)) : undefined;
     if (whole) {
-      while (!whole.readSome(now() + SLICE_MS)) yield { pause: { phase: "reading", done: found.length, total: found.length } };
+      // Opening it, reading its parts and making the snapshot are slices of their own.
+      const reading = { pause: { phase: "reading", done: found.length, total: found.length } } as const;
+      do yield reading; while (!whole.readSome(now() + SLICE_MS));
+      yield reading;
       out.cached = whole.snapshot();
     }
     if (out.cached) {
