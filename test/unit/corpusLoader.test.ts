@@ -250,6 +250,22 @@ test("change queue: a burst of a thousand changed files is applied as one batch,
   assert.match(loader.index.get("a0000.txt")!.text, /\$20 billion/);
 });
 
+test("loader cache: its text made in steps (a pause per line of the corpus section) is the text cachePieces gives", () => {
+  const src = new MemorySource();
+  for (let i = 0; i < 20; i++) for (const d of sampleDocuments()) src.files.set(`copy-${i}/${d.path}`, d.text);
+  const loader = new CorpusLoader(src, settings(), OPTIONS);
+  runSync(loader.load());
+  const steps = loader.cacheSteps();
+  let pauses = 0, r = steps.next();
+  for (; !r.done; r = steps.next()) {
+    assert.ok("pause" in r.value && r.value.pause.phase === "caching");
+    pauses++;
+  }
+  const text = [...r.value].join("");
+  assert.equal(text, [...loader.cachePieces()].join(""));
+  assert.equal(pauses, text.split("\n").filter((l) => l.startsWith("*corpus\t")).length, "a pause per line of the corpus section");
+});
+
 test("runSteps: the corpus shown and the caller's work after the last step each start a slice, once one is spent", async () => {
   const busy = () => { const t = performance.now(); while (performance.now() - t <= SLICE_MS + 5) { /* a slice's work */ } };
   const seen: string[] = [];

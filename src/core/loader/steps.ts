@@ -13,7 +13,7 @@ export type Step = { wait: Array<Io<unknown>> } | { pause: Progress } | { shown:
 export type Steps<R> = Generator<Step, R, unknown>;
 
 export interface Progress {
-  phase: "reading" | "analysing" | "grouping";
+  phase: "reading" | "analysing" | "grouping" | "caching";
   done: number;
   total: number;
 }
