@@ -32,21 +32,31 @@ const PART = 4000;
 
 /** The index's corpus section (lines of JSON, parts of about `part` topics, claims and flags), for cacheText beside the index's analyses. */
 export function encodeCorpus(index: CorpusIndex, part = PART): string[] {
+  return [...corpusLines(index, part)];
+}
+
+/**
+ * encodeCorpus a line at a time, for a caller that yields between them: the corpus is the index's at the
+ * call (its topics and their flags are taken then: a change applied meanwhile replaces them in the index's
+ * maps), each line encoded when it is asked for.
+ */
+export function corpusLines(index: CorpusIndex, part = PART): Generator<string> {
   const snap = index.result();
   const head: Head = { override: index.override, order: snap.documents.map((d) => d.path), claims: snap.claims.size, topics: snap.topics.length };
-  const lines = [ascii(JSON.stringify(head))];
-  let items: TopicPart[] = [], size = 0;
-  for (const t of snap.topics) {
-    const flags = snap.contradictionsByTopic.get(t.id) ?? [];
-    items.push([t, flags.map((c) => {
-      const { topic: _topic, earlier, later, kind, confidence, explanation, ...change } = c;
-      return Object.keys(change).length ? [earlier, later, kind, confidence, explanation, change] : [earlier, later, kind, confidence, explanation];
-    })]);
-    size += 1 + t.claims.length + flags.length;
-    if (size >= part) { lines.push(ascii(JSON.stringify(items))); items = []; size = 0; }
-  }
-  if (items.length) lines.push(ascii(JSON.stringify(items)));
-  return lines;
+  const topics = snap.topics.map((t): [Topic, Contradiction[]] => [t, snap.contradictionsByTopic.get(t.id) ?? []]);
+  return (function* () {
+    yield ascii(JSON.stringify(head));
+    let items: TopicPart[] = [], size = 0;
+    for (const [t, flags] of topics) {
+      items.push([t, flags.map((c) => {
+        const { topic: _topic, earlier, later, kind, confidence, explanation, ...change } = c;
+        return Object.keys(change).length ? [earlier, later, kind, confidence, explanation, change] : [earlier, later, kind, confidence, explanation];
+      })]);
+      size += 1 + t.claims.length + flags.length;
+      if (size >= part) { yield ascii(JSON.stringify(items)); items = []; size = 0; }
+    }
+    if (items.length) yield ascii(JSON.stringify(items));
+  })();
 }
 
 /** JSON in ASCII (other characters escaped): JSON.parse reads a string of one-byte characters a third faster. */

@@ -28,5 +28,5 @@ export { isRecord } from "./isRecord";
 export { HOVER_COMMANDS, hoverArgumentRefusal, type HoverCommand, type KnownIds } from "./hoverCommands";
 export { claimPath } from "./claims";
 export { cacheText, readCache, cachedAnalysis, encodeDocument, decodeDocument, cacheFingerprint, CACHE_FORMAT, AnalysisCache, type CachedDocument, type TextHash } from "./analysisCache";
-export { CachedCorpus, cachedSnapshot, encodeCorpus, type FoundDocument } from "./cachedCorpus";
+export { CachedCorpus, cachedSnapshot, corpusLines, encodeCorpus, type FoundDocument } from "./cachedCorpus";
 export * from "./loader";

@@ -226,8 +226,12 @@ export class CorpusService implements vscode.Disposable {
 
   private async writeCache(loader: CorpusLoader, gen: number): Promise<void> {
     try {
-      // The analyses and the corpus section are taken now, together: the index may change while the pieces are written.
-      await this.cacheFile.write(loader.cachePieces(), () => gen === this.generation);
+      // After the index is published (a turn of the host between them).
+      await yieldToHost();
+      const current = () => gen === this.generation;
+      // The analyses and the corpus section are taken when the steps start, together: the index may change while the pieces are written.
+      const pieces = await runSteps(loader.cacheSteps(), { go: current, yieldToHost });
+      if (pieces) await this.cacheFile.write(pieces.value, current);
     } catch (e) {
       this.log.appendLine(`analysis cache not written (${e instanceof Error ? e.message : String(e)})`);
     }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  CachedCorpus, CorpusIndex, cacheFingerprint, cachedSnapshot, cacheText, contractJsonText, encodeCorpus, readCache,
+  CachedCorpus, CorpusIndex, cacheFingerprint, cachedSnapshot, cacheText, contractJsonText, corpusLines, encodeCorpus, readCache,
   type CorpusOptions, type CorpusSnapshot, type DocumentInput, type FoundDocument,
 } from "../../src/core";
 import { textHash } from "../../src/node/textHash";
@@ -103,4 +103,20 @@ test("cached corpus: an analysis that does not decode is made again, the rest de
   assert.deepEqual(made, [], "nothing decoded or analysed before it is read");
   assert.deepEqual(everything(warm), everything(indexed(docs).result()));
   assert.deepEqual(made, [victim]);
+});
+
+test("cached corpus: its section encoded a line at a time is the corpus when it started, whatever changes meanwhile", () => {
+  const docs = generateCorpus(150, 3, 12);
+  const index = indexed(docs);
+  const expected = encodeCorpus(index, 5);
+  assert.ok(expected.length > 3, "several parts");
+  const lines = corpusLines(index, 5);
+  const got = [lines.next().value!];
+  // An edit and a deletion applied between lines, as the editor applies them while the cache is written.
+  index.set({ path: docs[0]!.path, text: `${docs[0]!.text}\nLater, $999 billion was paid for ${docs[0]!.path}.\n` });
+  index.delete(docs[1]!.path);
+  index.result();
+  for (const line of lines) got.push(line);
+  assert.deepEqual(got, expected);
+  assert.notDeepEqual(encodeCorpus(index, 5), expected, "the changes changed the corpus the index holds now");
 });

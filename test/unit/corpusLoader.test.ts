@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  ChangeQueue, contractJsonText, createAnalyzer, CorpusLoader, DEFAULT_SETTINGS, runSteps, runSync,
+  ChangeQueue, contractJsonText, createAnalyzer, CorpusLoader, DEFAULT_SETTINGS, runSteps, runSync, SLICE_MS,
   type AnalysisThreads, type ArticleSource, type CorpusSnapshot, type Io, type LoaderOptions, type Settings,
 } from "../../src/core";
 import { textHash } from "../../src/node/textHash";
@@ -248,4 +248,44 @@ test("change queue: a burst of a thousand changed files is applied as one batch,
   assert.equal(analysed.size, 1000);
   assert.ok([...analysed.values()].every((n) => n === 1), "each file analysed once");
   assert.match(loader.index.get("a0000.txt")!.text, /\$20 billion/);
+});
+
+test("loader cache: its text made in steps (a pause per line of the corpus section) is the text cachePieces gives", () => {
+  const src = new MemorySource();
+  for (let i = 0; i < 20; i++) for (const d of sampleDocuments()) src.files.set(`copy-${i}/${d.path}`, d.text);
+  const loader = new CorpusLoader(src, settings(), OPTIONS);
+  runSync(loader.load());
+  const steps = loader.cacheSteps();
+  let pauses = 0, r = steps.next();
+  for (; !r.done; r = steps.next()) {
+    assert.ok("pause" in r.value && r.value.pause.phase === "caching");
+    pauses++;
+  }
+  const text = [...r.value].join("");
+  assert.equal(text, [...loader.cachePieces()].join(""));
+  assert.equal(pauses, text.split("\n").filter((l) => l.startsWith("*corpus\t")).length, "a pause per line of the corpus section");
+});
+
+test("runSteps: the corpus shown and the caller's work after the last step each start a slice, once one is spent", async () => {
+  const busy = () => { const t = performance.now(); while (performance.now() - t <= SLICE_MS + 5) { /* a slice's work */ } };
+  const seen: string[] = [];
+  function* work() {
+    busy();
+    yield { shown: {} as CorpusSnapshot };
+    seen.push("after shown");
+    busy();
+    return 1;
+  }
+  const done = await runSteps(work(), { go: () => true, yieldToHost: async () => { seen.push("yield"); }, shown: () => seen.push("shown") });
+  assert.deepEqual(done, { value: 1 });
+  assert.deepEqual(seen, ["yield", "shown", "after shown", "yield"]);
+  seen.length = 0;
+  function* quick() {
+    yield { shown: {} as CorpusSnapshot };
+    return 2;
+  }
+  assert.deepEqual(await runSteps(quick(), { go: () => true, yieldToHost: async () => { seen.push("yield"); }, shown: () => seen.push("shown") }), { value: 2 });
+  assert.deepEqual(seen, ["shown"], "a slice not spent: no yield");
+  const stopped = await runSteps(work(), { go: () => false, yieldToHost: async () => undefined });
+  assert.equal(stopped, undefined, "stopped at the yield before the corpus is shown");
 });

@@ -1,13 +1,13 @@
 import { AnalysisCache, cachedAnalysis, cacheFingerprint, cacheText, readCache } from "../analysisCache";
 import type { AnalysisOptions } from "../analyzer";
-import { CachedCorpus, encodeCorpus, type FoundDocument } from "../cachedCorpus";
+import { CachedCorpus, corpusLines, type FoundDocument } from "../cachedCorpus";
 import { CorpusIndex, type CorpusSnapshot } from "../corpus";
 import { corpusFilter } from "../corpusFiles";
 import type { Settings } from "../settings";
 import { decodeArticle, tooLarge } from "../text/decode";
 import type { DocumentAnalysis, DocumentInput } from "../types";
 import { SKIPPING, type ArticleSource, type Notice, type NoticeReason } from "./source";
-import { all, attempt, SLICE_MS, type Steps } from "./steps";
+import { all, attempt, runSync, SLICE_MS, type Steps } from "./steps";
 
 /** Analysis on other threads (src/node/analysisPool.ts), the same analysis as on this one. */
 export interface AnalysisThreads {
@@ -99,7 +99,10 @@ export class CorpusLoader {
     // Nothing changed: the corpus as the cache kept it, its topics read a part at a time.
     const whole = !todo.length && unchanged.length ? CachedCorpus.open(cache, unchanged, this.index.override, (d) => this.index.analyzer.analyzeDocument(d)) : undefined;
     if (whole) {
-      while (!whole.readSome(now() + SLICE_MS)) yield { pause: { phase: "reading", done: found.length, total: found.length } };
+      // Opening it, reading its parts and making the snapshot are slices of their own.
+      const reading = { pause: { phase: "reading", done: found.length, total: found.length } } as const;
+      do yield reading; while (!whole.readSome(now() + SLICE_MS));
+      yield reading;
       out.cached = whole.snapshot();
     }
     if (out.cached) {
@@ -160,8 +163,22 @@ export class CorpusLoader {
 
   /** The cache file's text for the index as it is now, in pieces (the caller may yield between them). */
   cachePieces(): Generator<string> {
+    return runSync(this.cacheSteps());
+  }
+
+  /**
+   * cachePieces as steps: the corpus section is encoded a line at a time (at 10,000 articles, all of it at
+   * once held the editor's thread longer than any other step of keeping the cache), then the pieces are
+   * made as they are written. The analyses and the corpus are the index's when the steps start.
+   */
+  *cacheSteps(): Steps<Generator<string>> {
     const docs = this.index.paths().sort().map((p) => this.index.get(p)!);
-    return cacheText(docs, this.fingerprint, (t) => this.source.hash(t), encodeCorpus(this.index));
+    const corpus: string[] = [];
+    for (const line of corpusLines(this.index)) {
+      corpus.push(line);
+      yield { pause: { phase: "caching", done: corpus.length, total: 0 } };
+    }
+    return cacheText(docs, this.fingerprint, (t) => this.source.hash(t), corpus);
   }
 
   private readCache(bytes: Uint8Array | undefined): { cache: AnalysisCache; problem?: string } {

@@ -13,7 +13,7 @@ export type Step = { wait: Array<Io<unknown>> } | { pause: Progress } | { shown:
 export type Steps<R> = Generator<Step, R, unknown>;
 
 export interface Progress {
-  phase: "reading" | "analysing" | "grouping";
+  phase: "reading" | "analysing" | "grouping" | "caching";
   done: number;
   total: number;
 }
@@ -69,24 +69,34 @@ export interface Driver {
   shown?(snap: CorpusSnapshot): void;
 }
 
-/** Runs steps, resolving what they wait for and yielding to the host once a slice's SLICE_MS has passed; undefined when stopped. */
+/**
+ * Runs steps, resolving what they wait for and yielding to the host once a slice's SLICE_MS has passed;
+ * undefined when stopped. `shown` and the caller's work after the last step start a slice of their own
+ * (publishing a corpus is work of its own, which added to a slice's would hold the host twice as long).
+ */
 export async function runSteps<R>(steps: Steps<R>, driver: Driver): Promise<{ value: R } | undefined> {
   let sliceStart = globalThis.performance.now();
+  const spent = () => globalThis.performance.now() - sliceStart > SLICE_MS;
+  /** Yields to the host; says whether to go on. */
+  const yieldNow = async (progress?: Progress): Promise<boolean> => {
+    if (progress) driver.progress?.(progress);
+    await driver.yieldToHost();
+    sliceStart = globalThis.performance.now();
+    return driver.go();
+  };
   let r = steps.next();
   try {
     while (!r.done) {
       const step = r.value;
       let back: unknown;
       if ("wait" in step) back = await Promise.all(step.wait);
-      else if ("shown" in step) driver.shown?.(step.shown);
-      else if (globalThis.performance.now() - sliceStart > SLICE_MS) {
-        driver.progress?.(step.pause);
-        await driver.yieldToHost();
-        sliceStart = globalThis.performance.now();
-        if (!driver.go()) return undefined;
-      }
+      else if ("shown" in step) {
+        if (spent() && !(await yieldNow())) return undefined;
+        driver.shown?.(step.shown);
+      } else if (spent() && !(await yieldNow(step.pause))) return undefined;
       r = steps.next(back);
     }
+    if (spent() && !(await yieldNow())) return undefined;
     return { value: r.value };
   } finally {
     // Stopped (or failed) part-way: the generator's own `finally` blocks run (a thread pool is closed).

@@ -7,9 +7,8 @@ import { api, file, hoverText, open, until } from "./util";
 
 /**
  * The longest the extension host may stall (a 50 ms timer firing late) while a 10,000-article workspace is
- * indexed, kept, reopened and edited: the limit the README states beside the stalls measured (138–446 ms in
- * thirteen runs on a shared 2-core machine at load average 6–10), left that far above them so a busier machine
- * does not fail it while a host blocked for seconds (work done in one piece) does.
+ * indexed, kept, reopened and edited: the limit the README states beside the stalls measured, left that far
+ * above them so a busier machine does not fail it while a host blocked for seconds (work done in one piece) does.
  */
 const STALL_LIMIT_MS = 1500;
 
