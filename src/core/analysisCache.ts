@@ -143,19 +143,20 @@ function decodeAnalysis(path: string, text: string, data: unknown[]): DocumentAn
   const outFacts = facts.map((f): Fact => {
     const [start, end, kind, value, t, more] = f as [number, number, number, Fact["value"], string | 0 | undefined, Partial<Fact> | 0 | undefined];
     // `| 0`: JSON.parse reads an all-number entry ([start, end, kind, 0.27]) as doubles, and one double stored in a
-    // field makes V8 box that field in every object of the shape — two boxed numbers per fact, ever after.
-    const fact: Fact = { kind: kindAt(FACT_KINDS, kind), text: t || text.slice(start, end), start: start | 0, end: end | 0, value };
-    return more ? Object.assign(fact, more) : fact;
+    // field makes V8 box that field in every object of the shape — two boxed numbers per fact, ever after. The
+    // rest is spread into the literal: properties added later are kept outside the object, in a store of their own.
+    const k = kindAt(FACT_KINDS, kind), factText = t || text.slice(start, end);
+    return more ? { kind: k, text: factText, start: start | 0, end: end | 0, value, ...more } : { kind: k, text: factText, start: start | 0, end: end | 0, value };
   });
   const outClaims = claims.map((c): Claim => {
     const [start, end, id, concept, orgs, polarity, factIds, fromHeading, status, measure, t, slot] = c as [
       number, number, string, string, string[], Claim["polarity"], number[], number, Claim["status"] | 0, Claim["measure"] | 0, string | 0, Claim["slot"] | 0 | undefined,
     ];
-    const claim: Claim = { id, document: path, start: start | 0, end: end | 0, text: t || text.slice(start, end), concept, orgs, polarity, facts: factIds, fromHeading: fromHeading === 1, topic: "" };
-    if (status) claim.status = status;
-    if (measure) claim.measure = measure;
-    if (slot) claim.slot = slot;
-    return claim;
+    const more: Partial<Claim> = {};
+    if (status) more.status = status;
+    if (measure) more.measure = measure;
+    if (slot) more.slot = slot;
+    return { id, document: path, start: start | 0, end: end | 0, text: t || text.slice(start, end), concept, orgs, polarity, facts: factIds, fromHeading: fromHeading === 1, topic: "", ...more };
   });
   if (typeof format !== "string" || !Array.isArray(problems) || typeof sentences !== "string") throw new Error("not a cached analysis");
   return { path, text, format, title, published, publishedSource, frontMatter, sentences: unpackOffsets(sentences), facts: outFacts, claims: outClaims, problems, deal: deal ?? null };

@@ -95,7 +95,9 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       const polarity: Polarity = polarityOf(segText, rel, rel + (term.end - term.start), h.concept, h.negates);
       // Copied to its length: filter leaves room for 17 entries, which a corpus's claims keep (16 MB at 10,000 articles).
       const claimFacts = inside.filter((k) => facts[k]!.start >= span.start && facts[k]!.end <= span.end).slice();
-      const claim: Claim = {
+      const measure = measureOf(h, facts, claimFacts, text, ctx.lexicon);
+      // Every property in the literal: one added later is kept outside the object, in a store of its own.
+      claims.push({
         id: claimId(ctx.path, claims.length),
         document: ctx.path,
         start: span.start,
@@ -107,20 +109,23 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
         facts: claimFacts,
         fromHeading: s.heading,
         topic: "",
-      };
-      const measure = measureOf(h, facts, claimFacts, text, ctx.lexicon);
-      if (measure) claim.measure = measure;
-      claims.push(claim);
+        ...(measure && { measure }),
+      });
     }
   }
   // The values the sentences give their deal's slots: a claim each, whether or not a deal term is named.
   // A sentence's slot claims share its text (and its facts).
-  let shared: { span: Sentence; text: string } | undefined;
+  let shared: { span: Sentence; text: string; facts: number[] } | undefined;
   for (const st of readSlots({ text, facts, sentences, orgs: ctx.orgs, deal: ctx.deal, published: ctx.published })) {
     const span = st.sentence;
-    const claimFacts = st.facts;
-    if (shared?.span !== span) shared = { span, text: text.slice(span.start, span.end) };
-    const claim: Claim = {
+    // Copied to its length once per sentence (a list filled by push keeps room for 17).
+    if (shared?.span !== span) shared = { span, text: text.slice(span.start, span.end), facts: st.facts.slice() };
+    // The figure, for the views that show one (hover, timeline, lookup).
+    const fact = st.fact !== undefined ? facts[st.fact]! : undefined;
+    const measure: Measure | undefined = fact && MEASURED.has(fact.kind)
+      ? { kind: fact.kind as Measure["kind"], fact: st.fact!, ...(st.reading.target && { target: st.reading.target }) }
+      : undefined;
+    claims.push({
       id: claimId(ctx.path, claims.length),
       document: ctx.path,
       start: span.start,
@@ -129,19 +134,12 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       concept: st.slot,
       orgs: st.orgs,
       polarity: "neutral",
-      facts: claimFacts,
+      facts: shared.facts,
       fromHeading: span.heading,
       topic: "",
       slot: st.reading,
-    };
-    // The figure, for the views that show one (hover, timeline, lookup).
-    const fact = st.fact !== undefined ? facts[st.fact]! : undefined;
-    if (fact && MEASURED.has(fact.kind)) {
-      const measure: Measure = { kind: fact.kind as Measure["kind"], fact: st.fact! };
-      if (st.reading.target) measure.target = st.reading.target;
-      claim.measure = measure;
-    }
-    claims.push(claim);
+      ...(measure && { measure }),
+    });
   }
   return claims;
 }
