@@ -148,10 +148,14 @@ function decodeAnalysis(path: string, text: string, data: unknown[]): DocumentAn
     const k = kindAt(FACT_KINDS, kind), factText = t || text.slice(start, end);
     return more ? { kind: k, text: factText, start: start | 0, end: end | 0, value, ...more } : { kind: k, text: factText, start: start | 0, end: end | 0, value };
   });
+  // A sentence's claims mostly name the same facts and parties: one list each, shared, as the analysis made them.
+  let lastFacts: number[] = [], lastOrgs: string[] = [];
   const outClaims = claims.map((c): Claim => {
-    const [start, end, id, concept, orgs, polarity, factIds, fromHeading, status, measure, t, slot] = c as [
+    const [start, end, id, concept, orgsRead, polarity, factsRead, fromHeading, status, measure, t, slot] = c as [
       number, number, string, string, string[], Claim["polarity"], number[], number, Claim["status"] | 0, Claim["measure"] | 0, string | 0, Claim["slot"] | 0 | undefined,
     ];
+    const factIds = sameList(factsRead, lastFacts) ? lastFacts : (lastFacts = factsRead);
+    const orgs = sameList(orgsRead, lastOrgs) ? lastOrgs : (lastOrgs = orgsRead);
     const more: Partial<Claim> = {};
     if (status) more.status = status;
     if (measure) more.measure = measure;
@@ -160,6 +164,12 @@ function decodeAnalysis(path: string, text: string, data: unknown[]): DocumentAn
   });
   if (typeof format !== "string" || !Array.isArray(problems) || typeof sentences !== "string") throw new Error("not a cached analysis");
   return { path, text, format, title, published, publishedSource, frontMatter, sentences: unpackOffsets(sentences), facts: outFacts, claims: outClaims, problems, deal: deal ?? null };
+}
+
+function sameList<T>(a: T[], b: T[]): boolean {
+  if (!Array.isArray(a) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Ascending offsets as one string of base-36 steps: a string is parsed at once, an array number by number. */
