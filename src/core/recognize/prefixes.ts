@@ -330,14 +330,13 @@ function lowerCode(c: number): number {
  */
 export function matchEach(text: string, patterns: RegExp[], index: PrefixIndex, start: StartRule, found: (pattern: number, m: RegExpExecArray) => void): void {
   const starts = index.startsAfter(start.before);
-  if (starts) starts.lastIndex = 0;
   for (let at = 0; at < text.length; at++) {
     if (starts) {
-      // The next place worth a lookup, found natively; the scan goes on from the character after it.
+      // The next place worth a lookup, found natively (searched from here each time: the search is shared).
+      starts.lastIndex = at;
       const s = starts.exec(text);
       if (!s) return;
       at = s.index;
-      starts.lastIndex = at + 1;
     }
     if (!start.holds(text, at)) continue;
     const candidates = index.at(text, at);
