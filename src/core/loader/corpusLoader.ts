@@ -238,16 +238,17 @@ export class CorpusLoader {
       for (let i = 0; i < todo.length; i += step) {
         const batch = todo.slice(i, i + step);
         const made = threads ? yield* all(queued.slice(i, i + step)) : [];
-        batch.forEach((d, j) => {
+        // A pause after each article: taking a batch of long articles into the index is longer than a slice.
+        for (let j = 0; j < batch.length; j++) {
           const m = made[j];
           if (m?.ok) this.index.restore(m.value);
           else {
             // The threads failed (said once, below): analysed here instead.
             if (m && !failed) failed = m.error.message;
-            this.index.set(d);
+            this.index.set(batch[j]!);
           }
-        });
-        yield { pause: { phase: "analysing", done: i + batch.length, total: todo.length } };
+          yield { pause: { phase: "analysing", done: i + j + 1, total: todo.length } };
+        }
       }
     } finally {
       void threads?.close();
