@@ -209,6 +209,7 @@ suite("corpus and language", () => {
       assert.match(hoverText(hovers), /^\*\*15%\*\* — Ownership stake/m, "a hover answers while the corpus is read: the stake's card");
       assert.ok(answeredWhileIndexing, "the hover was answered before indexing finished");
       assert.strictEqual(a.corpus.index.size, articles + 6);
+      await a.problems.updated;
       let problems = 0;
       a.diagnostics.forEach((_u, list) => { problems += list.length; });
       const flags = a.corpus.snapshot().contradictions.length;
