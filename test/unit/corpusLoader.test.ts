@@ -223,6 +223,21 @@ test("loader threads: their analyses are taken into the index with a pause after
   assert.deepEqual(sizes, Array.from({ length: src.files.size }, (_, i) => i + 1));
 });
 
+test("loader: a long listing is matched against the settings' patterns with a pause every 2,000 files", () => {
+  const src = new MemorySource();
+  for (let i = 0; i < 5000; i++) src.files.set(`a${i}.${i % 2 ? "txt" : "log"}`, "x");
+  const loader = new CorpusLoader(src, settings(), OPTIONS);
+  const steps = loader.load();
+  let pauses = 0;
+  for (let r = steps.next(); !r.done; ) {
+    const step = r.value;
+    if ("pause" in step) { if (step.pause.done > 0) break; pauses++; }
+    r = steps.next("wait" in step ? step.wait : undefined);
+  }
+  steps.return(undefined as never);
+  assert.equal(pauses, 2, "after 2,000 and 4,000 files, before any is read");
+});
+
 test("loader: stopped part-way (a newer index started), it stops at the next yield and closes its threads", async () => {
   const slow = fakeThreads(Infinity, 30);
   const src = new MemorySource();
