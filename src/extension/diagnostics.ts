@@ -120,6 +120,7 @@ export class ContradictionDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.generation++; // an update under way stops
     this.changed.dispose();
     this.collection.dispose();
     for (const d of this.disposables) d.dispose();
