@@ -185,12 +185,12 @@ export class CorpusIndex {
     this.dirty.clear();
     this.recheckAll = false;
     let worked = false;
-    // Placing a concept's claims is one step (the largest of a 10,000-article corpus: about 20 ms)…
+    // Placing a concept's claims is a step, or several when there are many (it stops at the deadline)…
     for (const [concept, all] of this.unsettled) {
       if (worked && globalThis.performance.now() > deadline) return false;
-      this.unsettled.delete(concept);
-      this.collect(concept, all);
       worked = true;
+      if (!this.collect(concept, all, deadline)) return false;
+      this.unsettled.delete(concept);
     }
     // …rebuilding and checking a topic another.
     for (const [concept, keys] of this.pendingTopics) {
@@ -242,16 +242,23 @@ export class CorpusIndex {
     if (after.some((p, i) => p !== before[i])) this.recheckAll = true;
   }
 
-  /** Places a concept's changed claims; the topics whose claims changed (or all of them) wait to be rebuilt. */
-  private collect(concept: string, all: boolean): void {
+  /**
+   * Places a concept's changed claims until `deadline`; the topics whose claims changed (or all of them) wait
+   * to be rebuilt. Says whether the concept is placed (otherwise the next call goes on with it).
+   */
+  private collect(concept: string, all: boolean, deadline: number): boolean {
     const grouping = this.grouping.get(concept);
     let keys = this.pendingTopics.get(concept);
     if (!keys) this.pendingTopics.set(concept, (keys = new Set()));
-    if (!grouping) return;
+    if (!grouping) return true;
     const t0 = globalThis.performance.now();
-    for (const k of grouping.settle()) keys.add(k);
-    if (all) for (const k of grouping.keys()) keys.add(k);
+    const changed = grouping.settle(deadline);
+    if (changed) {
+      for (const k of changed) keys.add(k);
+      if (all) for (const k of grouping.keys()) keys.add(k);
+    }
     this.stats.topics += globalThis.performance.now() - t0;
+    return !!changed;
   }
 
   /** Rebuilds one topic from its claims and checks it for contradictions. */

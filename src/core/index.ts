@@ -23,6 +23,7 @@ export { resolveReviews, contradictionKey, claimsAt, reviewState, type ReviewInd
 export { reviewContradiction, reviewClaim, noteOn, type Stamp } from "./review/create";
 export { toWebAnnotations, fromWebAnnotations, type ImportContext, type ImportResult } from "./review/webAnnotation";
 export { flagStatus, shownFlags, contradictedSpans, changedSpan, changeKey, statedValue, flagChange, flagMessage, shortSource, sarifLevel, natureOf, FLAG_LEVELS, DEFAULT_FLAG_SEVERITY, MAX_MESSAGE, type FlagStatus, type FlagLevel, type FlagNature, type FlagSeverity } from "./review/flags";
+export { problemEntries, type ProblemEntry } from "./review/problems";
 export { dealSheets, dealSheet, type DealSheet, type SheetSlot, type SheetValue, type SheetFlag } from "./review/dealSheet";
 export { isRecord } from "./isRecord";
 export { HOVER_COMMANDS, hoverArgumentRefusal, type HoverCommand, type KnownIds } from "./hoverCommands";

@@ -96,20 +96,35 @@ export class ConceptTopics {
     return this.placed.has(c);
   }
 
-  /** Places what add/remove left pending; returns the keys of the topics whose claims changed. */
-  settle(): Set<string> {
+  /**
+   * Places what add/remove left pending; returns the keys of the topics whose claims changed. With a
+   * `deadline` (performance.now()) that passes first, it stops after the claim or organisation at hand and
+   * returns undefined, the rest still pending for the next call (a concept of a large corpus has tens of
+   * thousands of claims: placing them all at once would hold the editor's thread); each call places at least one.
+   */
+  settle(): Set<string>;
+  settle(deadline: number): Set<string> | undefined;
+  settle(deadline = Infinity): Set<string> | undefined {
+    let worked = false;
+    const late = () => worked && deadline !== Infinity && globalThis.performance.now() > deadline;
     for (const p of this.changedPairs) for (const c of this.pairClaims.get(p) ?? []) if (c.orgs.length > 2) this.rekey.add(c);
     this.changedPairs.clear();
+    // Each claim leaves the pending set once placed, so that a later call goes on from the next.
     for (const c of this.rekey) {
+      if (late()) return undefined;
+      this.rekey.delete(c);
+      worked = true;
       const pair = this.bestPair(c.orgs);
       const at = this.placed.get(c);
       if (at === pair) continue;
       if (at !== undefined) this.leave(c, at);
       this.join(c, pair, pair.split(SEP));
     }
-    this.rekey.clear();
     // Multi-party claims are placed: single-party claims of the organisations whose pair topics changed follow.
     for (const o of this.unsettledOrgs) {
+      if (late()) return undefined;
+      this.unsettledOrgs.delete(o);
+      worked = true;
       const home = this.homeOf(o);
       for (const c of this.singles.get(o) ?? []) {
         const at = this.placed.get(c);
@@ -118,7 +133,6 @@ export class ConceptTopics {
         this.join(c, home, [o]);
       }
     }
-    this.unsettledOrgs.clear();
     const out = new Set(this.changed);
     this.changed.clear();
     return out;

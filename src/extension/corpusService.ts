@@ -7,8 +7,8 @@ import { analysisThreads } from "../node/analysisPool";
 import { readConfigFile, readWorkspaceSettings } from "./settings";
 import { WorkspaceSource } from "./workspaceSource";
 import { CacheFile } from "./cacheFile";
+import { yieldToHost } from "./yieldToHost";
 
-const yieldToHost = () => new Promise<void>((r) => setImmediate(r));
 
 /**
  * The workspace's corpus for every feature: its settings, the CorpusLoader that reads it (through a

@@ -1,8 +1,9 @@
 import * as vscode from "vscode";
-import { ANNOTATIONS_PATH, changedSpan, changeKey, claimPath, flagMessage, flagStatus, mostConfident, snippet, type Contradiction, type FlagLevel, type FlagStatus } from "../core";
+import { ANNOTATIONS_PATH, changedSpan, flagMessage, problemEntries, runSteps, snippet, type FlagLevel, type Steps } from "../core";
 import type { CorpusService } from "./corpusService";
 import type { ReviewService } from "./reviews";
 import { rangeIn } from "./positions";
+import { yieldToHost } from "./yieldToHost";
 
 const SEVERITY: Record<FlagLevel, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -25,6 +26,11 @@ export class ContradictionDiagnostics implements vscode.Disposable {
   /** Contradictions left out of the Problems panel by the cap, at the last update. */
   hidden = 0;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when an update is in the panel (and `hidden` counts what it left out). */
+  readonly onDidUpdate = this.changed.event;
+  private generation = 0;
+  private latest: Promise<void> = Promise.resolve();
 
   constructor(private readonly corpus: CorpusService, private readonly reviews: ReviewService) {
     reviews.onDidChange(() => this.update());
@@ -32,45 +38,46 @@ export class ContradictionDiagnostics implements vscode.Disposable {
     this.disposables.push(vscode.window.onDidChangeVisibleTextEditors(() => { if (this.hidden) this.update(); }));
   }
 
+  /** Settles when the latest update is in the panel. */
+  get updated(): Promise<void> {
+    const p = this.latest;
+    return p.then(() => (p === this.latest ? undefined : this.updated));
+  }
+
+  /**
+   * Builds the panel's entries again, from a turn of the host after the one that asked (the corpus's other
+   * views are told in that turn: Problems of a large corpus would hold it up), in steps with the host's turns
+   * between them; the panel changes at once when they are done. A newer update stops an older one.
+   */
   update(): void {
+    const gen = ++this.generation;
+    const current = () => gen === this.generation;
+    this.latest = (async () => {
+      await yieldToHost();
+      if (!current()) return;
+      const done = await runSteps(this.entries(), { go: current, yieldToHost });
+      if (!done || !current()) return;
+      this.hidden = done.value.hidden;
+      this.collection.clear();
+      for (const { uri, list } of done.value.byUri.values()) this.collection.set(uri, list);
+      this.changed.fire();
+    })();
+  }
+
+  private *entries(): Steps<{ byUri: Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>; hidden: number }> {
     const snap = this.corpus.snapshot();
     const index = this.reviews.index();
-    const severity = this.corpus.settings.flagSeverity;
     const byUri = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
     const add = (uri: vscode.Uri, d: vscode.Diagnostic) => {
       const k = uri.toString();
       if (!byUri.has(k)) byUri.set(k, { uri, list: [] });
       byUri.get(k)!.list.push(d);
     };
-    const statusOf = new Map<Contradiction, FlagStatus>();
-    let shown: Contradiction[] = [];
-    for (const x of snap.contradictions) {
-      const status = flagStatus(x, index, severity);
-      if (!status.shown) continue;
-      statusOf.set(x, status);
-      shown.push(x);
-    }
-    const max = this.corpus.settings.maxProblems;
-    this.hidden = Math.max(0, shown.length - max);
-    if (this.hidden) {
-      const open = new Set(vscode.window.visibleTextEditors.map((e) => this.corpus.keyFor(e.document.uri)));
-      const inOpen: Contradiction[] = [], rest: Contradiction[] = [];
-      // Told by the claims' ids: looking the claims up would decode every article of a corpus shown from the cache.
-      for (const x of shown) (open.has(claimPath(x.later)) ? inOpen : rest).push(x);
-      shown = mostConfident(inOpen, max);
-      shown = shown.concat(mostConfident(rest, max - shown.length));
-    }
-    // Flags telling one change of one statement, in one state, are one entry pointing at each earlier statement.
-    const entries = new Map<string, { first: Contradiction; earlier: string[] }>();
-    for (const x of shown) {
-      const status = statusOf.get(x)!;
-      const key = changeKey(x, snap, status);
-      const entry = entries.get(key);
-      if (entry) entry.earlier.push(x.earlier, ...(x.alsoEarlier ?? []));
-      else entries.set(key, { first: x, earlier: [x.earlier, ...(x.alsoEarlier ?? [])] });
-    }
-    for (const { first: x, earlier } of entries.values()) {
-      const status = statusOf.get(x)!;
+    const open = new Set(vscode.window.visibleTextEditors.map((e) => this.corpus.keyFor(e.document.uri)));
+    const { entries, hidden } = yield* problemEntries(snap, index, this.corpus.settings.flagSeverity, this.corpus.settings.maxProblems, (p) => open.has(p));
+    let n = 0;
+    for (const { first: x, status, earlier } of entries) {
+      yield { pause: { phase: "publishing", done: ++n, total: entries.length } };
       const l = snap.claims.get(x.later)!;
       const ld = snap.documentOf.get(l.id)!.analysis;
       const lu = this.corpus.uriFor(ld.path);
@@ -109,11 +116,12 @@ export class ContradictionDiagnostics implements vscode.Disposable {
         add(store.uri, d);
       }
     }
-    this.collection.clear();
-    for (const { uri, list } of byUri.values()) this.collection.set(uri, list);
+    return { byUri, hidden };
   }
 
   dispose(): void {
+    this.generation++; // an update under way stops
+    this.changed.dispose();
     this.collection.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -18,6 +18,8 @@ export interface ClaimscopeApi {
   corpus: CorpusService;
   tree: ClaimsTree;
   diagnostics: vscode.DiagnosticCollection;
+  /** What fills `diagnostics`, a few turns of the host after the corpus changes (`updated` settles when it is done). */
+  problems: ContradictionDiagnostics;
   reviews: ReviewService;
   dealSheet: DealSheetPanel;
   marks: ContradictedMarks;
@@ -60,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ClaimscopeApi {
   const timings: ClaimscopeApi["timings"] = { activateMs: 0 };
   void corpus.reindex().then(() => { timings.firstIndexMs = globalThis.performance.now() - t0; });
   timings.activateMs = globalThis.performance.now() - t0;
-  return { corpus, tree, diagnostics: diagnostics.collection, reviews, dealSheet, marks, timings, lookup: (q) => lookupItems(corpus, q) };
+  return { corpus, tree, diagnostics: diagnostics.collection, problems: diagnostics, reviews, dealSheet, marks, timings, lookup: (q) => lookupItems(corpus, q) };
 }
 
 export function deactivate(): void {}

@@ -2,8 +2,11 @@ import * as vscode from "vscode";
 import type { CorpusService } from "./corpusService";
 import type { ReviewService } from "./reviews";
 
-/** A status-bar item with the corpus's counts and the flags still to review; click to open the claims view. */
-export function createStatusBar(corpus: CorpusService, reviews: ReviewService, problems: { hidden: number }): vscode.StatusBarItem {
+/**
+ * A status-bar item with the corpus's counts and the flags still to review; click to open the claims view.
+ * Updated after Problems (which follows every change of the corpus or the reviews): its tooltip counts what Problems leaves out.
+ */
+export function createStatusBar(corpus: CorpusService, reviews: ReviewService, problems: { readonly hidden: number; readonly onDidUpdate: vscode.Event<void> }): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem("claimscope.status", vscode.StatusBarAlignment.Left, 10);
   item.name = "Claimscope";
   item.command = "claimscope.claims.focus";
@@ -19,7 +22,7 @@ export function createStatusBar(corpus: CorpusService, reviews: ReviewService, p
     item.accessibilityInformation = { label: item.tooltip };
     item.show();
   };
-  reviews.onDidChange(update);
+  problems.onDidUpdate(update);
   update();
   return item;
 }

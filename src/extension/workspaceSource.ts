@@ -3,6 +3,10 @@ import { readFile as readFileThen, stat as statThen } from "node:fs";
 import { promisify } from "node:util";
 import { DEFAULT_INCLUDE, type ArticleSource } from "../core";
 import { textHash } from "../node/textHash";
+import { yieldToHost } from "./yieldToHost";
+
+/** Files found taken between two turns of the host. */
+const LIST_PIECE = 2000;
 
 /**
  * The workspace's files as an ArticleSource: keys are paths relative to their workspace folder (prefixed by
@@ -34,7 +38,12 @@ export class WorkspaceSource implements ArticleSource {
     const patterns = this.include.length ? this.include : DEFAULT_INCLUDE;
     const searches = patterns.length > 1 && !patterns.some((x) => /[{},]/.test(x)) ? [`{${patterns.join(",")}}`] : patterns;
     for (const pattern of searches) {
-      for (const u of await vscode.workspace.findFiles(pattern, "**/node_modules/**")) this.remember(u);
+      const found = await vscode.workspace.findFiles(pattern, "**/node_modules/**");
+      // Found files are taken in pieces with the host's turns between them: ten thousand at once hold it up.
+      for (let i = 0; i < found.length; i++) {
+        if (i && i % LIST_PIECE === 0) await yieldToHost();
+        this.remember(found[i]!);
+      }
     }
     return [...this.uris.keys()];
   }

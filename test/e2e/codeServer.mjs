@@ -31,6 +31,10 @@ export async function startCodeServer({ name = "run", port, testDriver = true, e
     // A corpus inside a repository (the samples, a test's copy) is not a repository to open; the secondary
     // side bar would open empty beside the editor.
     "git.openRepositoryInParentFolders": "never", "workbench.secondarySideBar.defaultVisibility": "hidden",
+    // The web workbench saves an edited file after a second by default: a test that edits an article and then
+    // reverts it would find the edit saved whenever the host took longer than that (after the load test on
+    // real reporting it did). Tests save what they mean to save.
+    ...(testDriver ? { "files.autoSave": "off" } : {}),
   }, null, 2));
   writeFileSync(join(run, "config.yaml"), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [ENTRY, "--config", join(run, "config.yaml"), "--auth", "none", "--bind-addr", `127.0.0.1:${port}`,

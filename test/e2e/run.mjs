@@ -1,8 +1,10 @@
 // Runs the extension's tests inside a real VS Code (code-server + Debian's Chromium via playwright-core):
 // 1. the mocha integration suite in the extension host (dist/test/e2e), 2. a UI test that drives the
 // workbench like a person and saves screenshots. `--screenshots DIR` also copies the README's pictures there.
-import { cpSync, mkdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
-import { join } from "node:path";
+// The extension host inherits this process's environment (through code-server): CLAIMSCOPE_E2E_GREP runs only
+// the tests whose title matches, CLAIMSCOPE_LOAD_CORPUS=DIR gives the load test DIR's articles to index.
+import { cpSync, mkdirSync, rmSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { format } from "node:util";
 import { execFileSync } from "node:child_process";
 import { ROOT, E2E, startCodeServer, workbenchUrl, launchBrowser, installExtension } from "./codeServer.mjs";
@@ -12,6 +14,12 @@ const args = process.argv.slice(2);
 const shotsFor = args.includes("--screenshots") ? args[args.indexOf("--screenshots") + 1] : null;
 const SHOTS = join(E2E, "shots");
 const timeoutMs = Number(process.env.CLAIMSCOPE_E2E_TIMEOUT || 300) * 1000;
+// The extension host runs elsewhere than this command: a relative folder is made absolute here.
+if (process.env.CLAIMSCOPE_LOAD_CORPUS) {
+  const corpus = (process.env.CLAIMSCOPE_LOAD_CORPUS = resolve(process.env.CLAIMSCOPE_LOAD_CORPUS));
+  if (!existsSync(corpus)) throw new Error(`CLAIMSCOPE_LOAD_CORPUS=${corpus}: no such folder`);
+  console.log(`load test corpus: ${corpus}`);
+}
 
 function workspace(name) {
   const ws = join(E2E, name);

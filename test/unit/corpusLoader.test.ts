@@ -208,6 +208,36 @@ test("loader threads: articles are analysed on them, to the same corpus; threads
   assert.equal(contract(failing.index.result()), contract(plain.index.result()));
 });
 
+test("loader threads: their analyses are taken into the index with a pause after each article, not a batch at a time", async () => {
+  const src = new MemorySource();
+  for (let i = 0; i < 20; i++) for (const d of sampleDocuments()) src.files.set(`copy-${i}/${d.path}`, d.text);
+  const loader = new CorpusLoader(src, settings(), { ...OPTIONS, threads: fakeThreads().factory });
+  // Driven by hand, to see the index at every pause while analysing.
+  const sizes: number[] = [];
+  const steps = loader.load();
+  for (let r = steps.next(); !r.done; ) {
+    const step = r.value;
+    if ("pause" in step && step.pause.phase === "analysing") sizes.push(loader.index.size);
+    r = steps.next("wait" in step ? await Promise.all(step.wait) : undefined);
+  }
+  assert.deepEqual(sizes, Array.from({ length: src.files.size }, (_, i) => i + 1));
+});
+
+test("loader: a long listing is matched against the settings' patterns with a pause every 2,000 files", () => {
+  const src = new MemorySource();
+  for (let i = 0; i < 5000; i++) src.files.set(`a${i}.${i % 2 ? "txt" : "log"}`, "x");
+  const loader = new CorpusLoader(src, settings(), OPTIONS);
+  const steps = loader.load();
+  let pauses = 0;
+  for (let r = steps.next(); !r.done; ) {
+    const step = r.value;
+    if ("pause" in step) { if (step.pause.done > 0) break; pauses++; }
+    r = steps.next("wait" in step ? step.wait : undefined);
+  }
+  steps.return(undefined as never);
+  assert.equal(pauses, 2, "after 2,000 and 4,000 files, before any is read");
+});
+
 test("loader: stopped part-way (a newer index started), it stops at the next yield and closes its threads", async () => {
   const slow = fakeThreads(Infinity, 30);
   const src = new MemorySource();

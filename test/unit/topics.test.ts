@@ -63,3 +63,41 @@ test("property: incremental topics equal a fresh grouping after any run of adds 
     }
   }), { numRuns: 500 });
 });
+
+// Settled a claim or an organisation at a time (a deadline already passed), with adds and removes between the
+// calls as the editor's edits may come: the same topics, and the same topics reported, as settling at once.
+test("property: settling a piece at a time, changes coming between the pieces, ends where settling at once does", () => {
+  const party = fc.constantFrom("alder", "birch", "cedar", "dune", "elm");
+  const step = fc.record({ id: fc.integer({ min: 0, max: 14 }), orgs: fc.uniqueArray(party, { maxLength: 4 }), remove: fc.boolean(), pieces: fc.integer({ min: 0, max: 3 }) });
+  fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+    const once = new ConceptTopics(), stepped = new ConceptTopics();
+    const live = new Map<string, [Claim, Claim]>();
+    const reported = new Set<string>();
+    for (const s of steps) {
+      const id = `d${s.id}#1`;
+      const old = live.get(id);
+      if (old) { once.remove(old[0]); stepped.remove(old[1]); live.delete(id); }
+      if (!s.remove) { const c: [Claim, Claim] = [claim(id, ...s.orgs), claim(id, ...s.orgs)]; once.add(c[0]); stepped.add(c[1]); live.set(id, c); }
+      once.settle();
+      // A few pieces now, the rest after the next change.
+      for (let i = 0; i < s.pieces; i++) for (const k of stepped.settle(-Infinity) ?? []) reported.add(k);
+    }
+    for (let got = stepped.settle(-Infinity); ; got = stepped.settle(-Infinity)) if (got) { for (const k of got) reported.add(k); break; }
+    assert.deepEqual(groups(stepped), groups(once));
+    // Every topic there is was made since the start, so the pieces reported it (the index rebuilds what they report).
+    for (const k of stepped.keys()) assert.ok(reported.has(k), `topic ${JSON.stringify(k)} made without being reported`);
+  }), { numRuns: 300 });
+});
+
+test("topics: with its deadline passed, settle places one claim or organisation per call and says it is not done", () => {
+  const claims = [claim("a#1", "alder", "birch"), claim("b#1", "alder", "cedar"), claim("c#1", "alder", "birch", "cedar"), claim("d#1", "alder"), claim("e#1", "dune")];
+  const t = new ConceptTopics();
+  for (const c of claims) t.add(c);
+  let calls = 1, got = t.settle(-Infinity);
+  while (!got) { calls++; got = t.settle(-Infinity); }
+  // Three multi-party claims, then the organisations with one-party claims (alder, dune), one each call; the last call reports.
+  assert.equal(calls, 5);
+  assert.deepEqual([...got].sort(), ["alder\nbirch", "alder\ncedar", "dune"]);
+  assert.deepEqual(groups(t), groups(build(claims)));
+  assert.deepEqual([...t.settle(-Infinity)!], [], "nothing left once done");
+});

@@ -56,6 +56,8 @@ export interface Change {
 
 /** Files at once in a read: enough to keep a disk or a remote file system busy, few enough to yield often. */
 const READ_BATCH = 64;
+/** Files listed matched against the settings' patterns between pauses. */
+const LIST_PIECE = 2000;
 /** Results taken from each thread at once between yields. */
 const PER_THREAD = 25;
 
@@ -87,7 +89,13 @@ export class CorpusLoader {
     const t0 = now();
     const ms = () => Math.round(now() - t0);
     const [listed] = yield* all([this.source.list()]);
-    const paths = listed!.filter((p) => this.accept(p)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // The settings' patterns are matched with a pause now and then: at ten thousand files, in one piece, they held the host up.
+    const paths: string[] = [];
+    for (let i = 0; i < listed!.length; i++) {
+      if (i && i % LIST_PIECE === 0) yield { pause: { phase: "reading", done: 0, total: listed!.length } };
+      if (this.accept(listed![i]!)) paths.push(listed![i]!);
+    }
+    paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     this.files.clear();
     const { cache, problem } = this.readCache(options.cache);
     const found = yield* this.read(paths, cache);
@@ -238,16 +246,17 @@ export class CorpusLoader {
       for (let i = 0; i < todo.length; i += step) {
         const batch = todo.slice(i, i + step);
         const made = threads ? yield* all(queued.slice(i, i + step)) : [];
-        batch.forEach((d, j) => {
+        // A pause after each article: taking a batch of long articles into the index is longer than a slice.
+        for (let j = 0; j < batch.length; j++) {
           const m = made[j];
           if (m?.ok) this.index.restore(m.value);
           else {
             // The threads failed (said once, below): analysed here instead.
             if (m && !failed) failed = m.error.message;
-            this.index.set(d);
+            this.index.set(batch[j]!);
           }
-        });
-        yield { pause: { phase: "analysing", done: i + batch.length, total: todo.length } };
+          yield { pause: { phase: "analysing", done: i + j + 1, total: todo.length } };
+        }
       }
     } finally {
       void threads?.close();

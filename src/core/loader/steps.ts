@@ -13,7 +13,8 @@ export type Step = { wait: Array<Io<unknown>> } | { pause: Progress } | { shown:
 export type Steps<R> = Generator<Step, R, unknown>;
 
 export interface Progress {
-  phase: "reading" | "analysing" | "grouping" | "caching";
+  /** (publishing: the editor building a view of the corpus, such as its Problems, a piece at a time.) */
+  phase: "reading" | "analysing" | "grouping" | "caching" | "publishing";
   done: number;
   total: number;
 }

@@ -151,8 +151,19 @@ suite("corpus and language", () => {
     const a = await api();
     const dir = path.join(file("load").fsPath);
     fs.mkdirSync(dir, { recursive: true });
-    for (let i = 0; i < 10000; i++) {
-      fs.writeFileSync(path.join(dir, `a${String(i).padStart(5, "0")}.txt`), `Story ${i}\nMarch ${1 + (i % 28)}, 2026\n\nCompany${i % 50} Holdings agreed to acquire Target${i % 70} Labs for $${1 + (i % 90)} billion, a ${i % 40}% premium.\nCompany${i % 50} Holdings already owns a ${1 + (i % 30)}% stake in Target${i % 70} Labs.\n`);
+    // CLAIMSCOPE_LOAD_CORPUS names a folder whose articles (.txt, .md) are copied in instead, such as the real
+    // reporting ../shared/bench/real-corpus.mjs writes; it lives outside the repository, so CI generates.
+    const given = process.env.CLAIMSCOPE_LOAD_CORPUS;
+    let articles = 10000;
+    if (given) {
+      const names = fs.readdirSync(given, { withFileTypes: true }).filter((f) => f.isFile() && /\.(txt|md)$/i.test(f.name)).map((f) => f.name);
+      assert.ok(names.length, `no .txt or .md articles in CLAIMSCOPE_LOAD_CORPUS=${given}`);
+      for (const n of names) fs.copyFileSync(path.join(given, n), path.join(dir, n));
+      articles = names.length;
+    } else {
+      for (let i = 0; i < articles; i++) {
+        fs.writeFileSync(path.join(dir, `a${String(i).padStart(5, "0")}.txt`), `Story ${i}\nMarch ${1 + (i % 28)}, 2026\n\nCompany${i % 50} Holdings agreed to acquire Target${i % 70} Labs for $${1 + (i % 90)} billion, a ${i % 40}% premium.\nCompany${i % 50} Holdings already owns a ${1 + (i % 30)}% stake in Target${i % 70} Labs.\n`);
+      }
     }
     // Opened first: opening an article activates VS Code's language support on the same host, which is not
     // this extension's to measure. This one holds later statements, where Problems entries go.
@@ -192,19 +203,21 @@ suite("corpus and language", () => {
       const edited = await editOnce((e) => e.insert(ed.document.uri, end, " "));
       await editOnce((e) => e.delete(ed.document.uri, new vscode.Range(end, end.translate(0, 1))));
       clearInterval(timer);
-      assert.ok(a.corpus.lastIndex.fromCache >= 10000, `${a.corpus.lastIndex.fromCache} articles taken from the cache`);
+      assert.ok(a.corpus.lastIndex.fromCache >= articles, `${a.corpus.lastIndex.fromCache} articles taken from the cache`);
       const shownAfter = a.corpus.lastIndex.ms.shown;
       assert.ok(shownAfter > 0, "reopened unchanged, the corpus was shown as the cache kept it");
       assert.match(hoverText(hovers), /^\*\*15%\*\* — Ownership stake/m, "a hover answers while the corpus is read: the stake's card");
       assert.ok(answeredWhileIndexing, "the hover was answered before indexing finished");
-      assert.strictEqual(a.corpus.index.size, 10006);
+      assert.strictEqual(a.corpus.index.size, articles + 6);
+      await a.problems.updated;
       let problems = 0;
       a.diagnostics.forEach((_u, list) => { problems += list.length; });
       const flags = a.corpus.snapshot().contradictions.length;
-      assert.ok(flags > 10000 && problems <= 2 * a.corpus.settings.maxProblems, `${flags} contradictions, ${problems} problems shown`);
+      // Generated, the corpus flags more than it has articles; any corpus given must at least go over the cap.
+      assert.ok(flags > (given ? a.corpus.settings.maxProblems : articles) && problems <= 2 * a.corpus.settings.maxProblems, `${flags} contradictions, ${problems} problems shown`);
       const mine = (a.diagnostics.get(ed.document.uri) ?? []).map((d) => d.message);
       assert.ok(mine.some((m) => m.startsWith("Exclusive license: holds → ends")), `over the cap, the open article's flags are shown first: ${mine.join(" | ")}`);
-      const report = `10,000 articles indexed in ${((indexed - started) / 1000).toFixed(1)} s (longest event-loop stall ${stalls.index} ms), cache kept in ${((saved - indexed) / 1000).toFixed(1)} s more (${stalls.cache} ms), indexed again from it in ${(warm / 1000).toFixed(1)} s, shown after ${(shownAfter / 1000).toFixed(1)} s (${stalls.warm} ms), an edit published ${edited} ms after it was made, debounce included (${stalls.edit} ms)`;
+      const report = `${articles.toLocaleString("en-US")} articles${given ? ` from ${given}` : ""} indexed in ${((indexed - started) / 1000).toFixed(1)} s (longest event-loop stall ${stalls.index} ms), cache kept in ${((saved - indexed) / 1000).toFixed(1)} s more (${stalls.cache} ms), indexed again from it in ${(warm / 1000).toFixed(1)} s, shown after ${(shownAfter / 1000).toFixed(1)} s (${stalls.warm} ms), an edit published ${edited} ms after it was made, debounce included (${stalls.edit} ms)`;
       const heap = (await import("v8")).getHeapStatistics();
       console.log(`      ${report}; cache ${JSON.stringify(a.corpus.lastCacheWrite)}, warm ${JSON.stringify(a.corpus.lastIndex.ms)}; heap ${Math.round(heap.used_heap_size / 2 ** 20)} of ${Math.round(heap.heap_size_limit / 2 ** 20)} MB`);
       assert.ok(Math.max(stalls.index, stalls.cache, stalls.warm, stalls.edit) < STALL_LIMIT_MS, `the extension host was blocked: ${report}`);

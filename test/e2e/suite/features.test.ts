@@ -49,6 +49,7 @@ suite("highlighting, hovers, Problems", () => {
 
   test("Problems: one entry per change on the later statement, the change first, severity by nature, pointing at the earlier ones", async () => {
     const a = await api();
+    await a.problems.updated;
     const all = a.corpus.paths().flatMap((p) => (a.diagnostics.get(a.corpus.uriFor(p)!) ?? []).map((d) => ({ path: p, d })));
     // The samples' 11 flags as 8 changes: a later statement changing what several earlier ones said is one entry.
     assert.strictEqual(a.corpus.snapshot().contradictions.length, 11);
