@@ -329,7 +329,7 @@ function lowerCode(c: number): number {
  * pattern are all reported; callers keep the longest.
  */
 export function matchEach(text: string, patterns: RegExp[], index: PrefixIndex, start: StartRule, found: (pattern: number, m: RegExpExecArray) => void): void {
-  const starts = index.startsAfter(start.before);
+  const starts = start.before === undefined ? undefined : index.startsAfter(start.before);
   for (let at = 0; at < text.length; at++) {
     if (starts) {
       // The next place worth a lookup, found natively (searched from here each time: the search is shared).
@@ -351,12 +351,13 @@ export function matchEach(text: string, patterns: RegExp[], index: PrefixIndex, 
 }
 
 /**
- * Where a pattern may begin: `holds` says exactly; `before`, a look-behind (or `\b`) that holds wherever `holds`
- * does (and may hold elsewhere), lets the starts' search skip the rest natively.
+ * Where a pattern may begin: `holds` says exactly; `before`, when given, is an assertion that holds wherever
+ * `holds` does (and may hold elsewhere), for the starts' search to skip the rest natively. Only `\b` pays:
+ * behind a look-behind the search tries every place in turn, and costs more than the scan it would spare.
  */
 export interface StartRule {
   holds(text: string, at: number): boolean;
-  before: string;
+  before?: string;
 }
 
 const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -380,8 +381,6 @@ export const afterWord: StartRule = {
     if (p < 128) return !(isAsciiWord(p) && p !== 95) && p !== 45;
     return !/\p{L}/u.test(text[at - 1]!);
   },
-  // (A non-ASCII letter before is left to `holds`.)
-  before: "(?<![A-Za-z0-9-])",
 };
 
 /** Where a word or a run of digits begins (what `\b` and the patterns' look-behinds allow), or after any non-ASCII character. */
@@ -395,7 +394,6 @@ export const wordOrDigitsStart: StartRule = {
     if (!isAsciiWord(p)) return true;
     return c >= 48 && c <= 57 && !(p >= 48 && p <= 57);
   },
-  before: "(?:(?<![A-Za-z0-9_])|(?<=[A-Za-z_])(?=\\d))",
 };
 
 /**
