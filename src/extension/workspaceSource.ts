@@ -1,12 +1,9 @@
 import * as vscode from "vscode";
 import { readFile as readFileThen, stat as statThen } from "node:fs";
 import { promisify } from "node:util";
-import { DEFAULT_INCLUDE, type ArticleSource } from "../core";
+import { DEFAULT_INCLUDE, LIST_PIECE, type ArticleSource } from "../core";
 import { textHash } from "../node/textHash";
 import { yieldToHost } from "./yieldToHost";
-
-/** Files found taken between two turns of the host. */
-const LIST_PIECE = 2000;
 
 /**
  * The workspace's files as an ArticleSource: keys are paths relative to their workspace folder (prefixed by

@@ -56,8 +56,8 @@ export interface Change {
 
 /** Files at once in a read: enough to keep a disk or a remote file system busy, few enough to yield often. */
 const READ_BATCH = 64;
-/** Files listed matched against the settings' patterns between pauses. */
-const LIST_PIECE = 2000;
+/** Files of a listing handled between pauses: matched against the settings' patterns here, taken in by a source that lists them in one answer (the editor's workspace). */
+export const LIST_PIECE = 2000;
 /** Results taken from each thread at once between yields. */
 const PER_THREAD = 25;
 
