@@ -188,12 +188,21 @@ interface TrieNode {
    * array read, not a hash lookup)…
    */
   ascii: Array<TrieNode | undefined> | undefined;
-  /** …and by any other code (and every code deeper down, where few lookups go and an array each would be large). */
-  other: Map<number, TrieNode>;
+  /**
+   * …and by any other code, and every code deeper down, in two lists read side by side: a node there has a few
+   * children, where a scan of a short list costs less than a hash lookup, and an array of 128 each would be large.
+   */
+  codes: number[];
+  kids: TrieNode[];
 }
 
-const trieNode = (level: number): TrieNode => ({ entries: [], ascii: level < 2 ? new Array<TrieNode | undefined>(128).fill(undefined) : undefined, other: new Map() });
-const childOf = (node: TrieNode, c: number): TrieNode | undefined => (node.ascii && c < 128 ? node.ascii[c] : node.other.get(c));
+const trieNode = (level: number): TrieNode => ({ entries: [], ascii: level < 2 ? new Array<TrieNode | undefined>(128).fill(undefined) : undefined, codes: [], kids: [] });
+function childOf(node: TrieNode, c: number): TrieNode | undefined {
+  if (node.ascii && c < 128) return node.ascii[c];
+  const { codes } = node;
+  for (let i = 0; i < codes.length; i++) if (codes[i] === c) return node.kids[i];
+  return undefined;
+}
 
 /**
  * Entries (each a list of pattern sources) by the lower-case characters a match can begin with: at a position,
@@ -215,7 +224,7 @@ export class PrefixIndex {
             if (!child) {
               child = trieNode(k + 1);
               if (node.ascii && c < 128) node.ascii[c] = child;
-              else node.other.set(c, child);
+              else { node.codes.push(c); node.kids.push(child); }
             }
             node = child;
           }
@@ -226,7 +235,7 @@ export class PrefixIndex {
     // A node answers for the entries of the shorter beginnings above it too.
     const inherit = (node: TrieNode, above: number[]) => {
       node.entries = [...new Set([...above, ...node.entries])].sort((x, y) => x - y);
-      for (const child of [...(node.ascii ?? []), ...node.other.values()]) if (child) inherit(child, node.entries);
+      for (const child of [...(node.ascii ?? []), ...node.kids]) if (child) inherit(child, node.entries);
     };
     inherit(this.root, []);
   }
