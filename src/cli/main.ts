@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
-  applyEdits, CONFIG_FILE, contractJsonText, corpusFilter, CorpusLoader, emptyAnnotationFile, fromWebAnnotations, mergeEdits, parseConfigFile, readSettings, resolveReviews, runSteps, runSync,
+  applyEdits, CONFIG_FILE, contractJsonText, corpusFilter, CorpusLoader, emptyAnnotationFile, fromWebAnnotations, mergeEdits, parseConfigFile, progressText, readSettings, resolveReviews, runSteps, runSync,
   toWebAnnotations, ANNOTATIONS_PATH, type CorpusSnapshot, type Loaded, type LoaderOptions, type Notice, type Settings,
 } from "../core";
 import { FolderSource } from "../node/folderSource";
@@ -48,7 +48,12 @@ export interface CliResult {
   threads?: number[];
 }
 
-type Env = { isTTY?: boolean; noColor?: boolean };
+type Env = {
+  isTTY?: boolean;
+  noColor?: boolean;
+  /** Told how the analysis is getting on, as it goes (the threaded entry point only: the one a person waits for). */
+  progress?: (text: string) => void;
+};
 
 /** What `analyze` was asked to do, once the arguments are understood and the settings read. */
 interface Plan {
@@ -87,7 +92,12 @@ export async function runThreaded(argv: string[], env: Env = {}): Promise<CliRes
   const make = analysisThreads({ jobs: p.jobs });
   let pool: AnalysisPool | undefined;
   const loader = corpusLoader(p, (todo, options) => (pool = make(todo, options)));
-  const loaded = await runSteps(loader.load({ cache: cacheBytes(p), stopWhenCached: true }), { go: () => true, yieldToHost: () => Promise.resolve() });
+  const { progress } = env;
+  const loaded = await runSteps(loader.load({ cache: cacheBytes(p), stopWhenCached: true }), {
+    go: () => true,
+    yieldToHost: () => Promise.resolve(),
+    progress: progress && ((step) => progress(progressText(step))),
+  });
   const result = finish(p, loader, loaded!.value);
   const threads: number[] | undefined = pool?.answered;
   return threads && !loaded!.value.threadsFailed ? { ...result, threads: [...threads] } : result;

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import {
-  ChangeQueue, CONFIG_FILE, CorpusLoader, DEFAULT_SETTINGS, FactLookup, runSteps,
-  type Change, type Claim, type CorpusIndex, type CorpusSnapshot, type DocumentAnalysis, type Notice, type Progress, type Settings,
+  ChangeQueue, CONFIG_FILE, CorpusLoader, DEFAULT_SETTINGS, FactLookup, progressText, runSteps,
+  type Change, type Claim, type CorpusIndex, type CorpusSnapshot, type DocumentAnalysis, type Notice, type Settings,
 } from "../core";
 import { analysisThreads } from "../node/analysisPool";
 import { readConfigFile, readWorkspaceSettings } from "./settings";
@@ -307,11 +307,6 @@ export class CorpusService implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
-}
-
-function progressText(p: Progress): string {
-  if (p.phase === "grouping") return "grouping claims and checking them against each other";
-  return `${p.phase} ${p.done} of ${p.total}`;
 }
 
 /** The corpus config file at a workspace folder's root: a change to it re-reads the settings. */

@@ -340,6 +340,22 @@ test("cli: a small corpus is not worth threads (the near miss: below the thresho
   assert.equal(r.code, 0);
 });
 
+test("cli: the threaded entry point tells how the analysis is getting on, and the report is the same for it", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "claimscope-progress-"));
+  const n = 200;
+  for (const d of generateCorpus(n, 7, 30)) writeFileSync(join(dir, d.path), d.text);
+  const told: string[] = [];
+  const r = await runThreaded(["analyze", dir, "--format", "json", "--jobs", "1"], { progress: (text) => told.push(text) });
+  const counts = told.map((t) => /^analysing (\d+) of (\d+)$/.exec(t)).filter((m) => m !== null);
+  assert.ok(counts.length > 0, `some articles analysed between reports (told: ${told.join(" | ")})`);
+  assert.ok(counts.every((m) => Number(m[2]) === n && Number(m[1]) >= 1 && Number(m[1]) <= n), "counted out of every article");
+  assert.deepEqual(counts.map((m) => Number(m[1])), counts.map((m) => Number(m[1])).sort((a, b) => a - b), "counts only go up");
+  const out = (x: CliResult) => x.stdout + [...(x.pieces ?? [])].join("");
+  const quiet = run(["analyze", dir, "--format", "json"]);
+  assert.equal(out(r), out(quiet));
+  assert.equal(r.stderr, "", "progress goes to the caller, never into the messages");
+});
+
 test("cli: a cache that holds some of the articles (others added, edited, removed) gives what a fresh run gives", async () => {
   const dir = mkdtempSync(join(tmpdir(), "claimscope-partial-"));
   for (const f of readdirSync(SAMPLES)) if (/\.(md|txt)$/.test(f)) writeFileSync(join(dir, f), readFileSync(join(SAMPLES, f)));

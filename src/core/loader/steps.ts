@@ -19,6 +19,13 @@ export interface Progress {
   total: number;
 }
 
+/** What a progress step tells a person: the editor's notification and the CLI's terminal line say the same. */
+export function progressText(p: Progress): string {
+  if (p.phase === "grouping") return "grouping claims and checking them against each other";
+  if (!p.total) return `${p.phase}…`;
+  return `${p.phase} ${p.done.toLocaleString("en-US")} of ${p.total.toLocaleString("en-US")}`;
+}
+
 /** Work between yields to the editor's host, so that typing and hovers never wait longer. */
 export const SLICE_MS = 25;
 
