@@ -65,26 +65,41 @@ test("a writer killed between writing and renaming leaves the old file whole; th
   assert.deepEqual(notesIn(c.path), ["imported", "kept one", "kept two"]);
 });
 
-test("a write that fails while the temporary file is written leaves the old file whole and no temporary file", () => {
-  const c = corpus(["kept"]);
-  const write = fs.writeFileSync, open = fs.openSync;
-  const tempFds = new Set<number>();
+const NO_SPACE = { code: "ENOSPC", message: "no space left on device" };
+
+/**
+ * Calls `body` with the file system failing as a disk can for the files whose path ends in `fault.suffix`:
+ * opening one throws, or writing to one it opened does, with `fault`'s code and message. Says how many such
+ * files were opened; the file system is itself again afterwards, whatever happened.
+ */
+function onFaultyDisk<T>(fault: { suffix: string; on: "open" | "write"; code: string; message: string }, body: () => T): { value: T; opened: number } {
+  const open = fs.openSync, write = fs.writeFileSync;
+  const fds = new Set<number>();
+  const error = () => Object.assign(new Error(fault.message), { code: fault.code });
   fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
+    const faulty = String(path).endsWith(fault.suffix);
+    if (faulty && fault.on === "open") throw error();
     const fd = (open as (...a: unknown[]) => number)(path, ...rest);
-    if (String(path).endsWith(".tmp")) tempFds.add(fd);
+    if (faulty) fds.add(fd);
     return fd;
   }) as typeof fs.openSync;
   fs.writeFileSync = ((file: unknown, ...rest: unknown[]) => {
-    if (typeof file === "number" && tempFds.has(file)) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+    if (typeof file === "number" && fds.has(file)) throw error();
     return (write as (...a: unknown[]) => void)(file, ...rest);
   }) as typeof fs.writeFileSync;
   try {
-    assert.throws(() => updateAnnotationFileSync(c.dir, (f) => applyEdits(f, [{ type: "put", annotation: note("lost") }]), ANNOTATION_LOCK), /no space/);
+    return { value: body(), opened: fds.size };
   } finally {
-    fs.writeFileSync = write;
     fs.openSync = open;
+    fs.writeFileSync = write;
   }
-  assert.equal(tempFds.size, 1, "the temporary file was opened");
+}
+
+test("a write that fails while the temporary file is written leaves the old file whole and no temporary file", () => {
+  const c = corpus(["kept"]);
+  const { opened } = onFaultyDisk({ suffix: ".tmp", on: "write", ...NO_SPACE }, () =>
+    assert.throws(() => updateAnnotationFileSync(c.dir, (f) => applyEdits(f, [{ type: "put", annotation: note("lost") }]), ANNOTATION_LOCK), /no space/));
+  assert.equal(opened, 1, "the temporary file was opened");
   assert.equal(readFileSync(c.path, "utf8"), c.before);
   assert.deepEqual(temps(c.dir), []);
   assert.ok(!existsSync(`${c.path}.lock`), "the lock is released after a failure");
@@ -201,29 +216,15 @@ test("only the writer's own temporary files are removed, not another file's", ()
 
 test("a lock that cannot be taken or written says why, and leaves no lock behind", () => {
   const c = corpus(["kept"]);
-  const open = fs.openSync, write = fs.writeFileSync;
-  const lockFds = new Set<number>();
-  const attempt = (fail: "open" | "write") => {
-    fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
-      if (String(path).endsWith(".lock") && fail === "open") throw Object.assign(new Error("permission denied"), { code: "EACCES" });
-      const fd = (open as (...a: unknown[]) => number)(path, ...rest);
-      if (String(path).endsWith(".lock")) lockFds.add(fd);
-      return fd;
-    }) as typeof fs.openSync;
-    fs.writeFileSync = ((file: unknown, ...rest: unknown[]) => {
-      if (typeof file === "number" && lockFds.has(file)) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
-      return (write as (...a: unknown[]) => void)(file, ...rest);
-    }) as typeof fs.writeFileSync;
-    try {
-      updateAnnotationFileSync(c.dir, addNote("x"), { waitMs: 100, staleMs: 60_000 });
-      return "written";
-    } catch (e) {
-      return (e as Error).message;
-    } finally {
-      fs.openSync = open;
-      fs.writeFileSync = write;
-    }
-  };
+  const attempt = (fail: "open" | "write") =>
+    onFaultyDisk({ suffix: ".lock", on: fail, ...(fail === "open" ? { code: "EACCES", message: "permission denied" } : NO_SPACE) }, () => {
+      try {
+        updateAnnotationFileSync(c.dir, addNote("x"), { waitMs: 100, staleMs: 60_000 });
+        return "written";
+      } catch (e) {
+        return (e as Error).message;
+      }
+    }).value;
   assert.equal(attempt("open"), "permission denied");
   assert.equal(attempt("write"), "no space left on device");
   assert.ok(!existsSync(`${c.path}.lock`));
@@ -232,16 +233,8 @@ test("a lock that cannot be taken or written says why, and leaves no lock behind
 
 test("a temporary file that cannot be created fails the write with its own reason", () => {
   const c = corpus(["kept"]);
-  const open = fs.openSync;
-  fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
-    if (String(path).endsWith(".tmp")) throw Object.assign(new Error("too many open files"), { code: "EMFILE" });
-    return (open as (...a: unknown[]) => number)(path, ...rest);
-  }) as typeof fs.openSync;
-  try {
-    assert.throws(() => updateAnnotationFileSync(c.dir, addNote("x"), ANNOTATION_LOCK), /too many open files/);
-  } finally {
-    fs.openSync = open;
-  }
+  onFaultyDisk({ suffix: ".tmp", on: "open", code: "EMFILE", message: "too many open files" }, () =>
+    assert.throws(() => updateAnnotationFileSync(c.dir, addNote("x"), ANNOTATION_LOCK), /too many open files/));
   assert.equal(readFileSync(c.path, "utf8"), c.before);
   assert.ok(!existsSync(`${c.path}.lock`));
 });
